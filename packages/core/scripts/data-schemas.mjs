@@ -1,0 +1,110 @@
+// One zod schema per data file. Shared shapes are defined once and reused.
+import { z } from 'zod'
+
+const phrase = z.string().trim().min(1).transform((value) => value.toLowerCase())
+const uniquePhrases = z
+  .array(phrase)
+  .min(1)
+  .superRefine((list, ctx) => {
+    const seen = new Set()
+    for (const [index, item] of list.entries()) {
+      if (seen.has(item)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate phrase "${item}"` })
+      seen.add(item)
+    }
+  })
+const keyword = z.union([phrase, z.array(phrase).min(2)])
+const kebabId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are kebab-case')
+const compiles = (flags) =>
+  z.string().superRefine((source, ctx) => {
+    try {
+      new RegExp(source, flags)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `pattern does not compile: ${error.message}` })
+    }
+  })
+
+/** A vocabulary entry: an id (for allow-lists), the phrases, why it is there, and a rewrite hint. */
+const vocabularyEntry = z
+  .object({
+    id: kebabId,
+    phrases: uniquePhrases,
+    note: z.string().min(1),
+    suggest: z.string().optional(),
+  })
+  .strict()
+const vocabulary = z.array(vocabularyEntry).superRefine((entries, ctx) => {
+  const ids = new Set()
+  const phrases = new Map()
+  for (const [index, entry] of entries.entries()) {
+    if (ids.has(entry.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${entry.id}"` })
+    ids.add(entry.id)
+    for (const p of entry.phrases) {
+      if (phrases.has(p)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'phrases'], message: `"${p}" is also in "${phrases.get(p)}"` })
+      }
+      phrases.set(p, entry.id)
+    }
+  }
+})
+
+export const schemas = {
+  'section-synonyms': z
+    .object({
+      sections: z.array(
+        z
+          .object({
+            kind: kebabId,
+            headings: uniquePhrases,
+            keywords: z.array(keyword).default([]),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+  'metadata-keys': z
+    .object({ keys: z.array(z.object({ key: z.string().min(1), labels: uniquePhrases }).strict()) })
+    .strict(),
+  'time-zones': z
+    .object({
+      zones: z.array(
+        z
+          .object({ id: z.string().min(1), names: uniquePhrases, offsetMinutes: z.number().int().nullable() })
+          .strict(),
+      ),
+    })
+    .strict(),
+  'calendar-words': z
+    .object({
+      months: z.array(uniquePhrases).length(12),
+      weekdays: z.array(uniquePhrases).length(7),
+    })
+    .strict(),
+  'action-fields': z
+    .object({
+      fields: z.array(
+        z
+          .object({
+            field: z.enum(['text', 'owner', 'due', 'priority', 'category', 'ticket', 'status']),
+            labels: uniquePhrases,
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+  placeholders: z
+    .object({
+      placeholders: z.array(
+        z
+          .object({
+            id: kebabId,
+            pattern: compiles('iu'),
+            note: z.string().min(1),
+            caseSensitive: z.boolean().default(false),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+  abbreviations: z.object({ abbreviations: uniquePhrases }).strict(),
+}
+export { vocabulary, compiles, uniquePhrases, phrase }

@@ -1,0 +1,37 @@
+import { dirname, resolve } from 'node:path'
+import { loadConfig, type LoadConfigOptions } from '../config/load-config.js'
+import type { ResolvedConfig } from '../config/resolve-config.js'
+import { lint } from './lint.js'
+import { readDocument } from './read-document.js'
+import type { LintResult } from './types.js'
+
+export interface LintFilesOptions {
+  /** Use this config for every file instead of searching from each file's directory. */
+  config?: ResolvedConfig
+  /** Options for the config search when `config` is not given. */
+  configSearch?: Omit<LoadConfigOptions, 'searchFrom'>
+  detect?: boolean
+}
+
+/**
+ * Lint files from disk, each with the config found nearest to it. A file that cannot be read
+ * gets a result with `fatal` set and the run goes on. Config errors are thrown: they are the
+ * user's to fix before any result means anything.
+ */
+export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const results: LintResult[] = []
+  for (const path of paths) {
+    const read = await readDocument(path)
+    if (!read.ok) {
+      results.push(fatalResult(path, read.problem))
+      continue
+    }
+    const config = options.config ?? (await loadConfig({ ...options.configSearch, searchFrom: dirname(resolve(path)) })).config
+    results.push(lint(read.text, { filePath: path, config, ...(options.detect === undefined ? {} : { detect: options.detect }) }))
+  }
+  return results
+}
+
+export function fatalResult(filePath: string, problem: string): LintResult {
+  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: problem }
+}

@@ -1,0 +1,284 @@
+import type { List, ListItem, RootContent, Table } from 'mdast'
+import actionFields from '../data/action-fields.generated.js'
+import type { ActionItem, CalendarDate, FieldValue, Section, Span } from '../model/types.js'
+import { flattenInline, type MappedText } from './mapped-text.js'
+import type { SourceMap } from './source-map.js'
+import { findDates } from './time/index.js'
+
+type FieldName = (typeof actionFields.fields)[number]['field']
+type ItemFields = Omit<ActionItem, 'text' | 'span' | 'textSpan' | 'group' | 'source'>
+
+const headerToField = new Map<string, FieldName>()
+for (const { field, labels } of actionFields.fields) for (const label of labels) headerToField.set(label, field)
+
+function fieldForHeader(header: string): FieldName | null {
+  const key = header
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} /-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return headerToField.get(key) ?? null
+}
+
+const labelAlternation = [...headerToField.keys()]
+  .filter((label) => headerToField.get(label) !== 'text' && label.length > 1)
+  .sort((a, b) => b.length - a.length)
+  .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+  .join('|')
+// "Owner: @alice", "**Due:** 2025-03-01", "Ticket - WEB-12". Labels come from data/action-fields.yml.
+const LABELLED_FIELD = new RegExp(`(?:^|[\\s(,;|·—–-])(${labelAlternation})\\s*:\\s*`, 'gi')
+const HANDLE = /(?<![\w.@/])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:\/[A-Za-z0-9_.-]+)?/g
+const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+?\/(?:issues|pull|browse|tickets?|projects?|-\/issues)\/?\S*/g
+const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g
+const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)\s*:?\s*$/i
+const SEPARATORS = /[\s—–\-:;,|·(]+$/
+
+export interface ActionItemInputs {
+  section: Section
+  sourceMap: SourceMap
+  incidentDate: CalendarDate | null
+}
+
+/** Extract action items from the action-items section: tables, task lists or plain lists. */
+export function extractActionItems(inputs: ActionItemInputs): ActionItem[] {
+  const items: ActionItem[] = []
+  const reader = new ActionReader(inputs, items)
+  reader.section(inputs.section, null)
+  return items
+}
+
+class ActionReader {
+  private readonly sourceMap: SourceMap
+  private readonly referenceYear: number | undefined
+
+  constructor(
+    inputs: ActionItemInputs,
+    private readonly items: ActionItem[],
+  ) {
+    this.sourceMap = inputs.sourceMap
+    this.referenceYear = inputs.incidentDate?.year
+  }
+
+  section(section: Section, group: string | null): void {
+    for (const node of section.nodes) this.block(node, group)
+    for (const sub of section.subsections) this.section(sub, sub.title || group)
+  }
+
+  private block(node: RootContent, group: string | null): void {
+    if (node.type === 'table') this.table(node, group)
+    else if (node.type === 'list') this.list(node, group)
+  }
+
+  private table(table: Table, group: string | null): void {
+    const [header, ...rows] = table.children
+    if (!header) return
+    const fields = header.children.map((cell) => fieldForHeader(flattenInline(cell, 'keep').text))
+    let textColumn = fields.indexOf('text')
+    if (textColumn < 0) {
+      // No "Action" header: take the unlabelled column with the longest text.
+      const lengths = header.children.map((_, column) =>
+        fields[column] ? -1 : rows.reduce((sum, row) => sum + (row.children[column] ? flattenInline(row.children[column]!, 'keep').text.length : 0), 0),
+      )
+      textColumn = lengths.indexOf(Math.max(...lengths))
+      if (textColumn < 0 || (lengths[textColumn] ?? -1) <= 0) return
+    }
+    for (const row of rows) {
+      const textCell = row.children[textColumn]
+      if (!textCell) continue
+      const mapped = flattenInline(textCell, 'keep')
+      const text = mapped.text.trim()
+      if (text === '' || /^[-—–]+$/.test(text)) continue
+      const found = emptyFields()
+      row.children.forEach((cell, column) => {
+        const field = fields[column]
+        if (!field || field === 'text' || column === textColumn) return
+        const cellText = flattenInline(cell, 'keep')
+        const raw = cellText.text.trim()
+        if (raw === '' || /^[-—–]$/.test(raw)) return
+        const leading = cellText.text.length - cellText.text.trimStart().length
+        const value: FieldValue = { raw, span: this.sourceMap.span(cellText.sourceOffsetAt(leading), cellText.sourceOffsetAt(leading + raw.length)) }
+        this.assign(found, field, value)
+      })
+      // Inline fields inside the action cell count too ("Add alert — @alice").
+      const inline = this.inlineFields(mapped)
+      mergeMissing(found, inline.fields)
+      const leading = mapped.text.length - mapped.text.trimStart().length
+      const deliverable = inline.text.trim() || text
+      this.items.push({
+        ...found,
+        text: deliverable,
+        span: this.sourceMap.nodeSpan(row),
+        textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceOffsetAt(leading + text.length)),
+        group,
+        source: 'table',
+      })
+    }
+  }
+
+  private list(list: List, group: string | null): void {
+    for (const item of list.children) this.listItem(item, group)
+  }
+
+  private listItem(item: ListItem, group: string | null): void {
+    const [first, ...rest] = item.children
+    if (!first || first.type !== 'paragraph') {
+      for (const node of item.children) if (node.type === 'list') this.list(node, group)
+      return
+    }
+    const mapped = flattenInline(first, 'keep')
+    const nestedLists = rest.filter((node): node is List => node.type === 'list')
+    const firstText = mapped.text.trim()
+    // "- **Prevention**" with the actions nested below: a group label, not an action.
+    if (nestedLists.length > 0 && firstText.split(/\s+/).length <= 3 && !/[.:]\s*\S/.test(firstText) && !HANDLE.test(firstText)) {
+      HANDLE.lastIndex = 0
+      for (const nested of nestedLists) this.list(nested, firstText.replace(/:$/, ''))
+      return
+    }
+    HANDLE.lastIndex = 0
+    const inline = this.inlineFields(mapped)
+    const found = inline.fields
+    // Fields written on their own lines below the item: "Owner: ... Due: ... Ticket: ...".
+    for (const node of rest) {
+      if (node.type === 'paragraph') mergeMissing(found, this.inlineFields(flattenInline(node, 'keep'), true).fields)
+      if (node.type === 'list') {
+        for (const child of node.children) {
+          const childFields = this.inlineFields(flattenInline(child, 'keep'), true)
+          if (Object.values(childFields.fields).some(Boolean) && childFields.text.trim().length < 3) mergeMissing(found, childFields.fields)
+          else if (Object.values(childFields.fields).some(Boolean) && /^\s*\w[\w ]*:/.test(flattenInline(child, 'keep').text)) mergeMissing(found, childFields.fields)
+        }
+      }
+    }
+    const leading = mapped.text.length - mapped.text.trimStart().length
+    this.items.push({
+      ...found,
+      text: inline.text.trim() || firstText,
+      span: this.sourceMap.nodeSpan(item),
+      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceOffsetAt(leading + firstText.length)),
+      group,
+      source: item.checked === null || item.checked === undefined ? 'list' : 'task-list',
+    })
+  }
+
+  /**
+   * Find labelled and unlabelled fields in an item's text. The deliverable is the text before the
+   * first field, with separators trimmed ("Add alert — @alice, due 2025-03-01, WEB-1").
+   */
+  inlineFields(mapped: MappedText, fieldsOnly = false): { fields: ItemFields; text: string } {
+    const text = mapped.text
+    const fields = emptyFields()
+    let firstFieldAt = text.length
+    const claimed: [number, number][] = []
+    const span = (start: number, end: number): Span => this.sourceMap.span(mapped.sourceOffsetAt(start), mapped.sourceOffsetAt(end))
+    const claim = (start: number, end: number): void => {
+      claimed.push([start, end])
+    }
+    const isClaimed = (index: number): boolean => claimed.some(([start, end]) => index >= start && index < end)
+
+    LABELLED_FIELD.lastIndex = 0
+    const labelled = [...text.matchAll(LABELLED_FIELD)]
+    labelled.forEach((match, index) => {
+      const label = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ')
+      const field = headerToField.get(label)
+      if (!field || field === 'text') return
+      const labelStart = (match.index ?? 0) + match[0].indexOf(match[1] ?? '')
+      const valueStart = (match.index ?? 0) + match[0].length
+      const next = labelled[index + 1]
+      let valueEnd = next ? (next.index ?? text.length) : text.length
+      const stop = /[;|·\n]|,\s(?=[A-Za-z ]+:)|\.\s/.exec(text.slice(valueStart, valueEnd))
+      if (stop) valueEnd = valueStart + stop.index
+      const raw = text.slice(valueStart, valueEnd).trim().replace(/[.,;]+$/, '')
+      if (raw === '') return
+      this.assign(fields, field, { raw, span: span(valueStart, valueStart + raw.length) })
+      claim(labelStart, valueEnd)
+      firstFieldAt = Math.min(firstFieldAt, labelStart)
+    })
+
+    for (const match of text.matchAll(HANDLE)) {
+      const index = match.index ?? 0
+      if (isClaimed(index)) continue
+      if (!fields.owner) fields.owner = { raw: match[0], span: span(index, index + match[0].length) }
+      if (index > 0 && SEPARATORS.test(text.slice(0, index))) firstFieldAt = Math.min(firstFieldAt, index)
+      claim(index, index + match[0].length)
+    }
+    for (const match of text.matchAll(TICKET)) {
+      const index = match.index ?? 0
+      if (isClaimed(index)) continue
+      if (!fields.ticket) fields.ticket = { raw: match[0], span: span(index, index + match[0].length) }
+      if (text.slice(index + match[0].length).trim().length < 40) firstFieldAt = Math.min(firstFieldAt, index)
+      claim(index, index + match[0].length)
+    }
+    for (const match of findDates(text, this.referenceYear === undefined ? {} : { referenceYear: this.referenceYear })) {
+      if (isClaimed(match.index) || fields.due) continue
+      const before = text.slice(0, match.index)
+      const dueWord = DUE_WORD.exec(before)
+      // A bare date counts as the due date only in the fields part at the end of the item.
+      if (!dueWord && text.slice(match.index + match.length).trim().length > 30) continue
+      const start = dueWord ? match.index - dueWord[0].length : match.index
+      fields.due = { raw: text.slice(match.index, match.index + match.length), span: span(match.index, match.index + match.length), date: match.date }
+      claim(start, match.index + match.length)
+      firstFieldAt = Math.min(firstFieldAt, start)
+    }
+    for (const match of text.matchAll(PRIORITY)) {
+      const index = (match.index ?? 0) + match[0].indexOf(match[1] ?? '')
+      if (isClaimed(index) || fields.priority) continue
+      fields.priority = { raw: match[1] ?? '', span: span(index, index + (match[1] ?? '').length) }
+      if (text.slice(index).trim().length < 40 || index < 6) claim(index, index + 2)
+    }
+
+    if (fieldsOnly) return { fields, text: '' }
+    let deliverable = text.slice(0, firstFieldAt).replace(SEPARATORS, '')
+    if (deliverable.trim().length < 3) deliverable = removeRanges(text, claimed).replace(SEPARATORS, '')
+    return { fields, text: deliverable.replace(/^[\s\-—–:]+/, '').replace(/\s+/g, ' ').replace(/[\s(]+$/, '') }
+  }
+
+  private assign(fields: ItemFields, field: FieldName, value: FieldValue): void {
+    switch (field) {
+      case 'owner':
+        fields.owner ??= value
+        break
+      case 'due': {
+        const date = findDates(value.raw, this.referenceYear === undefined ? {} : { referenceYear: this.referenceYear })[0]?.date ?? null
+        fields.due ??= { ...value, date }
+        break
+      }
+      case 'priority':
+        fields.priority ??= value
+        break
+      case 'category':
+        fields.category ??= value
+        break
+      case 'ticket':
+        fields.ticket ??= value
+        break
+      case 'status':
+        fields.status ??= value
+        break
+      default:
+        break
+    }
+  }
+
+}
+
+function emptyFields(): ItemFields {
+  return { owner: null, due: null, priority: null, category: null, ticket: null, status: null }
+}
+
+function mergeMissing(target: ItemFields, source: ItemFields): void {
+  target.owner ??= source.owner
+  target.due ??= source.due
+  target.priority ??= source.priority
+  target.category ??= source.category
+  target.ticket ??= source.ticket
+  target.status ??= source.status
+}
+
+function removeRanges(text: string, ranges: [number, number][]): string {
+  let result = ''
+  let cursor = 0
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start > cursor) result += text.slice(cursor, start)
+    cursor = Math.max(cursor, end)
+  }
+  return result + text.slice(cursor)
+}

@@ -1,0 +1,75 @@
+import synonyms from '../data/section-synonyms.generated.js'
+import type { SectionKind } from '../model/types.js'
+
+export interface NormalisedHeading {
+  /** Title as a reader would say it: numbering, emoji, markers and qualifiers removed. */
+  title: string
+  /** Lower-case form used for matching. */
+  key: string
+  /** Parenthesised or dash-separated qualifiers, e.g. "all times UTC". */
+  qualifiers: string[]
+}
+
+// Leading numbering: "3.", "3)", "3 -", "1.2.", "IV.", "A.", "Step 3:", "Section 2 -".
+const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—]\s*|^\d+(?:\.\d+)*\s+/i
+// Emoji and pictographs, including variation selectors and joiners.
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu
+const PARENTHESISED = /\s*[([]([^()[\]]*)[)\]]\s*/g
+// "Timeline — all times UTC", "Timeline - UTC"
+const DASH_QUALIFIER = /\s+[–—-]\s+(.+)$/
+
+export function normaliseHeading(heading: string): NormalisedHeading {
+  const qualifiers: string[] = []
+  let title = heading.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim()
+  title = title.replace(PARENTHESISED, (_, inner: string) => {
+    if (inner.trim()) qualifiers.push(inner.trim())
+    return ' '
+  })
+  const dash = DASH_QUALIFIER.exec(title)
+  if (dash?.[1]) {
+    qualifiers.push(dash[1].trim())
+    title = title.slice(0, dash.index)
+  }
+  title = title.replace(NUMBERING, '').replace(/^[#*_:\s]+|[\s:.*_]+$/g, '').trim()
+  const key = title
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{N}';&/ -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return { title, key, qualifiers }
+}
+
+interface KeywordRule {
+  kind: SectionKind
+  phrases: RegExp[]
+}
+
+const exact = new Map<string, SectionKind>()
+const keywordRules: KeywordRule[] = []
+for (const entry of synonyms.sections) {
+  const kind = entry.kind as SectionKind
+  for (const heading of entry.headings) if (!exact.has(heading)) exact.set(heading, kind)
+  for (const keyword of entry.keywords) {
+    const phrases = (typeof keyword === 'string' ? [keyword] : [...keyword]).map(wholeWords)
+    keywordRules.push({ kind, phrases })
+  }
+}
+
+function wholeWords(phrase: string): RegExp {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+')
+  // "cause" should also match "causes", hence the optional plural.
+  return new RegExp(`(?:^|[^\\p{L}])${escaped}(?:s|es)?(?![\\p{L}])`, 'u')
+}
+
+/** The section kind a heading names, or null when it names none we know. */
+export function classifyHeading(normalised: NormalisedHeading): SectionKind | null {
+  const { key } = normalised
+  if (key === '') return null
+  const direct = exact.get(key) ?? exact.get(key.replace(/^(?:the|our|incident|postmortem) /, ''))
+  if (direct) return direct
+  for (const rule of keywordRules) {
+    if (rule.phrases.every((phrase) => phrase.test(key))) return rule.kind
+  }
+  return null
+}

@@ -1,0 +1,13 @@
+import type { Root } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+
+// One frozen processor for the whole process: building it costs more than parsing a small file.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
+
+/** Parse Markdown (CommonMark + GFM + YAML front matter) into an mdast tree with positions. */
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source)
+}

@@ -1,0 +1,221 @@
+import type { RootContent, Table, Yaml } from 'mdast'
+import { parse as parseYaml } from 'yaml'
+import metadataKeys from '../data/metadata-keys.generated.js'
+import type { Metadata, MetadataField, MetadataKey, MetadataSource, Section, Severity, Span } from '../model/types.js'
+import { flattenInline } from './mapped-text.js'
+import type { SourceMap } from './source-map.js'
+import { parseCalendarDate, parseDurationMinutes } from './time/index.js'
+
+const labelToKey = new Map<string, MetadataKey>()
+for (const { key, labels } of metadataKeys.keys) for (const label of labels) labelToKey.set(label, key as MetadataKey)
+
+/** Lower-case a label and drop decoration so "**Incident Commander**:" finds "incident commander". */
+function keyForLabel(label: string): MetadataKey | null {
+  const normalised = label
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return labelToKey.get(normalised) ?? null
+}
+
+// "**Date:** 2025-05-20", "Date: 2025-05-20", "- **Severity**: P2", "__Status:__ Resolved".
+// Labels are short; the length bound keeps a sentence with a colon from reading as a label.
+const LABELLED_PAIR = /(?:^|[·|•;]\s*)(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z /&'-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*([^·|•]*)/g
+
+export interface MetadataInputs {
+  frontMatter: Yaml | null
+  /** Blocks before the first section, plus the blocks of a metadata-kind section. */
+  blocks: RootContent[]
+  title: { text: string; span: Span } | null
+  source: string
+  sourceMap: SourceMap
+}
+
+export function extractMetadata(inputs: MetadataInputs): Metadata {
+  const fields: MetadataField[] = []
+  const seen = new Set<MetadataKey>()
+  const add = (key: MetadataKey, label: string, raw: string, span: Span, source: MetadataSource): void => {
+    const value = raw.trim()
+    if (value === '' || seen.has(key)) return
+    seen.add(key)
+    fields.push({ key, label, raw: value, span, source })
+  }
+
+  if (inputs.frontMatter) readFrontMatter(inputs.frontMatter, inputs.sourceMap, add)
+  for (const block of inputs.blocks) {
+    if (block.type === 'table') readTable(block, inputs.sourceMap, add)
+    else if (block.type === 'paragraph' || block.type === 'list') readLines(block, inputs.source, inputs.sourceMap, add)
+  }
+  if (inputs.title) add('title', 'title', inputs.title.text, inputs.title.span, 'heading')
+  return interpret(fields, inputs.title)
+}
+
+type Add = (key: MetadataKey, label: string, raw: string, span: Span, source: MetadataSource) => void
+
+function readFrontMatter(node: Yaml, sourceMap: SourceMap, add: Add): void {
+  let data: unknown
+  try {
+    data = parseYaml(node.value)
+  } catch {
+    // Broken front matter is reported by the metadata rule through the missing fields.
+    return
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return
+  const start = node.position?.start.offset ?? 0
+  // Front matter starts after the opening "---" line.
+  const bodyStart = start + (sourceMap.pointAt(start).line === 1 ? 4 : 0)
+  const lines = node.value.split(/\r\n|\r|\n/)
+  for (const [label, value] of Object.entries(data as Record<string, unknown>)) {
+    const key = keyForLabel(label.replace(/[_-]/g, ' ')) ?? keyForLabel(label)
+    if (!key) continue
+    const raw = Array.isArray(value)
+      ? value.map(String).join(', ')
+      : value instanceof Date
+        ? value.toISOString().slice(0, 10)
+        : value === null || typeof value === 'object'
+          ? ''
+          : String(value)
+    const lineIndex = lines.findIndex((line) => line.trimStart().startsWith(`${label}:`))
+    let offset = bodyStart
+    for (let index = 0; index < Math.max(0, lineIndex); index++) offset += (lines[index]?.length ?? 0) + 1
+    const lineLength = lineIndex >= 0 ? (lines[lineIndex]?.length ?? 0) : 0
+    add(key, label, raw, sourceMap.span(offset, offset + lineLength), 'front-matter')
+  }
+}
+
+function readTable(table: Table, sourceMap: SourceMap, add: Add): void {
+  const rows = table.children
+  const cellText = (rowIndex: number, cellIndex: number): string =>
+    rows[rowIndex]?.children[cellIndex] ? flattenInline(rows[rowIndex]!.children[cellIndex]!, 'keep').text.trim() : ''
+  const spanOfRow = (rowIndex: number): Span => {
+    const row = rows[rowIndex]
+    return sourceMap.span(row?.position?.start.offset ?? 0, row?.position?.end.offset ?? 0)
+  }
+  // Vertical: | Field | Value | rows, with the header row possibly holding the first pair.
+  const vertical = rows.every((row) => row.children.length >= 2 && row.children.length <= 3)
+  if (vertical) {
+    rows.forEach((_, rowIndex) => {
+      const key = keyForLabel(cellText(rowIndex, 0).replace(/:$/, ''))
+      if (key) add(key, cellText(rowIndex, 0), cellText(rowIndex, 1), spanOfRow(rowIndex), 'table')
+    })
+  }
+  // Horizontal: a header row of labels and one row of values.
+  if (rows.length === 2) {
+    rows[0]!.children.forEach((_, cellIndex) => {
+      const key = keyForLabel(cellText(0, cellIndex).replace(/:$/, ''))
+      if (key) add(key, cellText(0, cellIndex), cellText(1, cellIndex), spanOfRow(1), 'table')
+    })
+  }
+}
+
+function readLines(block: RootContent, source: string, sourceMap: SourceMap, add: Add): void {
+  const start = block.position?.start.offset
+  const end = block.position?.end.offset
+  if (start === undefined || end === undefined) return
+  let lineStart = start
+  for (const line of source.slice(start, end).split(/(?<=\r\n|\r|\n)/)) {
+    const content = line.replace(/\r?\n$|\r$/, '')
+    LABELLED_PAIR.lastIndex = 0
+    for (let match = LABELLED_PAIR.exec(content); match; match = LABELLED_PAIR.exec(content)) {
+      const label = match[2] ?? ''
+      const key = keyForLabel(label)
+      if (!key) continue
+      const rawValue = cleanInline(match[3] ?? '')
+      const pairStart = lineStart + match.index
+      const source: MetadataSource = match[1] ? 'bold-line' : block.type === 'list' ? 'list' : 'line'
+      add(key, label.trim(), rawValue, sourceMap.span(pairStart, lineStart + match.index + match[0].trimEnd().length), source)
+    }
+    lineStart += line.length
+  }
+}
+
+/** Strip inline Markdown from a raw value: emphasis, code ticks, links (keeping their text). */
+function cleanInline(value: string): string {
+  return value
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s·|]+$/, '')
+    .trim()
+}
+
+const SEVERITY_PATTERNS: { pattern: RegExp; level: (match: RegExpExecArray) => Severity['level'] }[] = [
+  { pattern: /\b(?:p|sev(?:erity)?|s|priority)[\s-]?([0-4])\b/i, level: (m) => clampLevel(Number(m[1])) },
+  { pattern: /^\s*([0-4])\b/, level: (m) => clampLevel(Number(m[1])) },
+  { pattern: /\b(critical|blocker|highest)\b/i, level: () => 1 },
+  { pattern: /\b(major|high|severe)\b/i, level: () => 2 },
+  { pattern: /\b(minor|medium|moderate)\b/i, level: () => 3 },
+  { pattern: /\b(low|trivial|lowest|near[\s-]?miss)\b/i, level: () => 4 },
+]
+
+/** SEV0 and SEV1 both mean "the worst we have": rules compare one 1-4 scale. */
+function clampLevel(value: number): Severity['level'] {
+  return Math.min(4, Math.max(1, value)) as Severity['level']
+}
+
+export function parseSeverity(raw: string, span: Span): Severity | null {
+  for (const { pattern, level } of SEVERITY_PATTERNS) {
+    const match = pattern.exec(raw)
+    if (match) return { raw, level: level(match), span }
+  }
+  return null
+}
+
+function interpret(fields: MetadataField[], title: MetadataInputs['title']): Metadata {
+  const metadata: Metadata = { fields }
+  for (const field of fields) {
+    switch (field.key) {
+      case 'title':
+        metadata.title = field
+        break
+      case 'date': {
+        const value = parseCalendarDate(field.raw)
+        if (value) metadata.date = { raw: field.raw, value, span: field.span }
+        break
+      }
+      case 'severity': {
+        const severity = parseSeverity(field.raw, field.span)
+        if (severity) metadata.severity = severity
+        break
+      }
+      case 'duration': {
+        const duration = parseDurationMinutes(field.raw)
+        if (duration) metadata.durationMinutes = { raw: field.raw, value: duration.minutes, span: field.span }
+        break
+      }
+      case 'status':
+        metadata.status = field
+        break
+      case 'authors':
+        metadata.authors = field
+        break
+      case 'reviewers':
+        metadata.reviewers = field
+        break
+      case 'followUp': {
+        const date = metadata.date?.value
+        const value = parseCalendarDate(field.raw, date ? { referenceYear: date.year } : undefined)
+        metadata.followUp = { raw: field.raw, value, span: field.span }
+        break
+      }
+      default:
+        break
+    }
+  }
+  // Many teams put the date only in the title: "# 2018-01-18, reddit hugs mybinder".
+  if (!metadata.date && title) {
+    const value = parseCalendarDate(title.text)
+    if (value) metadata.date = { raw: title.text, value, span: title.span }
+  }
+  return metadata
+}
+
+/** The blocks metadata may come from: the preamble and a section that is itself metadata. */
+export function metadataBlocks(preamble: RootContent[], sections: Section[]): RootContent[] {
+  const blocks = [...preamble]
+  const first = sections[0]
+  if (first?.kind === 'metadata') blocks.push(...first.nodes)
+  for (const section of sections) if (section.kind === 'metadata' && section !== first) blocks.push(...section.nodes)
+  return blocks
+}

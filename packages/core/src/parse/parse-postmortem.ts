@@ -1,0 +1,90 @@
+import type { Yaml } from 'mdast'
+import type { CalendarDate, PostmortemDocument, SectionKind, Span } from '../model/types.js'
+import { extractActionItems } from './action-items.js'
+import { extractCauses } from './causes.js'
+import { parseMarkdown } from './markdown.js'
+import { flattenInline } from './mapped-text.js'
+import { extractMetadata, metadataBlocks } from './metadata.js'
+import { extractProse } from './prose.js'
+import { buildSections } from './sections.js'
+import { SourceMap } from './source-map.js'
+import { parseCalendarDate } from './time/index.js'
+import { extractTimeline, zoneStatement } from './timeline.js'
+
+export interface ParseOptions {
+  /** The file's path, used in messages and as a last source of the incident date. */
+  path?: string
+}
+
+/**
+ * Parse a postmortem written in Markdown into the document model every rule reads.
+ *
+ * @example
+ * ```ts
+ * import { parsePostmortem } from '@postmortem-lint/core'
+ * const doc = parsePostmortem('# Outage\n\n## Timeline\n\n- 10:05 UTC alert fired\n')
+ * doc.timeline?.entries[0]?.time // { hour: 10, minute: 5, second: null }
+ * ```
+ */
+export function parsePostmortem(markdown: string, options: ParseOptions = {}): PostmortemDocument {
+  // A byte-order mark is not content; dropping it keeps column 1 where editors show it.
+  const source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown
+  const sourceMap = new SourceMap(source)
+  const tree = parseMarkdown(source)
+  const { title: titleNode, preamble, sections, allSections } = buildSections(tree, sourceMap)
+  const spanOf = sourceMap.nodeSpan.bind(sourceMap)
+  const title = titleNode ? { text: titleNode.text, span: spanOf(titleNode.heading) } : null
+
+  const frontMatter = (tree.children.find((node) => node.type === 'yaml') as Yaml | undefined) ?? null
+  const metadata = extractMetadata({
+    frontMatter,
+    blocks: metadataBlocks(preamble, sections),
+    title,
+    source,
+    sourceMap,
+  })
+
+  const byKind = (kind: SectionKind) => allSections.filter((section) => section.kind === kind)
+  const timelineSection = byKind('timeline')[0] ?? null
+  const actionItemsSection = byKind('action-items')[0] ?? null
+
+  // Zone statements outside the timeline, e.g. "All times PDT." under the title.
+  const documentZones: { zone: string; span: Span }[] = []
+  for (const node of preamble) {
+    if (node.type !== 'paragraph') continue
+    for (const zone of zoneStatement(flattenInline(node, 'keep').text)) documentZones.push({ zone, span: spanOf(node) })
+  }
+  const timeZoneField = metadata.fields.find((field) => field.key === 'timeZone')
+  if (timeZoneField) for (const zone of zoneStatement(`times ${timeZoneField.raw}`)) documentZones.push({ zone, span: timeZoneField.span })
+
+  const pathDate = options.path ? parseCalendarDate(options.path.split(/[\\/]/).pop() ?? '') : null
+  let incidentDate: CalendarDate | null = metadata.date?.value ?? pathDate
+  const timeline = timelineSection
+    ? extractTimeline({ section: timelineSection, sourceMap, incidentDate, documentZones })
+    : null
+  incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? null
+
+  const actionItems = actionItemsSection ? extractActionItems({ section: actionItemsSection, sourceMap, incidentDate }) : []
+  const causes = extractCauses({ allSections, sourceMap })
+  const prose = extractProse({ preamble, sections, sourceMap })
+
+  return {
+    path: options.path ?? null,
+    source,
+    tree,
+    title,
+    sections,
+    allSections,
+    metadata,
+    incidentDate,
+    timeline,
+    actionItems,
+    actionItemsSection,
+    causes,
+    prose,
+    span: sourceMap.span(0, source.length),
+    section: (kind) => byKind(kind)[0] ?? null,
+    sectionsOf: byKind,
+    pointAt: (offset) => sourceMap.pointAt(offset),
+  }
+}

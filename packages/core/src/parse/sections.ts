@@ -1,0 +1,110 @@
+import type { Heading, Root, RootContent } from 'mdast'
+import type { Section, SectionKind } from '../model/types.js'
+import { flattenInline } from './mapped-text.js'
+import { classifyHeading, normaliseHeading } from './heading-title.js'
+import type { SourceMap } from './source-map.js'
+
+/**
+ * Subsections of these kinds are groupings of their parent's content ("### Detection" under
+ * action items is a category of actions, "### Thursday 6 March" under the timeline is a date),
+ * so they are not classified as sections of their own.
+ */
+const GROUPING_PARENTS: ReadonlySet<SectionKind> = new Set(['action-items', 'timeline', 'appendix', 'follow-up', 'impact'])
+
+export interface SectionTree {
+  title: { text: string; heading: Heading } | null
+  /** Blocks before the first section: the title block, metadata lines, intro. */
+  preamble: RootContent[]
+  sections: Section[]
+  allSections: Section[]
+}
+
+export function buildSections(tree: Root, sourceMap: SourceMap): SectionTree {
+  const roots: Section[] = []
+  const all: Section[] = []
+  const stack: Section[] = []
+  const preamble: RootContent[] = []
+  let title: SectionTree['title'] = null
+  const end = sourceMap.length
+
+  const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading')
+  const h1Count = tree.children.filter((node) => node.type === 'heading' && node.depth === 1).length
+
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const text = flattenInline(node, 'keep').text.trim()
+      const normalised = normaliseHeading(text)
+      // A lone H1 at the top is the document's title, not a section; its content is the preamble.
+      if (node === firstHeading && node.depth === 1 && h1Count === 1 && classifyHeading(normalised) === null) {
+        title = { text, heading: node }
+        continue
+      }
+      while (stack.length > 0 && stack[stack.length - 1]!.depth >= node.depth) stack.pop()
+      const parent = stack[stack.length - 1] ?? null
+      const groupingParent = parent !== null && nearestKind(parent) !== null && GROUPING_PARENTS.has(nearestKind(parent)!)
+      const kind = groupingParent ? null : classifyHeading(normalised)
+      const start = node.position?.start.offset ?? 0
+      const section: Section = {
+        kind,
+        heading: text,
+        title: normalised.title,
+        qualifiers: normalised.qualifiers,
+        depth: node.depth,
+        headingSpan: sourceMap.span(start, node.position?.end.offset ?? start),
+        headingNode: node,
+        span: sourceMap.span(start, end),
+        nodes: [],
+        subsections: [],
+        parent,
+      }
+      if (parent) parent.subsections.push(section)
+      else roots.push(section)
+      all.push(section)
+      stack.push(section)
+      continue
+    }
+    const current = stack[stack.length - 1]
+    if (current) current.nodes.push(node)
+    else preamble.push(node)
+  }
+
+  closeSpans(roots, end, sourceMap)
+  return { title, preamble, sections: roots, allSections: all }
+}
+
+/** A section ends where the next section of the same or a shallower depth starts. */
+function closeSpans(sections: Section[], parentEnd: number, sourceMap: SourceMap): void {
+  sections.forEach((section, index) => {
+    const next = sections[index + 1]
+    const endOffset = next ? next.headingSpan.start.offset : parentEnd
+    const trimmed = trimTrailingWhitespace(sourceMap, section.headingSpan.start.offset, endOffset)
+    section.span = sourceMap.span(section.headingSpan.start.offset, trimmed)
+    closeSpans(section.subsections, endOffset, sourceMap)
+  })
+}
+
+function trimTrailingWhitespace(sourceMap: SourceMap, start: number, end: number): number {
+  // Positions only; the source text itself is not needed: back off to the end of the last line.
+  const endPoint = sourceMap.pointAt(end)
+  if (endPoint.column === 1 && end > start) return Math.max(start, end - 1)
+  return end
+}
+
+/** The kind of a section or of its nearest classified ancestor. */
+export function nearestKind(section: Section | null): SectionKind | null {
+  for (let current = section; current; current = current.parent) if (current.kind) return current.kind
+  return null
+}
+
+/** The section itself or its nearest classified ancestor. */
+export function nearestClassified(section: Section | null): Section | null {
+  for (let current = section; current; current = current.parent) if (current.kind) return current
+  return null
+}
+
+/** All blocks of a section, its subsections' headings and blocks included, in document order. */
+export function sectionBlocks(section: Section): RootContent[] {
+  const blocks: RootContent[] = [...section.nodes]
+  for (const sub of section.subsections) blocks.push(sub.headingNode, ...sectionBlocks(sub))
+  return blocks
+}

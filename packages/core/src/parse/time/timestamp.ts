@@ -1,0 +1,175 @@
+/**
+ * The timestamp that opens a timeline entry (table cell, list item, paragraph or heading): a date,
+ * a time, or both, with an optional zone and range end. Only the start of the text counts, so a
+ * time mentioned later in the event text ("rolled back the 10:05 deploy") is never taken for it.
+ */
+import type { CalendarDate, ClockTime } from '../../model/types.js'
+import { matchDateAt, type DateOptions, type DateToken } from './calendar.js'
+import { matchClockAt, type ClockMatch } from './clock.js'
+import { matchTimeZoneAt, type ZoneMatch } from './time-zone.js'
+
+export interface Timestamp {
+  /** The timestamp as written, without leading brackets or words such as "approx.". */
+  raw: string
+  index: number
+  length: number
+  /** Null when no date is written, or when it has no year and no `referenceYear` was given. */
+  date: CalendarDate | null
+  /** Whether a date is written at all (even one that could not be placed in a year). */
+  statesDate: boolean
+  time: ClockTime | null
+  /** End of a range such as "10:05–10:10"; the start is `time`. */
+  endTime: ClockTime | null
+  zone: ZoneMatch | null
+}
+
+export type TimestampOptions = DateOptions
+
+export interface SplitTimestamp {
+  timestamp: Timestamp
+  /** The event text after the timestamp and its separator. */
+  rest: string
+  restIndex: number
+}
+
+const OPENERS = new Set(['[', '(', '{', '<', '~', '\u2248'])
+const CLOSERS = new Set([']', ')', '}', '>'])
+// Hedges that may precede the time: "~10:05", "approx. 10:05", "around 10:05", "at 10:05".
+const HEDGE = /(?:approximately|approx\.?|around|about|circa|ca\.|at)(?=[\s~\d])/iy
+const DATE_TIME_GLUE = /\s{0,3}(?:,|@|at(?=\s)|[-\u2013\u2014])?\s{0,3}/iy
+const RANGE_GLUE = /(?:\s{0,3}(?:->|[-\u2013\u2014\u2192])\s{0,3}|\s{1,3}(?:to|until|till)\s{1,3})/iy
+const ZONE_GLUE = /\s{0,3}(\()?/y
+const ZONE_CLOSE = /\s?\)/y
+const TIME_DATE_GLUE = /,?\s{1,3}(?:on\s{1,3})?/iy
+// What may sit between the timestamp and the event text: closing brackets, then one separator.
+const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y
+const TRAILER = /[\s\])}>:.,]*$/y
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f
+}
+
+/** Skips whitespace, opening brackets, `~` and hedging words at the start of an entry. */
+function skipLead(text: string): number {
+  let index = 0
+  for (;;) {
+    const start = index
+    while (index < text.length && isSpace(text.charCodeAt(index))) index++
+    if (OPENERS.has(text.charAt(index))) index++
+    HEDGE.lastIndex = index
+    if (HEDGE.test(text)) index = HEDGE.lastIndex
+    if (index === start) return index
+  }
+}
+
+/** Runs a sticky regex at `index` and returns where it ends, or null. */
+function stickyEnd(regex: RegExp, text: string, index: number): number | null {
+  regex.lastIndex = index
+  return regex.test(text) ? regex.lastIndex : null
+}
+
+/** A zone after `index`, either bare ("10:05 UTC", "10:05Z") or in parentheses ("10:05 (PST)"). */
+function zoneAfter(text: string, index: number): { zone: ZoneMatch; end: number } | null {
+  ZONE_GLUE.lastIndex = index
+  const glue = ZONE_GLUE.exec(text)
+  if (!glue) return null
+  const zone = matchTimeZoneAt(text, ZONE_GLUE.lastIndex)
+  if (!zone) return null
+  let end = zone.index + zone.length
+  if (glue[1] !== undefined) {
+    const close = stickyEnd(ZONE_CLOSE, text, end)
+    if (close === null) return null
+    end = close
+  }
+  return { zone, end }
+}
+
+function clockAfter(glue: RegExp, text: string, index: number): ClockMatch | null {
+  const start = stickyEnd(glue, text, index)
+  return start === null ? null : matchClockAt(text, start)
+}
+
+function dateAfter(glue: RegExp, text: string, index: number, options: DateOptions): DateToken | null {
+  const start = stickyEnd(glue, text, index)
+  return start === null ? null : matchDateAt(text, start, options)
+}
+
+function toDate(token: DateToken | null, options: DateOptions): CalendarDate | null {
+  if (!token) return null
+  const year = token.year ?? options.referenceYear
+  return year === undefined ? null : { year, month: token.month, day: token.day }
+}
+
+/**
+ * Parses the timestamp at the start of `text`, or returns null when the text does not open with
+ * one (relative times like "T+5m" included: they need a reference point the parser lacks).
+ */
+export function parseTimestamp(text: string, options: TimestampOptions = {}): Timestamp | null {
+  const start = skipLead(text)
+  let end = start
+  let dateToken = matchDateAt(text, start, options)
+  let time: ClockMatch | null = null
+  if (dateToken) {
+    end = dateToken.index + dateToken.length
+    time = clockAfter(DATE_TIME_GLUE, text, end)
+  } else {
+    time = matchClockAt(text, start)
+    if (!time) return null
+  }
+  let zone: ZoneMatch | null = null
+  let endTime: ClockMatch | null = null
+  if (time) {
+    end = time.index + time.length
+    const zoneHere = zoneAfter(text, end)
+    if (zoneHere) ({ zone, end } = zoneHere)
+    endTime = clockAfter(RANGE_GLUE, text, end)
+    if (endTime) {
+      end = endTime.index + endTime.length
+      const zoneAtEnd = zone ? null : zoneAfter(text, end)
+      if (zoneAtEnd) ({ zone, end } = zoneAtEnd)
+    }
+    // "10:05 UTC, 2025-02-09": a date after the time counts only with its year written, so that
+    // "10:05 May 3 engineers..." stays an event.
+    if (!dateToken) {
+      const later = dateAfter(TIME_DATE_GLUE, text, end, options)
+      if (later && later.year !== null) {
+        dateToken = later
+        end = later.index + later.length
+      }
+    }
+  }
+  return {
+    raw: text.slice(start, end),
+    index: start,
+    length: end - start,
+    date: toDate(dateToken, options),
+    statesDate: dateToken !== null,
+    time: time?.time ?? null,
+    endTime: endTime?.time ?? null,
+    zone,
+  }
+}
+
+/**
+ * Separates a list item or paragraph such as "10:05 UTC — alert fired" into its timestamp and
+ * event text. The separator (dash, colon, pipe, comma) belongs to neither.
+ */
+export function splitLeadingTimestamp(
+  text: string,
+  options: TimestampOptions = {},
+): SplitTimestamp | null {
+  const timestamp = parseTimestamp(text, options)
+  if (!timestamp) return null
+  const restIndex = stickyEnd(EVENT_GLUE, text, timestamp.index + timestamp.length) ?? text.length
+  return { timestamp, rest: text.slice(restIndex).trimEnd(), restIndex }
+}
+
+/**
+ * Whether the whole text is a timestamp, as in a time column cell or a time sub-heading
+ * ("### 4:27", "### 2018-01-18 4:19"), so callers can recognise those by content.
+ */
+export function looksLikeTimestamp(text: string): boolean {
+  const timestamp = parseTimestamp(text)
+  if (!timestamp) return false
+  return stickyEnd(TRAILER, text, timestamp.index + timestamp.length) !== null
+}

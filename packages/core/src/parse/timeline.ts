@@ -1,0 +1,301 @@
+import type { List, ListItem, RootContent, Table, TableRow } from 'mdast'
+import type { CalendarDate, Section, Span, Timeline, TimelineEntry } from '../model/types.js'
+import { flattenInline, type MappedText } from './mapped-text.js'
+import type { SourceMap } from './source-map.js'
+import {
+  findDates,
+  findTimeZones,
+  looksLikeTimestamp,
+  parseTimestamp,
+  splitLeadingTimestamp,
+  type Timestamp,
+} from './time/index.js'
+
+const TIME_HEADER = /\b(?:time|when|date|timestamp|at|hour|clock)\b/i
+const ZONE_STATEMENT = /\b(?:all\s+)?times?\b|\btime\s*zone\b|\btimezone\b/i
+
+interface TimelineState {
+  date: CalendarDate | null
+  /** Set by a date heading, date row or dated entry; consumed by the next entry. */
+  pendingDateStatement: boolean
+  zone: string | null
+  referenceYear: number | undefined
+}
+
+export interface TimelineInputs {
+  section: Section
+  sourceMap: SourceMap
+  /** The incident date, used for the year of dates written without one ("Feb 9, 10:05"). */
+  incidentDate: CalendarDate | null
+  /** Zone statements outside the section ("All times PDT." under the title). */
+  documentZones: { zone: string; span: Span }[]
+}
+
+/** Extract timeline entries from a timeline section, whatever shape it was written in. */
+export function extractTimeline(inputs: TimelineInputs): Timeline {
+  const { section, sourceMap } = inputs
+  const statedTimeZones = [...inputs.documentZones]
+  for (const qualifier of section.qualifiers) {
+    for (const zone of findTimeZones(qualifier)) statedTimeZones.push({ zone: zone.zone, span: section.headingSpan })
+  }
+  const headingZone = findTimeZones(section.heading)[0]
+  if (headingZone && statedTimeZones.length === inputs.documentZones.length) {
+    statedTimeZones.push({ zone: headingZone.zone, span: section.headingSpan })
+  }
+  const state: TimelineState = {
+    date: null,
+    pendingDateStatement: false,
+    zone: statedTimeZones[statedTimeZones.length - 1]?.zone ?? null,
+    referenceYear: inputs.incidentDate?.year,
+  }
+  const entries: TimelineEntry[] = []
+  const shapes = new Set<Timeline['shape']>()
+  const walker = new EntryBuilder(sourceMap, state, entries)
+
+  walkSection(section, true)
+
+  function walkSection(current: Section, isRoot: boolean): void {
+    // An entry written as a heading owns the blocks under it: they are its text, not entries.
+    const isEntry = !isRoot && walker.fromHeading(flattenInline(current.headingNode, 'keep'), current)
+    if (isEntry) shapes.add('headings')
+    else for (const node of current.nodes) walkBlock(node)
+    for (const sub of current.subsections) walkSection(sub, false)
+  }
+
+  function walkBlock(node: RootContent): void {
+    switch (node.type) {
+      case 'table':
+        if (walker.fromTable(node, statedTimeZones)) shapes.add('table')
+        break
+      case 'list':
+        if (walker.fromList(node)) shapes.add('list')
+        break
+      case 'paragraph': {
+        const text = flattenInline(node, 'keep')
+        const zones = zoneStatement(text.text)
+        if (zones.length > 0 && !looksLikeTimestamp(text.text.slice(0, 25))) {
+          for (const zone of zones) statedTimeZones.push({ zone, span: sourceMap.nodeSpan(node) })
+          state.zone = zones[zones.length - 1] ?? state.zone
+        }
+        if (walker.fromParagraph(text)) shapes.add('paragraphs')
+        break
+      }
+      default:
+        break
+    }
+  }
+
+  const shape: Timeline['shape'] = shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'paragraphs' : 'mixed'
+  return { section, entries, shape, statedTimeZones }
+}
+
+/** Zones named in a sentence that states the timeline's zone ("All times are UTC"). */
+export function zoneStatement(text: string): string[] {
+  if (!ZONE_STATEMENT.test(text) && text.length > 80) return []
+  const zones = findTimeZones(text)
+  if (zones.length === 0) return []
+  // A zone in ordinary prose ("we moved the job to 10:00 UTC") is not a statement for the whole
+  // timeline; a short line or one that talks about "times" is.
+  if (!ZONE_STATEMENT.test(text) && text.trim().split(/\s+/).length > 8) return []
+  return zones.map((zone) => zone.zone)
+}
+
+class EntryBuilder {
+  constructor(
+    private readonly sourceMap: SourceMap,
+    private readonly state: TimelineState,
+    private readonly entries: TimelineEntry[],
+  ) {}
+
+  /** A sub-heading is a date marker ("### Friday 7 March 2025") or an entry ("### 4:27"). */
+  fromHeading(heading: MappedText, section: Section): boolean {
+    const text = heading.text.trim()
+    const stamp = parseTimestamp(text, this.options())
+    if (!stamp) return false
+    if (stamp.time === null) {
+      if (stamp.date) this.setDate(stamp.date)
+      return false
+    }
+    const rest = text.slice(stamp.index + stamp.length).replace(/^[\s:—–|,-]+/, '')
+    const body = section.nodes.map((node) => flattenInline(node, 'keep').text.trim()).filter(Boolean)
+    this.push(stamp, heading, [rest, ...body].filter(Boolean).join(' '), section.span)
+    return true
+  }
+
+  fromTable(table: Table, statedTimeZones: { zone: string; span: Span }[]): boolean {
+    const [header, ...rows] = table.children
+    if (!header) return false
+    const headerTexts = header.children.map((cell) => flattenInline(cell, 'keep').text.trim())
+    const timeColumn = this.findTimeColumn(headerTexts, rows)
+    if (timeColumn === null) return false
+    const headerZone = findTimeZones(headerTexts[timeColumn] ?? '')[0]
+    if (headerZone) {
+      statedTimeZones.push({ zone: headerZone.zone, span: this.sourceMap.nodeSpan(header) })
+      this.state.zone = headerZone.zone
+    }
+    let found = false
+    for (const row of rows) if (this.fromRow(row, timeColumn)) found = true
+    return found
+  }
+
+  private findTimeColumn(headerTexts: string[], rows: TableRow[]): number | null {
+    const byHeader = headerTexts.findIndex((text) => TIME_HEADER.test(text))
+    if (byHeader >= 0) return byHeader
+    // No telling header: the column whose cells mostly read as timestamps.
+    const columns = Math.max(0, ...rows.map((row) => row.children.length))
+    for (let column = 0; column < columns; column++) {
+      const cells = rows.map((row) => (row.children[column] ? flattenInline(row.children[column]!, 'keep').text.trim() : ''))
+      const stamps = cells.filter((cell) => cell !== '' && looksLikeTimestamp(cell)).length
+      if (stamps > 0 && stamps >= cells.filter((cell) => cell !== '').length / 2) return column
+    }
+    return null
+  }
+
+  private fromRow(row: TableRow, timeColumn: number): boolean {
+    const cells = row.children.map((cell) => flattenInline(cell, 'keep'))
+    const timeCell = cells[timeColumn]
+    const others = cells.filter((_, index) => index !== timeColumn)
+    const eventText = others.map((cell) => cell.text.trim()).filter(Boolean).join(' — ')
+    const rowSpan = this.sourceMap.nodeSpan(row)
+    if (!timeCell || timeCell.text.trim() === '') {
+      // A row carrying only a date in another cell is a date row.
+      const dateOnly = others.length > 0 && others.every((cell) => cell.text.trim() === '' || looksLikeTimestamp(cell.text))
+      const stamp = dateOnly ? parseTimestamp(eventText, this.options()) : null
+      if (stamp?.date && !stamp.time) this.setDate(stamp.date)
+      else if (eventText) this.pushUntimed(eventText, rowSpan)
+      return false
+    }
+    const raw = timeCell.text.trim()
+    const stamp = parseTimestamp(raw, this.options())
+    if (stamp && stamp.time === null && stamp.date && eventText === '') {
+      this.setDate(stamp.date)
+      return false
+    }
+    const leading = raw.length - timeCell.text.trimStart().length
+    if (!stamp) {
+      this.pushUnparsed(raw, timeCell, leading, eventText, rowSpan)
+      return true
+    }
+    this.push(stamp, timeCell, eventText, rowSpan, leading)
+    return true
+  }
+
+  fromList(list: List): boolean {
+    let found = false
+    for (const item of list.children) if (this.fromListItem(item)) found = true
+    return found
+  }
+
+  private fromListItem(item: ListItem): boolean {
+    const [first, ...rest] = item.children
+    if (!first || first.type !== 'paragraph') return false
+    const text = flattenInline(first, 'keep')
+    const split = splitLeadingTimestamp(text.text, this.options())
+    const nestedText = rest
+      .filter((node) => node.type !== 'list')
+      .map((node) => flattenInline(node, 'keep').text.trim())
+      .filter(Boolean)
+    const itemSpan = this.sourceMap.nodeSpan(item)
+    if (!split) {
+      const dateOnly = parseTimestamp(text.text.trim(), this.options())
+      if (dateOnly?.date && !dateOnly.time && dateOnly.length >= text.text.trim().length - 2) {
+        this.setDate(dateOnly.date)
+        // "- Friday 7 March" with the day's events nested below it.
+        for (const node of rest) if (node.type === 'list') this.fromList(node)
+        return false
+      }
+      this.pushUntimed(text.text.trim(), itemSpan)
+      return false
+    }
+    this.push(split.timestamp, text, [split.rest, ...nestedText].filter(Boolean).join(' '), itemSpan)
+    for (const node of rest) if (node.type === 'list') this.fromList(node)
+    return true
+  }
+
+  /** Paragraph lines that start with a timestamp ("[10:05] alert fired") are entries. */
+  fromParagraph(text: MappedText): boolean {
+    let found = false
+    let lineStart = 0
+    for (const line of text.text.split('\n')) {
+      const split = splitLeadingTimestamp(line, this.options())
+      const lineText = text.slice(lineStart, lineStart + line.length)
+      if (split && split.timestamp.time) {
+        const span = this.sourceMap.span(lineText.sourceOffsetAt(0), lineText.sourceOffsetAt(line.length))
+        this.push(split.timestamp, lineText, split.rest, span)
+        found = true
+      } else if (found && line.trim()) {
+        this.appendToLast(line.trim())
+      } else if (!split) {
+        const dateOnly = parseTimestamp(line.trim(), this.options())
+        if (dateOnly?.date && !dateOnly.time && dateOnly.length >= line.trim().length - 2) this.setDate(dateOnly.date)
+      }
+      lineStart += line.length + 1
+    }
+    return found
+  }
+
+  private appendToLast(text: string): void {
+    const last = this.entries[this.entries.length - 1]
+    if (last) last.text = `${last.text} ${text}`.trim()
+  }
+
+  private options(): { referenceYear?: number } {
+    return this.state.referenceYear === undefined ? {} : { referenceYear: this.state.referenceYear }
+  }
+
+  private setDate(date: CalendarDate): void {
+    this.state.date = date
+    this.state.pendingDateStatement = true
+  }
+
+  private push(stamp: Timestamp, mapped: MappedText, eventText: string, span: Span, leading = 0): void {
+    const timeStart = mapped.sourceOffsetAt(stamp.index + leading)
+    const timeEnd = mapped.sourceOffsetAt(stamp.index + leading + stamp.length)
+    if (stamp.date) this.setDate(stamp.date)
+    const entry: TimelineEntry = {
+      timeText: stamp.raw,
+      timeSpan: this.sourceMap.span(timeStart, timeEnd),
+      time: stamp.time,
+      date: this.state.date,
+      statesDate: this.state.pendingDateStatement,
+      timeZone: stamp.zone?.zone ?? this.state.zone,
+      text: eventText,
+      span,
+      unparsedTime: stamp.time === null && stamp.date === null,
+    }
+    this.state.pendingDateStatement = false
+    this.entries.push(entry)
+  }
+
+  private pushUnparsed(raw: string, mapped: MappedText, leading: number, eventText: string, span: Span): void {
+    const start = mapped.sourceOffsetAt(leading)
+    this.entries.push({
+      timeText: raw,
+      timeSpan: this.sourceMap.span(start, mapped.sourceOffsetAt(leading + raw.length)),
+      time: null,
+      date: this.state.date,
+      statesDate: false,
+      timeZone: this.state.zone,
+      text: eventText,
+      span,
+      unparsedTime: true,
+    })
+  }
+
+  private pushUntimed(text: string, span: Span): void {
+    // Dates written inside an untimed line ("On 2025-02-09 the job ...") still move the day on.
+    const date = findDates(text, this.options())[0]
+    if (date && date.index === 0) this.setDate(date.date)
+    this.entries.push({
+      timeText: null,
+      timeSpan: null,
+      time: null,
+      date: this.state.date,
+      statesDate: false,
+      timeZone: this.state.zone,
+      text,
+      span,
+      unparsedTime: false,
+    })
+  }
+}

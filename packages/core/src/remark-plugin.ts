@@ -1,0 +1,39 @@
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import type { ResolvedConfig } from './config/resolve-config.js'
+import { lint } from './engine/lint.js'
+
+export interface RemarkPostmortemLintOptions {
+  config?: ResolvedConfig
+}
+
+/**
+ * A remark plugin reporting the same findings as `lint`, as vfile messages carrying `ruleId`,
+ * `source: 'postmortem-lint'`, `url`, `expected` (the suggestion) and `fatal` (true for errors,
+ * false for warnings), so vfile-reporter, remark-cli and editors show them.
+ *
+ * @example
+ * ```ts
+ * import { remark } from 'remark'
+ * import remarkPostmortemLint from '@postmortem-lint/core/remark'
+ * const file = await remark().use(remarkPostmortemLint).process(markdown)
+ * ```
+ */
+export default function remarkPostmortemLint(options: RemarkPostmortemLintOptions = {}) {
+  return (_tree: Root, file: VFile): void => {
+    const result = lint(String(file.value), {
+      ...(file.path ? { filePath: file.path } : {}),
+      ...(options.config ? { config: options.config } : {}),
+    })
+    for (const message of result.messages) {
+      const vfileMessage = file.message(message.message, {
+        place: { start: { line: message.line, column: message.column }, end: { line: message.endLine, column: message.endColumn } },
+        ruleId: message.ruleId,
+        source: 'postmortem-lint',
+      })
+      vfileMessage.url = message.docsUrl
+      vfileMessage.fatal = message.severity === 2 ? true : false
+      if (message.suggestion !== undefined) vfileMessage.expected = [message.suggestion]
+    }
+  }
+}

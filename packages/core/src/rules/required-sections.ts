@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { defineRule } from '../engine/define-rule.js'
+import type { CategoryId } from '../rubric/categories.js'
+import type { SectionKind } from '../model/types.js'
+
+/** A requirement and the section kinds that satisfy it. */
+const requirements = {
+  summary: { kinds: ['summary'], heading: 'Summary', category: 'impact', core: false, why: 'readers outside the team start there' },
+  impact: { kinds: ['impact'], heading: 'Impact', category: 'impact', core: true, why: 'severity and priorities are argued from the impact' },
+  timeline: { kinds: ['timeline'], heading: 'Timeline', category: 'timeline', core: true, why: 'detection and mitigation gaps only show on a timeline' },
+  'root-cause': { kinds: ['root-cause', 'causes', 'five-whys'], heading: 'Root cause', category: 'root-cause', core: true, why: 'the actions must trace back to a cause' },
+  'contributing-factors': { kinds: ['contributing-factors', 'causes'], heading: 'Contributing factors', category: 'root-cause', core: false, why: 'incidents rarely have one cause, and the others need actions too' },
+  'action-items': { kinds: ['action-items'], heading: 'Action items', category: 'action-items', core: true, why: 'without actions the same failure comes back' },
+  lessons: { kinds: ['lessons-learned', 'what-went-well', 'what-went-poorly', 'where-we-got-lucky'], heading: 'Lessons learned', category: 'follow-up', core: false, why: 'what went well and poorly is what the next responder learns from' },
+} as const satisfies Record<string, { kinds: readonly SectionKind[]; heading: string; category: CategoryId; core: boolean; why: string }>
+
+type Requirement = keyof typeof requirements
+const requirementIds = Object.keys(requirements) as [Requirement, ...Requirement[]]
+const requirementList = z.array(z.enum(requirementIds))
+
+const options = z
+  .strictObject({
+    /** Required sections by severity level (P1..P4). */
+    bySeverity: z
+      .strictObject({
+        P1: requirementList,
+        P2: requirementList,
+        P3: requirementList,
+        P4: requirementList,
+      })
+      .default({
+        P1: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
+        P2: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
+        P3: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
+        P4: ['summary', 'root-cause', 'action-items'],
+      }),
+    /** The level assumed when the document states no severity. */
+    assumeSeverity: z.enum(['P1', 'P2', 'P3', 'P4']).default('P3'),
+  })
+  .default({
+    bySeverity: {
+      P1: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
+      P2: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
+      P3: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
+      P4: ['summary', 'root-cause', 'action-items'],
+    },
+    assumeSeverity: 'P3',
+  })
+
+export default defineRule<z.output<typeof options>>({
+  id: 'required-sections',
+  meta: {
+    description: 'Require the sections a postmortem of its severity needs',
+    category: 'impact',
+    defaultSeverity: 'error',
+    options,
+    messages: {
+      'missing-core': 'No {{section}} section; a {{severity}} postmortem needs one because {{why}}. Add a `## {{heading}}` section.',
+      missing: 'No {{section}} section; a {{severity}} postmortem should have one because {{why}}. Add a `## {{heading}}` section.',
+    },
+    // A missing timeline, root cause or action list leaves nothing to score in its category.
+    penalties: { 'missing-core': 100, missing: 30 },
+  },
+  check(doc, { options, report }) {
+    const stated = doc.metadata.severity
+    const level = stated ? (`P${stated.level}` as const) : options.assumeSeverity
+    const present = new Set(doc.allSections.map((section) => section.kind))
+    const at = doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span
+    for (const id of options.bySeverity[level]) {
+      const requirement = requirements[id]
+      if (requirement.kinds.some((kind) => present.has(kind))) continue
+      report({
+        messageId: requirement.core ? 'missing-core' : 'missing',
+        data: {
+          section: requirement.heading.toLowerCase(),
+          severity: stated ? level : `${level} (assumed: no severity stated)`,
+          why: requirement.why,
+          heading: requirement.heading,
+        },
+        at: { start: at.start, end: at.start.line === at.end.line ? at.end : at.start },
+        category: requirement.category,
+      })
+    }
+  },
+})
