@@ -6,22 +6,25 @@ import { flattenInline } from './mapped-text.js'
 import type { SourceMap } from './source-map.js'
 import { parseCalendarDate, parseDurationMinutes } from './time/index.js'
 
-const labelToKey = new Map<string, MetadataKey>()
-for (const { key, labels } of metadataKeys.keys) for (const label of labels) labelToKey.set(label, key as MetadataKey)
-
-/** Lower-case a label and drop decoration so "**Incident Commander**:" finds "incident commander". */
-function keyForLabel(label: string): MetadataKey | null {
-  const normalised = label
+/** "Follow-up review", "follow_up_review" and "**Follow up review**" are one label. */
+function normaliseLabel(label: string): string {
+  return label
     .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(/[*`]/g, '')
+    .replace(/[\s_-]+/g, ' ')
     .trim()
-  return labelToKey.get(normalised) ?? null
+}
+
+const labelToKey = new Map<string, MetadataKey>()
+for (const { key, labels } of metadataKeys.keys) for (const label of labels) labelToKey.set(normaliseLabel(label), key as MetadataKey)
+
+function keyForLabel(label: string): MetadataKey | null {
+  return labelToKey.get(normaliseLabel(label)) ?? null
 }
 
 // "**Date:** 2025-05-20", "Date: 2025-05-20", "- **Severity**: P2", "__Status:__ Resolved".
 // Labels are short; the length bound keeps a sentence with a colon from reading as a label.
-const LABELLED_PAIR = /(?:^|[·|•;]\s*)(?:[-*+]\s+)?(\*\*|__)?([A-Za-z][A-Za-z /&'-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*([^·|•]*)/g
+const LABELLED_PAIR = /(?:^|[·|•;]\s*|<br\s*\/?>\s*)(?:[-*+]\s+|#{1,6}\s+)?(\*\*|__)?([A-Za-z][A-Za-z /&'-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*((?:[^·|•<]|<(?!br\b))*)/gi
 
 export interface MetadataInputs {
   frontMatter: Yaml | null
@@ -45,7 +48,9 @@ export function extractMetadata(inputs: MetadataInputs): Metadata {
   if (inputs.frontMatter) readFrontMatter(inputs.frontMatter, inputs.sourceMap, add)
   for (const block of inputs.blocks) {
     if (block.type === 'table') readTable(block, inputs.sourceMap, add)
-    else if (block.type === 'paragraph' || block.type === 'list') readLines(block, inputs.source, inputs.sourceMap, add)
+    else if (block.type === 'paragraph' || block.type === 'list' || block.type === 'heading') {
+      readLines(block, inputs.source, inputs.sourceMap, add)
+    }
   }
   if (inputs.title) add('title', 'title', inputs.title.text, inputs.title.span, 'heading')
   return interpret(fields, inputs.title)
@@ -67,7 +72,7 @@ function readFrontMatter(node: Yaml, sourceMap: SourceMap, add: Add): void {
   const bodyStart = start + (sourceMap.pointAt(start).line === 1 ? 4 : 0)
   const lines = node.value.split(/\r\n|\r|\n/)
   for (const [label, value] of Object.entries(data as Record<string, unknown>)) {
-    const key = keyForLabel(label.replace(/[_-]/g, ' ')) ?? keyForLabel(label)
+    const key = keyForLabel(label)
     if (!key) continue
     const raw = Array.isArray(value)
       ? value.map(String).join(', ')
@@ -133,6 +138,7 @@ function readLines(block: RootContent, source: string, sourceMap: SourceMap, add
 /** Strip inline Markdown from a raw value: emphasis, code ticks, links (keeping their text). */
 function cleanInline(value: string): string {
   return value
+    .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
@@ -212,8 +218,10 @@ function interpret(fields: MetadataField[], title: MetadataInputs['title']): Met
 }
 
 /** The blocks metadata may come from: the preamble and a section that is itself metadata. */
-export function metadataBlocks(preamble: RootContent[], sections: Section[]): RootContent[] {
+export function metadataBlocks(preamble: RootContent[], sections: Section[], allSections: Section[] = sections): RootContent[] {
   const blocks = [...preamble]
+  // Some reports put metadata in headings: "## Date: February 06, 2023".
+  for (const section of allSections) if (section.heading.includes(':')) blocks.push(section.headingNode)
   const first = sections[0]
   if (first?.kind === 'metadata') blocks.push(...first.nodes)
   for (const section of sections) if (section.kind === 'metadata' && section !== first) blocks.push(...section.nodes)

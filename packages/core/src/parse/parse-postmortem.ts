@@ -1,15 +1,26 @@
-import type { Yaml } from 'mdast'
-import type { CalendarDate, PostmortemDocument, SectionKind, Span } from '../model/types.js'
+import type { RootContent, Yaml } from 'mdast'
+import type { CalendarDate, PostmortemDocument, Section, SectionKind, Span } from '../model/types.js'
 import { extractActionItems } from './action-items.js'
 import { extractCauses } from './causes.js'
 import { parseMarkdown } from './markdown.js'
 import { flattenInline } from './mapped-text.js'
 import { extractMetadata, metadataBlocks } from './metadata.js'
 import { extractProse } from './prose.js'
-import { buildSections } from './sections.js'
+import { buildSections, sectionBlocks } from './sections.js'
 import { SourceMap } from './source-map.js'
-import { parseCalendarDate } from './time/index.js'
+import { findDates, parseCalendarDate } from './time/index.js'
 import { extractTimeline, zoneStatement } from './timeline.js'
+
+/** "On May 31, 2022, ..." in the summary or under the title dates an otherwise undated document. */
+function firstDateInSummary(summary: Section | undefined, preamble: RootContent[]): CalendarDate | null {
+  const blocks = [...preamble, ...(summary ? sectionBlocks(summary) : [])]
+  for (const block of blocks) {
+    if (block.type !== 'paragraph') continue
+    const found = findDates(flattenInline(block, 'keep').text).find((match) => match.hasYear)
+    if (found) return found.date
+  }
+  return null
+}
 
 export interface ParseOptions {
   /** The file's path, used in messages and as a last source of the incident date. */
@@ -38,7 +49,7 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   const frontMatter = (tree.children.find((node) => node.type === 'yaml') as Yaml | undefined) ?? null
   const metadata = extractMetadata({
     frontMatter,
-    blocks: metadataBlocks(preamble, sections),
+    blocks: metadataBlocks(preamble, sections, allSections),
     title,
     source,
     sourceMap,
@@ -62,7 +73,7 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   const timeline = timelineSection
     ? extractTimeline({ section: timelineSection, sourceMap, incidentDate, documentZones })
     : null
-  incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? null
+  incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? firstDateInSummary(byKind('summary')[0], preamble)
 
   const actionItems = actionItemsSection ? extractActionItems({ section: actionItemsSection, sourceMap, incidentDate }) : []
   const causes = extractCauses({ allSections, sourceMap })

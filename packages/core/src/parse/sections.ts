@@ -28,14 +28,13 @@ export function buildSections(tree: Root, sourceMap: SourceMap): SectionTree {
   const end = sourceMap.length
 
   const firstHeading = tree.children.find((node): node is Heading => node.type === 'heading')
-  const h1Count = tree.children.filter((node) => node.type === 'heading' && node.depth === 1).length
 
   for (const node of tree.children) {
     if (node.type === 'heading') {
       const text = flattenInline(node, 'keep').text.trim()
       const normalised = normaliseHeading(text)
-      // A lone H1 at the top is the document's title, not a section; its content is the preamble.
-      if (node === firstHeading && node.depth === 1 && h1Count === 1 && classifyHeading(normalised) === null) {
+      // An H1 that opens the document and names no section is its title; its content is the preamble.
+      if (node === firstHeading && node.depth === 1 && classifyHeading(normalised) === null) {
         title = { text, heading: node }
         continue
       }

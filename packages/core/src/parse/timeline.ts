@@ -12,7 +12,7 @@ import {
 } from './time/index.js'
 
 const TIME_HEADER = /\b(?:time|when|date|timestamp|at|hour|clock)\b/i
-const ZONE_STATEMENT = /\b(?:all\s+)?times?\b|\btime\s*zone\b|\btimezone\b/i
+const ZONE_STATEMENT = /\b(?:all\s+)?(?:times?|timestamps?)\b|\btime\s*zone\b|\btimezone\b/i
 
 interface TimelineState {
   date: CalendarDate | null
@@ -78,6 +78,7 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
           state.zone = zones[zones.length - 1] ?? state.zone
         }
         if (walker.fromParagraph(text)) shapes.add('paragraphs')
+        else walker.introDate(text.text)
         break
       }
       default:
@@ -234,6 +235,13 @@ class EntryBuilder {
     return found
   }
 
+  /** "Timestamps are UTC, on Saturday 1 November 2025." before any entry dates the entries. */
+  introDate(text: string): void {
+    if (this.entries.length > 0) return
+    const dates = findDates(text, this.options())
+    if (dates.length === 1 && dates[0]) this.setDate(dates[0].date)
+  }
+
   private appendToLast(text: string): void {
     const last = this.entries[this.entries.length - 1]
     if (last) last.text = `${last.text} ${text}`.trim()
@@ -259,7 +267,7 @@ class EntryBuilder {
       date: this.state.date,
       statesDate: this.state.pendingDateStatement,
       timeZone: stamp.zone?.zone ?? this.state.zone,
-      text: eventText,
+      text: eventText.replace(/\s+/g, ' ').trim(),
       span,
       unparsedTime: stamp.time === null && stamp.date === null,
     }

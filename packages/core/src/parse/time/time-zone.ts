@@ -102,9 +102,10 @@ function isIanaZone(name: string): boolean {
 }
 
 const definitions: { source: string; flags: string; read: Reader }[] = [
-  // Names and abbreviations from the data, as whole words (digits may touch: "10:05UTC").
+  // Names and abbreviations from the data, as whole words (digits may touch: "10:05UTC"). Not
+  // when an offset follows: "GMT+15" is an invalid offset, not GMT.
   {
-    source: `(?<![\\p{L}_])${wordAlternation([...zoneByName.keys()])}(?![\\p{L}\\p{N}_])`,
+    source: `(?<![\\p{L}_])${wordAlternation([...zoneByName.keys()])}(?![\\p{L}\\p{N}_]|\\s?[+\\-\u2212]\\d)`,
     flags: 'iu',
     read: (_, raw) => (caseAllowed(raw) ? (zoneByName.get(normalise(raw)) ?? null) : null),
   },
