@@ -105,6 +105,18 @@ export const schemas = {
       ),
     })
     .strict(),
+  'blame-verbs': z.object({ 'human-only': vocabulary, ambiguous: vocabulary }).strict(),
+  'blame-modifiers': z
+    .object({
+      adverbs: vocabulary,
+      character: vocabulary,
+      'blame-nouns': vocabulary,
+      counterfactuals: vocabulary,
+      causal: vocabulary,
+      negations: vocabulary,
+    })
+    .strict(),
+  'person-roles': z.object({ roles: vocabulary, pronouns: vocabulary, 'human-cues': vocabulary }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases }).strict(),
 }
 export { vocabulary, compiles, uniquePhrases, phrase }

@@ -46,7 +46,7 @@ const ORDINAL = '(?:st|nd|rd|th)'
 // No digit (or digit plus separator) before a numeric date, so "12025-01-01" and "1.2.3.2025" fail.
 const NUMERIC_START = '(?<![\\p{N}.:/]|\\p{N}-)'
 const WORD_START = '(?<![\\p{L}\\p{N}_.])'
-const WEEKDAY_PREFIX = `(?:(?<weekday>${WEEKDAY})\\.?,?\\s{1,3})?`
+const WEEKDAY_PREFIX = `(?:${WEEKDAY}\\.?,?\\s{1,3})?`
 // A year after a day must not be the start of a time ("Feb 9, 2010:05" is not a year).
 const YEAR_TAIL = `(?:(?:,\\s{0,3}|\\s{1,3}|-)(?<year>${YEAR})(?!\\p{N}|:\\p{N}))?`
 
@@ -104,7 +104,9 @@ const definitions: { source: string; read: Reader }[] = [
   },
   // Year first with slashes or dots: 2025/02/09, 2025.02.09.
   {
-    source: `${NUMERIC_START}(?<year>${YEAR})(?<sep>[/.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})(?!\\p{N}|[./]\\p{N})`,
+    source:
+      `${NUMERIC_START}(?<year>${YEAR})(?<sep>[/.])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})` +
+      '(?!\\p{N}|[./]\\p{N})',
     read: (g) => ({
       year: toInt(g['year']),
       month: toInt(g['month']),
@@ -113,7 +115,9 @@ const definitions: { source: string; read: Reader }[] = [
   },
   // Dotted day first, the European convention: 09.02.2025 is always 9 February.
   {
-    source: `${NUMERIC_START}(?<day>\\d{1,2})\\.(?<month>\\d{1,2})\\.(?<year>${YEAR})(?!\\p{N}|\\.\\p{N})`,
+    source:
+      `${NUMERIC_START}(?<day>\\d{1,2})\\.(?<month>\\d{1,2})\\.(?<year>${YEAR})` +
+      '(?!\\p{N}|\\.\\p{N})',
     read: (g) => ({
       year: toInt(g['year']),
       month: toInt(g['month']),
@@ -122,10 +126,12 @@ const definitions: { source: string; read: Reader }[] = [
   },
   // Slashed or dashed with the year last: only when the day/month order is unambiguous.
   {
-    source: `${NUMERIC_START}(?<a>\\d{1,2})(?<sep>[/-])(?<b>\\d{1,2})\\k<sep>(?<year>${YEAR})(?!\\p{N}|[./-]\\p{N})`,
+    source:
+      `${NUMERIC_START}(?<a>\\d{1,2})(?<sep>[/-])(?<b>\\d{1,2})\\k<sep>(?<year>${YEAR})` +
+      '(?!\\p{N}|[./-]\\p{N})',
     read: (g) => {
       const order = resolveDayMonth(toInt(g['a']), toInt(g['b']))
-      return order && { year: toInt(g['year']), ...order }
+      return order && { year: toInt(g['year']), month: order.month, day: order.day }
     },
   },
   // Day first: 9 Feb 2025, 9th February 2025, Tuesday 17 June 2025, 9th of Feb, 9-Feb-2025.
@@ -138,8 +144,8 @@ const definitions: { source: string; read: Reader }[] = [
   // Month first: Feb 9, 2025, February 9th, 2025, Thursday, March 6, 2025, May 31.
   {
     source:
-      `${WORD_START}${WEEKDAY_PREFIX}(?<month>${MONTH})\\.?(?:\\s{1,3}|-)(?<day>\\d{1,2})${ORDINAL}?` +
-      `(?![\\p{L}\\p{N}]|[:.]\\p{N})${YEAR_TAIL}`,
+      `${WORD_START}${WEEKDAY_PREFIX}(?<month>${MONTH})\\.?(?:\\s{1,3}|-)` +
+      `(?<day>\\d{1,2})${ORDINAL}?(?![\\p{L}\\p{N}]|[:.]\\p{N})${YEAR_TAIL}`,
     read: readNamed,
   },
 ]
@@ -168,7 +174,14 @@ function toToken(pattern: DatePattern, match: RegExpExecArray, referenceYear?: n
   if (!parts) return null
   // Without a year, check the day against the reference year, or a leap year so 29 Feb survives.
   if (!isValidDate(parts.year ?? referenceYear ?? 2000, parts.month, parts.day)) return null
-  return { ...parts, index: match.index, length: match[0].length }
+  // Explicit fields, not a spread: spreading here made a 1 MB hostile line five times slower.
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    index: match.index,
+    length: match[0].length,
+  }
 }
 
 function tokensIn(text: string, referenceYear?: number): DateToken[] {
@@ -191,7 +204,11 @@ function tokensIn(text: string, referenceYear?: number): DateToken[] {
  * The date written exactly at `index`, year possibly missing. Used by the timestamp parser, which
  * must know a date is there even when it cannot place it in a year.
  */
-export function matchDateAt(text: string, index: number, options: DateOptions = {}): DateToken | null {
+export function matchDateAt(
+  text: string,
+  index: number,
+  options: DateOptions = {},
+): DateToken | null {
   return longest(
     patterns.map((pattern) => {
       pattern.sticky.lastIndex = index
@@ -222,7 +239,7 @@ export function findDates(text: string, options: DateOptions = {}): DateMatch[] 
   return found
 }
 
-/** Reads a metadata value such as "Date: Tuesday 17 June 2025" without caring where the date sits. */
+/** Reads a value such as "Date: Tuesday 17 June 2025" without caring where the date sits. */
 export function parseCalendarDate(text: string, options: DateOptions = {}): CalendarDate | null {
   return findDates(text, options)[0]?.date ?? null
 }
@@ -237,7 +254,8 @@ export function dayNumber(date: CalendarDate): number {
   const yearOfEra = year - era * 400
   const monthIndex = (date.month + 9) % 12
   const dayOfYear = Math.floor((153 * monthIndex + 2) / 5) + date.day - 1
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
   return era * 146097 + dayOfEra - 719468
 }
 
@@ -247,9 +265,14 @@ export function fromDayNumber(days: number): CalendarDate {
   const era = Math.floor(z / 146097)
   const dayOfEra = z - era * 146097
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
   )
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9

@@ -104,7 +104,11 @@ export function findClockTime(text: string): ClockMatch | null {
       if (best && match.index > best.index) break
       const found = toMatch(pattern, match)
       if (found) {
-        if (!best || found.index < best.index || (found.index === best.index && found.length > best.length)) {
+        if (
+          !best ||
+          found.index < best.index ||
+          (found.index === best.index && found.length > best.length)
+        ) {
           best = found
         }
         break

@@ -16,7 +16,8 @@ export function escapeRegExp(literal: string): string {
  */
 export function wordAlternation(words: readonly string[]): string {
   const unique = [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b))
-  return `(?:${unique.map((word) => word.split(/\s+/).map(escapeRegExp).join('\\s{1,3}')).join('|')})`
+  const alternatives = unique.map((word) => word.split(/\s+/).map(escapeRegExp).join('\\s{1,3}'))
+  return `(?:${alternatives.join('|')})`
 }
 
 /** Compiles one source twice: `g` for scanning a whole string, `y` for matching at an index. */

@@ -40,7 +40,8 @@ for (const zone of TimeZones.zones) {
 }
 
 const SUFFIX = `[${[...zoneBySuffix.keys()].join('')}]`
-const SIGN = '(?<sign>[+\\-\u2212])'
+const SIGN_CHAR = '[+\\-\u2212]'
+const SIGN = `(?<sign>${SIGN_CHAR})`
 const ISO_TIME_BEFORE =
   '(?:T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?|\\d{1,2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?)'
 
@@ -52,9 +53,12 @@ interface ZonePattern {
   read: Reader
 }
 
-/** Offsets beyond ±14:00 do not exist; odd minutes are more likely a range than an offset. */
+/**
+ * Real offsets stay within ±14:00 in quarter hours; anything else ("UTC-10:10") is more likely a
+ * zone followed by a range than an offset.
+ */
 function offsetZone(sign: string | undefined, hours: number, minutes: number): ZoneInfo | null {
-  if (!(hours <= 14 && minutes <= 59)) return null
+  if (!(hours <= 14 && minutes <= 59 && minutes % 15 === 0)) return null
   const total = (sign === '+' ? 1 : -1) * (hours * 60 + minutes)
   if (total === 0) return { id: 'UTC', offsetMinutes: 0 }
   const pad = (value: number) => String(value).padStart(2, '0')
@@ -103,9 +107,12 @@ function isIanaZone(name: string): boolean {
 
 const definitions: { source: string; flags: string; read: Reader }[] = [
   // Names and abbreviations from the data, as whole words (digits may touch: "10:05UTC"). Not
-  // when an offset follows: "GMT+15" is an invalid offset, not GMT.
+  // when a short offset follows: "GMT+15" is an invalid offset, not GMT. A following "-10:10" is
+  // left alone, since "10:05 UTC-10:10 UTC" is a range.
   {
-    source: `(?<![\\p{L}_])${wordAlternation([...zoneByName.keys()])}(?![\\p{L}\\p{N}_]|\\s?[+\\-\u2212]\\d)`,
+    source:
+      `(?<![\\p{L}_])${wordAlternation([...zoneByName.keys()])}` +
+      `(?![\\p{L}\\p{N}_]|\\s?${SIGN_CHAR}\\d{1,2}(?![\\p{N}:]))`,
     flags: 'iu',
     read: (_, raw) => (caseAllowed(raw) ? (zoneByName.get(normalise(raw)) ?? null) : null),
   },
@@ -125,23 +132,29 @@ const definitions: { source: string; flags: string; read: Reader }[] = [
   // +02:00, -0700, +05 right after an ISO time. A time with neither T nor seconds is excluded, as
   // is a trailing colon: "10:05-10:10" and "10:05:00-10:10:00" are ranges.
   {
-    source: `${SIGN}(?<=${ISO_TIME_BEFORE}[+\\-\u2212])(?<hh>\\d{2})(?::?(?<mm>\\d{2}))?(?![\\p{N}:])`,
+    source:
+      `${SIGN}(?<=${ISO_TIME_BEFORE}${SIGN_CHAR})` +
+      '(?<hh>\\d{2})(?::?(?<mm>\\d{2}))?(?![\\p{N}:])',
     flags: 'u',
-    read: (g) => {
-      const minutes = Number.parseInt(g['mm'] ?? '0', 10)
-      return minutes % 15 === 0 ? offsetZone(g['sign'], Number.parseInt(g['hh'] ?? '', 10), minutes) : null
-    },
+    read: (g) =>
+      offsetZone(
+        g['sign'],
+        Number.parseInt(g['hh'] ?? '', 10),
+        Number.parseInt(g['mm'] ?? '0', 10),
+      ),
   },
   // Z right after a time: 10:05Z, 2025-02-09T10:05:00Z, 10:05:00.123Z.
   {
-    source: `${SUFFIX}(?<=\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?${SUFFIX})(?![\\p{L}\\p{N}_])`,
+    source:
+      `${SUFFIX}(?<=\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?${SUFFIX})` + '(?![\\p{L}\\p{N}_])',
     flags: 'u',
     read: (_, raw) => zoneBySuffix.get(raw) ?? null,
   },
   // IANA names: Europe/Berlin, America/Argentina/Buenos_Aires, Etc/GMT+5, US/Pacific.
   {
     source:
-      '(?<![\\p{L}\\p{N}_/])\\p{Lu}[A-Za-z]{1,13}(?:/[A-Z][A-Za-z0-9_+\\-]{0,29}){1,2}(?![\\p{L}\\p{N}_/])',
+      '(?<![\\p{L}\\p{N}_/])\\p{Lu}[A-Za-z]{1,13}' +
+      '(?:/[A-Z][A-Za-z0-9_+\\-]{0,29}){1,2}(?![\\p{L}\\p{N}_/])',
     flags: 'u',
     read: (_, raw) => (isIanaZone(raw) ? { id: raw, offsetMinutes: null } : null),
   },
@@ -156,7 +169,13 @@ function toMatch(pattern: ZonePattern, match: RegExpExecArray): ZoneMatch | null
   const raw = match[0]
   const info = pattern.read(match.groups ?? {}, raw)
   if (!info) return null
-  return { zone: info.id, raw, index: match.index, length: raw.length, offsetMinutes: info.offsetMinutes }
+  return {
+    zone: info.id,
+    raw,
+    index: match.index,
+    length: raw.length,
+    offsetMinutes: info.offsetMinutes,
+  }
 }
 
 /** The zone written exactly at `index`, for the timestamp parser. */

@@ -13,7 +13,10 @@ export interface Timestamp {
   raw: string
   index: number
   length: number
-  /** Null when no date is written, or when it has no year and no `referenceYear` was given. */
+  /**
+   * Null when no date is written, when it has no year and no `referenceYear` was given, or when
+   * its day/month order is ambiguous (02/09/2025 10:05).
+   */
   date: CalendarDate | null
   /** Whether a date is written at all (even one that could not be placed in a year). */
   statesDate: boolean
@@ -33,16 +36,19 @@ export interface SplitTimestamp {
 }
 
 const OPENERS = new Set(['[', '(', '{', '<', '~', '\u2248'])
-const CLOSERS = new Set([']', ')', '}', '>'])
 // Hedges that may precede the time: "~10:05", "approx. 10:05", "around 10:05", "at 10:05".
 const HEDGE = /(?:approximately|approx\.?|around|about|circa|ca\.|at)(?=[\s~\d])/iy
 const DATE_TIME_GLUE = /\s{0,3}(?:,|@|at(?=\s)|[-\u2013\u2014])?\s{0,3}/iy
-const RANGE_GLUE = /(?:\s{0,3}(?:->|[-\u2013\u2014\u2192])\s{0,3}|\s{1,3}(?:to|until|till)\s{1,3})/iy
+const RANGE_GLUE =
+  /(?:\s{0,3}(?:->|[-\u2013\u2014\u2192])\s{0,3}|\s{1,3}(?:to|until|till)\s{1,3})/iy
 const ZONE_GLUE = /\s{0,3}(\()?/y
 const ZONE_CLOSE = /\s?\)/y
 const TIME_DATE_GLUE = /,?\s{1,3}(?:on\s{1,3})?/iy
 // What may sit between the timestamp and the event text: closing brackets, then one separator.
 const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y
+// Numeric dates with an unknowable day/month order (02/09/2025) or a two-digit year (02/09/25).
+// Followed by a time they still open a timestamp: the date is stated, but not guessed.
+const UNREADABLE_DATE = /\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)/y
 const TRAILER = /[\s\])}>:.,]*$/y
 
 function isSpace(code: number): boolean {
@@ -89,7 +95,12 @@ function clockAfter(glue: RegExp, text: string, index: number): ClockMatch | nul
   return start === null ? null : matchClockAt(text, start)
 }
 
-function dateAfter(glue: RegExp, text: string, index: number, options: DateOptions): DateToken | null {
+function dateAfter(
+  glue: RegExp,
+  text: string,
+  index: number,
+  options: DateOptions,
+): DateToken | null {
   const start = stickyEnd(glue, text, index)
   return start === null ? null : matchDateAt(text, start, options)
 }
@@ -108,13 +119,19 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
   const start = skipLead(text)
   let end = start
   let dateToken = matchDateAt(text, start, options)
+  let statesDate = dateToken !== null
   let time: ClockMatch | null = null
   if (dateToken) {
     end = dateToken.index + dateToken.length
     time = clockAfter(DATE_TIME_GLUE, text, end)
   } else {
     time = matchClockAt(text, start)
-    if (!time) return null
+    if (!time) {
+      const unreadable = stickyEnd(UNREADABLE_DATE, text, start)
+      time = unreadable === null ? null : clockAfter(DATE_TIME_GLUE, text, unreadable)
+      if (!time) return null
+      statesDate = true
+    }
   }
   let zone: ZoneMatch | null = null
   let endTime: ClockMatch | null = null
@@ -130,10 +147,11 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
     }
     // "10:05 UTC, 2025-02-09": a date after the time counts only with its year written, so that
     // "10:05 May 3 engineers..." stays an event.
-    if (!dateToken) {
+    if (!statesDate) {
       const later = dateAfter(TIME_DATE_GLUE, text, end, options)
       if (later && later.year !== null) {
         dateToken = later
+        statesDate = true
         end = later.index + later.length
       }
     }
@@ -143,7 +161,7 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
     index: start,
     length: end - start,
     date: toDate(dateToken, options),
-    statesDate: dateToken !== null,
+    statesDate,
     time: time?.time ?? null,
     endTime: endTime?.time ?? null,
     zone,

@@ -34,7 +34,11 @@ describe('findClockTime: formats', () => {
   it('reports the position of the hour digits', () => {
     expect(findClockTime('at 10:05 UTC')).toEqual({ time: t(10, 5), index: 3, length: 5 })
     expect(findClockTime('around 8:52 p.m. the')).toEqual({ time: t(20, 52), index: 7, length: 9 })
-    expect(findClockTime('2025-02-09T10:05:00Z')).toEqual({ time: t(10, 5, 0), index: 11, length: 8 })
+    expect(findClockTime('2025-02-09T10:05:00Z')).toEqual({
+      time: t(10, 5, 0),
+      index: 11,
+      length: 8,
+    })
   })
 
   it('skips an impossible time to find a later one', () => {

@@ -34,17 +34,23 @@ describe('parseDurationMinutes', () => {
   })
 
   it('reports the position of the quantity, without hedges', () => {
-    expect(parseDurationMinutes('The outage lasted about 3 hours.')).toEqual({ minutes: 180, index: 24, length: 7 })
+    expect(parseDurationMinutes('The outage lasted about 3 hours.')).toEqual({
+      minutes: 180,
+      index: 24,
+      length: 7,
+    })
     expect(parseDurationMinutes('TTR: 1h 30m total')).toEqual({ minutes: 90, index: 5, length: 6 })
     expect(parseDurationMinutes('took half an hour')).toEqual({ minutes: 30, index: 5, length: 12 })
     expect(parseDurationMinutes(' 01:30 ')).toEqual({ minutes: 90, index: 1, length: 5 })
   })
 
   it('returns the first duration', () => {
-    expect(parseDurationMinutes('detected after 12 minutes, resolved after 2 hours')).toMatchObject({
-      minutes: 12,
-      index: 15,
-    })
+    expect(parseDurationMinutes('detected after 12 minutes, resolved after 2 hours')).toMatchObject(
+      {
+        minutes: 12,
+        index: 15,
+      },
+    )
   })
 
   it.each([

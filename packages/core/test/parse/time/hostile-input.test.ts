@@ -33,6 +33,10 @@ const hostile = [
   line('1 and a half '),
   line('1h '),
   line('10:05 - '),
+  // Distinct IANA-looking names, each of which would cost a failed Intl lookup.
+  Array.from({ length: 90_000 }, (_, i) => `Europe/X${i.toString(36)} `)
+    .join('')
+    .slice(0, MB),
 ]
 
 describe('hostile input', () => {

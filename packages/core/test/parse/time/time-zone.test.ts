@@ -57,6 +57,10 @@ describe('findTimeZone: offsets', () => {
     expect(zoneOf(text)).toEqual([zone, offset])
   })
 
+  it('reads an impossible offset after UTC as UTC followed by something else', () => {
+    expect(findTimeZone('UTC-10:10')).toMatchObject({ zone: 'UTC', raw: 'UTC', length: 3 })
+  })
+
   it('prefers the offset over the bare UTC it starts with', () => {
     expect(findTimeZones('(UTC+02:00) Berlin')).toEqual([
       { zone: 'UTC+02:00', raw: 'UTC+02:00', index: 1, length: 9, offsetMinutes: 120 },

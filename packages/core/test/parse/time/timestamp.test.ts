@@ -29,11 +29,23 @@ describe('parseTimestamp: formats', () => {
     ['10:05 (UTC)', '10:05 (UTC)', null, t(10, 5), 'UTC'],
     ['2025-02-09 10:05 UTC', '2025-02-09 10:05 UTC', d(2025, 2, 9), t(10, 5), 'UTC'],
     ['2025-02-09T10:05:00Z', '2025-02-09T10:05:00Z', d(2025, 2, 9), t(10, 5, 0), 'UTC'],
-    ['2025-02-09T10:05:00.123+02:00', '2025-02-09T10:05:00.123+02:00', d(2025, 2, 9), t(10, 5, 0), 'UTC+02:00'],
+    [
+      '2025-02-09T10:05:00.123+02:00',
+      '2025-02-09T10:05:00.123+02:00',
+      d(2025, 2, 9),
+      t(10, 5, 0),
+      'UTC+02:00',
+    ],
     ['Feb 9, 10:05', 'Feb 9, 10:05', d(2025, 2, 9), t(10, 5), null],
     ['Feb 9 10:05 PST', 'Feb 9 10:05 PST', d(2025, 2, 9), t(10, 5), 'PST'],
     ['9 Feb 2025, 10:05', '9 Feb 2025, 10:05', d(2025, 2, 9), t(10, 5), null],
-    ['Tuesday 17 June 2025 at 14:30', 'Tuesday 17 June 2025 at 14:30', d(2025, 6, 17), t(14, 30), null],
+    [
+      'Tuesday 17 June 2025 at 14:30',
+      'Tuesday 17 June 2025 at 14:30',
+      d(2025, 6, 17),
+      t(14, 30),
+      null,
+    ],
     ['08:52 PM', '08:52 PM', null, t(20, 52), null],
     ['8 PM PT', '8 PM PT', null, t(20, 0), 'PT'],
     ['[23:55]', '23:55', null, t(23, 55), null],
@@ -61,7 +73,11 @@ describe('parseTimestamp: formats', () => {
   })
 
   it('reports positions of the timestamp itself', () => {
-    expect(parseTimestamp('  [~10:05 UTC] alert')).toMatchObject({ raw: '10:05 UTC', index: 4, length: 9 })
+    expect(parseTimestamp('  [~10:05 UTC] alert')).toMatchObject({
+      raw: '10:05 UTC',
+      index: 4,
+      length: 9,
+    })
   })
 
   it('recognises a yearless date without a reference year but leaves date null', () => {
@@ -74,8 +90,42 @@ describe('parseTimestamp: formats', () => {
     expect(parseTimestamp('10:05')).toMatchObject({ statesDate: false, date: null })
   })
 
+  it.each([
+    ['Mon 9 Feb 10:05 x', 'Mon 9 Feb 10:05', d(2025, 2, 9), t(10, 5), null],
+    ['12/25/2024 10:05 PM x', '12/25/2024 10:05 PM', d(2024, 12, 25), t(22, 5), null],
+    ['16:00 Europe/Berlin: x', '16:00 Europe/Berlin', null, t(16, 0), 'Europe/Berlin'],
+    ['10:05 (UTC+2) alert', '10:05 (UTC+2)', null, t(10, 5), 'UTC+02:00'],
+    ['10:05 Pacific Time – x', '10:05 Pacific Time', null, t(10, 5), 'PT'],
+    ['Sat Feb 8 23:59 UTC: x', 'Sat Feb 8 23:59 UTC', d(2025, 2, 8), t(23, 59), 'UTC'],
+  ])('more: %s', (text, raw, date, time, zone) => {
+    expect(parts(text, 2025)).toEqual({ raw, date, time, endTime: null, zone })
+  })
+
+  it('reads a range whose start carries the zone', () => {
+    expect(parts('10:05 UTC-10:10 UTC x')).toMatchObject({
+      raw: '10:05 UTC-10:10',
+      time: t(10, 5),
+      endTime: t(10, 10),
+      zone: 'UTC',
+    })
+  })
+
+  it('states an ambiguous numeric date without guessing it, when a time follows', () => {
+    expect(splitLeadingTimestamp('02/09/2025 10:05 - alert')).toMatchObject({
+      timestamp: { raw: '02/09/2025 10:05', statesDate: true, date: null, time: t(10, 5) },
+      rest: 'alert',
+    })
+    expect(parseTimestamp('02/09/25 10:05')).toMatchObject({ statesDate: true, date: null })
+    expect(parseTimestamp('02/09/2025 alert')).toBeNull()
+    expect(parseTimestamp('1.2.30 deployed')).toBeNull()
+  })
+
   it('keeps a date alone when what follows is not a time', () => {
-    expect(parts('May 31 - deploy started', 2019)).toMatchObject({ raw: 'May 31', date: d(2019, 5, 31), time: null })
+    expect(parts('May 31 - deploy started', 2019)).toMatchObject({
+      raw: 'May 31',
+      date: d(2019, 5, 31),
+      time: null,
+    })
     expect(parts('2025-02-09 25:00', 2019)).toMatchObject({ raw: '2025-02-09', time: null })
   })
 
@@ -149,10 +199,17 @@ describe('looksLikeTimestamp', () => {
     expect(looksLikeTimestamp(text)).toBe(true)
   })
 
-  it.each(['Time', 'Time (UTC)', 'Event', '10:05 alert fired', '3 minutes', 'may', 'v2.3.0', '42', ''])(
-    'not %s',
-    (text) => {
-      expect(looksLikeTimestamp(text)).toBe(false)
-    },
-  )
+  it.each([
+    'Time',
+    'Time (UTC)',
+    'Event',
+    '10:05 alert fired',
+    '3 minutes',
+    'may',
+    'v2.3.0',
+    '42',
+    '',
+  ])('not %s', (text) => {
+    expect(looksLikeTimestamp(text)).toBe(false)
+  })
 })

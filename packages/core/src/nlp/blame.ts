@@ -1,0 +1,314 @@
+import modifiers from '../data/blame-modifiers.generated.js'
+import verbs from '../data/blame-verbs.generated.js'
+import roleData from '../data/person-roles.generated.js'
+import { tag, type TaggedTerm } from './compromise.js'
+import { PersonReferences, tagsAt, type PersonStrength } from './people.js'
+import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher.js'
+import { tokenize, type Token } from './tokens.js'
+
+export type BlameKind =
+  | 'person-failure'
+  | 'counterfactual'
+  | 'character'
+  | 'blame-noun'
+  | 'person-cause'
+  | 'person-root-cause'
+
+export interface BlameFinding {
+  kind: BlameKind
+  /** Who the sentence blames, as written ("Dave", "the on-call engineer"), or the blame phrase. */
+  who: string
+  /** The phrase that carries the blame ("forgot", "human error"). */
+  phrase: string
+  /** Id of the vocabulary entry, for allow-lists. */
+  entryId: string
+  /** A system-focused direction for the rewrite, from the vocabulary. */
+  suggest: string
+  /** Character range in the sentence that the finding covers. */
+  start: number
+  end: number
+}
+
+export interface BlameContext {
+  /** Whether the sentence sits in a root-cause section, where naming any person is blame. */
+  inRootCause: boolean
+  people: ReadonlySet<string>
+  /** Vocabulary entry ids or literal phrases the user allowed. */
+  allow: ReadonlySet<string>
+}
+
+const humanOnly = new PhraseMatcher(verbs['human-only'])
+const ambiguous = new PhraseMatcher(verbs.ambiguous)
+const adverbs = new PhraseMatcher(modifiers.adverbs)
+const character = new PhraseMatcher(modifiers.character)
+const blameNouns = new PhraseMatcher(modifiers['blame-nouns'])
+const counterfactuals = new PhraseMatcher(modifiers.counterfactuals)
+const causal = new PhraseMatcher(modifiers.causal)
+const negations = new PhraseMatcher(modifiers.negations)
+const humanCues = new PhraseMatcher(roleData['human-cues'])
+const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals]
+
+// Words the subject walk steps over: auxiliaries, negation and adverbs between subject and verb.
+const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'did', 'does', 'do', 'not', 'never', 'just', 'simply', 'then', 'also', 'still', 'again', 'apparently', 'clearly', 'obviously', 'somehow', 'even', 'probably', 'likely', 'already', 'only', 'completely', 'entirely', 'totally', 'again', 'and', 'would', 'could', 'should', 'might', 'must', 'will', 'ought', 'to'])
+// Words that end the subject's clause when walking left.
+const CLAUSE_BREAK = new Set([',', ';', ':', '.', '(', ')', '—', '–', 'because', 'while', 'when', 'after', 'before', 'so', 'but', 'although', 'though', 'since', 'until', 'which', 'that', 'if', 'once', 'where', 'as'])
+const LINKING_PREPOSITIONS = new Set(['on', 'of', 'in', 'from', 'at', 'with', 'for'])
+const CONTROL_WORDS = /^(?:whoever|someone|somebody|anyone)$/
+
+/**
+ * Find blame in one sentence. A cheap lexical pre-filter runs first; only sentences holding a
+ * blame word (or root-cause sentences) are tagged by compromise, so NLP cost follows the
+ * number of suspicious sentences, not the size of the document.
+ */
+export function findBlame(text: string, context: BlameContext): BlameFinding | null {
+  const tokens = tokenize(text)
+  // Causal phrases ("because of", "due to") are everywhere; they only matter next to a person.
+  const suspicious =
+    candidates.some((matcher) => matcher.mayMatch(tokens)) ||
+    (causal.mayMatch(tokens) && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
+  if (!suspicious && !context.inRootCause) return null
+  if (negations.matchAll(tokens).length > 0) return null
+
+  const terms = tag(text)
+  const people = new PersonReferences(tokens, terms, context.people)
+  const analysis = new SentenceAnalysis(text, tokens, terms, people, context)
+  return (
+    analysis.blameNouns() ??
+    analysis.counterfactual() ??
+    analysis.failureVerbs() ??
+    analysis.carelessAdverbs() ??
+    analysis.character() ??
+    analysis.personAsCause() ??
+    (context.inRootCause ? analysis.personInRootCause() : null)
+  )
+}
+
+interface Subject {
+  start: number
+  end: number
+  person: { index: number; strength: PersonStrength } | null
+  /** The subject is a clause like "Whoever wrote the runner". */
+  personClause: boolean
+}
+
+class SentenceAnalysis {
+  private readonly hasHumanCue: boolean
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+    private readonly terms: readonly TaggedTerm[],
+    private readonly people: PersonReferences,
+    private readonly context: BlameContext,
+  ) {
+    this.hasHumanCue = humanCues.matchAll(tokens).length > 0
+  }
+
+  blameNouns(): BlameFinding | null {
+    for (const match of this.allowed(blameNouns.matchAll(this.tokens))) {
+      if (this.negatedBefore(match.start)) continue
+      if (match.entry.id === 'human-error') return this.finding('blame-noun', match, this.phraseText(match), match)
+      // "Emeka's fault", "the culprit", "to blame": blame only when a person is in the sentence.
+      const person = this.people.strongestIn(0, this.tokens.length)
+      if (person && person.strength !== 'team') return this.finding('blame-noun', match, this.tokens[person.index]!.text, match)
+    }
+    return null
+  }
+
+  counterfactual(): BlameFinding | null {
+    for (const match of this.allowed(counterfactuals.matchAll(this.tokens))) {
+      // "if he had read the page": the subject sits inside the match.
+      const inner = this.people.strongestIn(match.start, match.end)
+      const subject = this.subjectBefore(match.start)
+      const person = inner?.strength === 'strong' ? inner : subject.person
+      if (!person) continue
+      if (person.strength === 'strong' || subject.personClause) return this.finding('counterfactual', match, this.who(subject, person), match)
+      // A bare name as the subject of "should have" is about a person far more often than not.
+      const bareName = person.strength === 'weak' && subject.end - subject.start === 1 && /^\p{Lu}/u.test(this.tokens[person.index]!.text)
+      if ((person.strength === 'weak' && this.hasHumanCue) || bareName) return this.finding('counterfactual', match, this.who(subject, person), match)
+    }
+    return null
+  }
+
+  failureVerbs(): BlameFinding | null {
+    for (const match of this.allowed(humanOnly.matchAll(this.tokens))) {
+      const subject = this.subjectBefore(match.start)
+      if (subject.person || subject.personClause) return this.finding('person-failure', match, this.who(subject, subject.person), match)
+    }
+    for (const match of this.allowed(ambiguous.matchAll(this.tokens))) {
+      // "pushed the change without testing it": the modifier's subject is the clause's subject.
+      const subject = match.entry.id === 'wrong-target' ? this.clauseSubject(match.start) : this.subjectBefore(match.start)
+      const strength = subject.person?.strength
+      const possessivePerson = this.possessivePersonIn(subject.start, subject.end)
+      if (strength === 'strong' || subject.personClause || (possessivePerson && match.entry.id === 'caused')) {
+        return this.finding('person-failure', match, this.who(subject, subject.person ?? possessivePerson), match)
+      }
+      if ((strength === 'weak' || strength === 'team') && this.hasHumanCue) {
+        return this.finding('person-failure', match, this.who(subject, subject.person), match)
+      }
+    }
+    return null
+  }
+
+  carelessAdverbs(): BlameFinding | null {
+    for (const match of this.allowed(adverbs.matchAll(this.tokens))) {
+      // "the tag was accidentally attached" is a passive fact about the system.
+      const before = this.tokens[match.start - 1]?.norm
+      if (before && /^(?:was|were|been|be|is|are|got)$/.test(before)) continue
+      const subject = this.subjectBefore(match.start)
+      if (subject.person?.strength === 'strong' || subject.personClause || (subject.person && this.hasHumanCue)) {
+        return this.finding('person-failure', match, this.who(subject, subject.person), match)
+      }
+    }
+    return null
+  }
+
+  character(): BlameFinding | null {
+    for (const match of this.allowed(character.matchAll(this.tokens))) {
+      const person = this.people.strongestIn(0, this.tokens.length)
+      if (person && (person.strength !== 'team' || match.end - match.start > 1)) {
+        return this.finding('character', match, this.tokens[person.index]!.text, match)
+      }
+    }
+    return null
+  }
+
+  personAsCause(): BlameFinding | null {
+    for (const match of this.allowed(causal.matchAll(this.tokens))) {
+      // A person right after the causal phrase ("because of Thabo's negligence", "traces back to
+      // an operator error by Mateus"), or before it ("@zofia is the reason").
+      const after = this.people.strongestIn(match.end, Math.min(this.tokens.length, match.end + 6))
+      const subject = this.subjectBefore(match.start)
+      const before = /^(?:is|was|sits|lies|rests|falls|down)$/.test(this.tokens[match.start]?.norm ?? '') || this.tokens[match.start]?.norm === 'the' ? subject.person : null
+      const clear = (found: { strength: PersonStrength } | null | undefined): boolean =>
+        found?.strength === 'strong' || (found?.strength === 'weak' && this.hasHumanCue)
+      const person = clear(after) ? after : clear(before) ? before : null
+      if (person) return this.finding('person-cause', match, this.tokens[person.index]!.text, match)
+    }
+    return null
+  }
+
+  personInRootCause(): BlameFinding | null {
+    // Any verb whose subject is a clear person, or a person's possession ("Gustavo's oversight").
+    for (let index = 0; index < this.tokens.length; index++) {
+      const tags = tagsAt(this.terms, this.tokens[index]!)
+      if (!tags.includes('Verb') || tags.includes('Gerund') || tags.includes('Auxiliary')) continue
+      const subject = this.subjectBefore(index)
+      if (subject.person?.strength === 'strong' && !/^(?:they|them)$/.test(this.tokens[subject.person.index]!.norm)) {
+        const match = { entry: { id: 'person-in-root-cause', phrases: [] }, phrase: this.tokens[index]!.text, start: subject.start, end: index + 1 }
+        return this.finding('person-root-cause', match, this.who(subject, subject.person), match)
+      }
+    }
+    const possessive = this.possessivePersonIn(0, this.tokens.length)
+    if (possessive?.strength === 'strong') {
+      const match = { entry: { id: 'person-in-root-cause', phrases: [] }, phrase: this.tokens[possessive.index]!.text, start: possessive.index, end: possessive.index + 2 }
+      return this.finding('person-root-cause', match, this.tokens[possessive.index]!.text, match)
+    }
+    return null
+  }
+
+  /** Walk left from a verb to the noun phrase that is its subject. */
+  private subjectBefore(verbIndex: number): Subject {
+    let index = verbIndex - 1
+    while (index >= 0 && (AUXILIARY.has(this.tokens[index]!.norm) || this.isAdverb(index))) {
+      // "and" joins a second verb to the same subject: "was warned ... and shrugged it off".
+      if (this.tokens[index]!.norm === 'and') return this.sentenceSubject(index)
+      index--
+    }
+    const end = index + 1
+    let start = end
+    while (index >= 0) {
+      const token = this.tokens[index]!
+      if (CLAUSE_BREAK.has(token.norm)) break
+      if (LINKING_PREPOSITIONS.has(token.norm)) {
+        // "A new joiner on the web team": the head noun phrase is before the preposition.
+        index--
+        continue
+      }
+      const tags = tagsAt(this.terms, token)
+      const isVerb = tags.includes('Verb') && !tags.includes('Gerund') && !this.people.at(index) && !tags.includes('Noun')
+      if (isVerb) break
+      start = index
+      index--
+    }
+    const person = this.people.strongestIn(start, end)
+    const clauseStart = this.clauseStart(verbIndex)
+    const personClause = CONTROL_WORDS.test(this.tokens[clauseStart]?.norm ?? '')
+    return { start, end, person, personClause }
+  }
+
+  /** The subject of the clause holding a token: the noun phrase before the clause's first verb. */
+  private clauseSubject(index: number): Subject {
+    for (let cursor = this.clauseStart(index); cursor < index; cursor++) {
+      const tags = tagsAt(this.terms, this.tokens[cursor]!)
+      if (tags.includes('Verb') && !tags.includes('Auxiliary') && !this.people.at(cursor) && !tags.includes('Noun')) return this.subjectBefore(cursor)
+    }
+    return this.subjectBefore(index)
+  }
+
+  /** The subject of the whole sentence (the first noun phrase of its first clause). */
+  private sentenceSubject(limit: number): Subject {
+    for (let index = 0; index < limit; index++) {
+      const tags = tagsAt(this.terms, this.tokens[index]!)
+      if (tags.includes('Verb') && !this.people.at(index) && !tags.includes('Noun')) return this.subjectBefore(index)
+    }
+    return { start: 0, end: 0, person: null, personClause: false }
+  }
+
+  private clauseStart(index: number): number {
+    let cursor = index - 1
+    while (cursor >= 0 && !/^[,;:.(—–]$/.test(this.tokens[cursor]!.norm)) cursor--
+    return cursor + 1
+  }
+
+  private isAdverb(index: number): boolean {
+    const tags = tagsAt(this.terms, this.tokens[index]!)
+    return tags.includes('Adverb') && !this.people.at(index)
+  }
+
+  private possessivePersonIn(start: number, end: number): { index: number; strength: PersonStrength } | null {
+    for (let index = start; index < end - 1; index++) {
+      if (this.tokens[index + 1]?.norm !== "'s") continue
+      const strength = this.people.at(index)
+      if (strength === 'strong' || strength === 'weak') return { index, strength }
+    }
+    return null
+  }
+
+  private negatedBefore(index: number): boolean {
+    for (let cursor = Math.max(0, index - 4); cursor < index; cursor++) {
+      if (/^(?:not|no|never|rather|instead|isn't|wasn't|without)$/.test(this.tokens[cursor]!.norm)) return true
+    }
+    return false
+  }
+
+  private allowed(matches: PhraseMatch[]): PhraseMatch[] {
+    if (this.context.allow.size === 0) return matches
+    return matches.filter((match) => !this.context.allow.has(match.entry.id) && !this.context.allow.has(match.phrase))
+  }
+
+  private who(subject: Subject, person: { index: number } | null): string {
+    if (subject.personClause) return this.text.slice(this.tokens[this.clauseStart(subject.end)]?.start ?? 0, this.tokens[subject.end - 1]?.end ?? 0).trim()
+    if (subject.end > subject.start) {
+      const text = this.text.slice(this.tokens[subject.start]!.start, this.tokens[subject.end - 1]!.end).trim()
+      if (text.split(/\s+/).length <= 6) return text
+    }
+    return person ? this.tokens[person.index]!.text : 'a person'
+  }
+
+  private phraseText(match: PhraseMatch): string {
+    return this.text.slice(this.tokens[match.start]!.start, this.tokens[match.end - 1]!.end)
+  }
+
+  private finding(kind: BlameKind, match: { start: number; end: number; phrase: string }, who: string, source: { entry: PhraseEntry; phrase: string }): BlameFinding {
+    return {
+      kind,
+      who,
+      phrase: source.phrase,
+      entryId: source.entry.id,
+      suggest: source.entry.suggest ?? 'describe the condition that allowed it',
+      start: 0,
+      end: this.text.length,
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import roleData from '../data/person-roles.generated.js'
+import type { PostmortemDocument } from '../model/types.js'
+import type { TaggedTerm } from './compromise.js'
+import { PhraseMatcher } from './phrase-matcher.js'
+import type { Token } from './tokens.js'
+
+/**
+ * How sure we are that a token refers to a person:
+ * - strong: an @handle, he/she/I, a role ("the on-call"), a name compromise knows or the
+ *   document lists among its people;
+ * - weak: "they", or a capitalised word that could be a name or a product ("Yuki", "Kafka");
+ * - team: "the payments team" (a group of people, but also how teams own systems).
+ */
+export type PersonStrength = 'strong' | 'weak' | 'team'
+
+const roleMatcher = new PhraseMatcher(roleData.roles)
+const strongPronouns = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'his', 'himself', 'herself'])
+const weakPronouns = new Set(['they', 'them', 'themselves'])
+const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'])
+// Common-noun endings: a capitalised "Deployment" or "Monitoring" is not a name.
+const COMMON_NOUN_SUFFIX = /(?:ment|tion|sion|ing|ness|ity|ance|ence|ure|age|ism|ics|ship|hood|ery|ory|ware|base|ops|able|ible|ly|ed|s)$/
+
+/** Names of the people a document mentions in its metadata and action owners, lower-case. */
+export function knownPeople(doc: PostmortemDocument): Set<string> {
+  const names = new Set<string>()
+  const add = (raw: string): void => {
+    for (const part of raw.split(/,|;|&|\band\b|\//)) {
+      const words = part.replace(/\(.*?\)/g, '').trim().split(/\s+/)
+      // Only person-shaped values: one to three capitalised words ("Inès Moreau").
+      if (words.length === 0 || words.length > 3 || !words.every((word) => /^\p{Lu}[\p{L}'’-]+$/u.test(word))) continue
+      for (const word of words) names.add(word.toLowerCase())
+    }
+  }
+  for (const field of doc.metadata.fields) {
+    if (field.key === 'authors' || field.key === 'reviewers' || field.key === 'incidentLead') add(field.raw)
+  }
+  for (const item of doc.actionItems) if (item.owner && !item.owner.raw.startsWith('@')) add(item.owner.raw)
+  return names
+}
+
+export class PersonReferences {
+  /** Strength per token index, for tokens that may refer to a person. */
+  readonly strength = new Map<number, PersonStrength>()
+
+  constructor(tokens: readonly Token[], terms: readonly TaggedTerm[], people: ReadonlySet<string>) {
+    for (const match of roleMatcher.matchAll(tokens)) {
+      for (let index = match.start; index < match.end; index++) this.strength.set(index, 'strong')
+    }
+    tokens.forEach((token, index) => {
+      if (this.strength.has(index)) return
+      if (token.norm.startsWith('@') && token.norm.length > 1) this.strength.set(index, 'strong')
+      else if (strongPronouns.has(token.norm)) this.strength.set(index, 'strong')
+      else if (weakPronouns.has(token.norm)) this.strength.set(index, 'weak')
+      else if (/^\p{Lu}/u.test(token.text)) {
+        const tags = tagsAt(terms, token)
+        if (people.has(token.norm) || tags.some((tagName) => NAME_TAGS.has(tagName))) this.strength.set(index, 'strong')
+        else if (looksLikeUnknownName(token, tags)) this.strength.set(index, 'weak')
+      } else if (token.norm === 'team' || token.norm === 'teams' || token.norm === 'squad') this.strength.set(index, 'team')
+    })
+  }
+
+  at(index: number): PersonStrength | null {
+    return this.strength.get(index) ?? null
+  }
+
+  /** The strongest person reference in a token range. */
+  strongestIn(start: number, end: number): { index: number; strength: PersonStrength } | null {
+    let best: { index: number; strength: PersonStrength } | null = null
+    const rank = { strong: 3, weak: 2, team: 1 } as const
+    for (let index = Math.max(0, start); index < end; index++) {
+      const strength = this.strength.get(index)
+      if (strength && (!best || rank[strength] > rank[best.strength])) best = { index, strength }
+    }
+    return best
+  }
+}
+
+function looksLikeUnknownName(token: Token, tags: readonly string[]): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false
+  if (COMMON_NOUN_SUFFIX.test(token.norm)) return false
+  if (tags.length === 0) return true
+  const blocked = ['Verb', 'Adjective', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Acronym', 'Plural', 'Date', 'Month', 'WeekDay', 'Value', 'Place', 'Organization', 'QuestionWord']
+  return tags.includes('Noun') && !blocked.some((tagName) => tags.includes(tagName))
+}
+
+export function tagsAt(terms: readonly TaggedTerm[], token: Token): string[] {
+  for (const term of terms) {
+    if (token.start >= term.start && token.start < term.start + Math.max(1, term.length)) return term.tags
+  }
+  return []
+}
