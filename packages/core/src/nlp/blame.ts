@@ -107,7 +107,7 @@ class SentenceAnalysis {
   blameNouns(): BlameFinding | null {
     for (const match of this.allowed(blameNouns.matchAll(this.tokens))) {
       if (this.negatedBefore(match.start)) continue
-      if (match.entry.id === 'human-error') return this.finding('blame-noun', match, this.phraseText(match), match)
+      if (match.entry.id === 'human-error') return this.finding('blame-noun', match, 'a person', match)
       // "Emeka's fault", "the culprit", "to blame": blame only when a person is in the sentence.
       const person = this.people.strongestIn(0, this.tokens.length)
       if (person && person.strength !== 'team') return this.finding('blame-noun', match, this.tokens[person.index]!.text, match)
@@ -288,16 +288,18 @@ class SentenceAnalysis {
   }
 
   private who(subject: Subject, person: { index: number } | null): string {
+    // Mid-sentence casing: "makes the on-call engineer the subject", not "makes The on-call ...".
+    const lower = (text: string): string => text.replace(/^(The|A|An|He|She|They|This|That)\b/, (word) => word.toLowerCase())
+    return lower(this.whoAsWritten(subject, person))
+  }
+
+  private whoAsWritten(subject: Subject, person: { index: number } | null): string {
     if (subject.personClause) return this.text.slice(this.tokens[this.clauseStart(subject.end)]?.start ?? 0, this.tokens[subject.end - 1]?.end ?? 0).trim()
     if (subject.end > subject.start) {
       const text = this.text.slice(this.tokens[subject.start]!.start, this.tokens[subject.end - 1]!.end).trim()
       if (text.split(/\s+/).length <= 6) return text
     }
     return person ? this.tokens[person.index]!.text : 'a person'
-  }
-
-  private phraseText(match: PhraseMatch): string {
-    return this.text.slice(this.tokens[match.start]!.start, this.tokens[match.end - 1]!.end)
   }
 
   private finding(kind: BlameKind, match: { start: number; end: number; phrase: string }, who: string, source: { entry: PhraseEntry; phrase: string }): BlameFinding {

@@ -96,7 +96,7 @@ class ActionReader {
         const raw = cellText.text.trim()
         if (raw === '' || /^[-—–]$/.test(raw)) return
         const leading = cellText.text.length - cellText.text.trimStart().length
-        const value: FieldValue = { raw, span: this.sourceMap.span(cellText.sourceOffsetAt(leading), cellText.sourceOffsetAt(leading + raw.length)) }
+        const value: FieldValue = { raw, span: this.sourceMap.span(cellText.sourceOffsetAt(leading), cellText.sourceEndAt(leading + raw.length)) }
         this.assign(found, field, value)
       })
       // Inline fields inside the action cell count too ("Add alert — @alice").
@@ -108,7 +108,7 @@ class ActionReader {
         ...found,
         text: deliverable,
         span: this.sourceMap.nodeSpan(row),
-        textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceOffsetAt(leading + text.length)),
+        textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(leading + text.length)),
         group,
         source: 'table',
       })
@@ -153,7 +153,7 @@ class ActionReader {
       ...found,
       text: inline.text.trim() || firstText,
       span: this.sourceMap.nodeSpan(item),
-      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceOffsetAt(leading + firstText.length)),
+      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(leading + firstText.length)),
       group,
       source: item.checked === null || item.checked === undefined ? 'list' : 'task-list',
     })
@@ -168,7 +168,7 @@ class ActionReader {
     const fields = emptyFields()
     let firstFieldAt = text.length
     const claimed: [number, number][] = []
-    const span = (start: number, end: number): Span => this.sourceMap.span(mapped.sourceOffsetAt(start), mapped.sourceOffsetAt(end))
+    const span = (start: number, end: number): Span => this.sourceMap.span(mapped.sourceOffsetAt(start), mapped.sourceEndAt(end))
     const claim = (start: number, end: number): void => {
       claimed.push([start, end])
     }

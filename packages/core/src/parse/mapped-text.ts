@@ -1,4 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast'
+import { alignmentOf } from './source-align.js'
 
 /** What to do with inline code when flattening: prose replaces it, structured fields keep it. */
 export type InlineCodeMode = 'placeholder' | 'keep'
@@ -45,10 +46,8 @@ export class MappedText {
     this.text += text
   }
 
-  /** Source offset of a text index; `index === text.length` maps to the end of the last piece. */
-  sourceOffsetAt(index: number): number {
+  #segmentAt(index: number): Segment | undefined {
     const segments = this.#segments
-    if (segments.length === 0) return this.#fallbackOffset
     let low = 0
     let high = segments.length - 1
     while (low < high) {
@@ -56,16 +55,64 @@ export class MappedText {
       if ((segments[middle]?.textStart ?? 0) <= index) low = middle
       else high = middle - 1
     }
-    const segment = segments[low]!
-    const within = index - segment.textStart
+    return segments[low]
+  }
+
+  /** Source offset where the character at `index` starts; `text.length` maps to the end of the last piece. */
+  sourceOffsetAt(index: number): number {
+    const last = this.#segments[this.#segments.length - 1]
+    if (!last) return this.#fallbackOffset
+    if (index >= this.text.length) return last.sourceStart + last.sourceLength
+    const segment = this.#segmentAt(Math.max(0, index))
+    if (!segment) return this.#fallbackOffset
+    const within = Math.max(0, index - segment.textStart)
     // Escapes and entities make a text node shorter than its source: clamp rather than guess.
     if (segment.length === segment.sourceLength) return segment.sourceStart + within
+    return segment.sourceStart + Math.min(within, segment.sourceLength)
+  }
+
+  /**
+   * Source offset where the character before `index` ends: the exclusive end of a range. Differs
+   * from `sourceOffsetAt` where markup sits between two pieces: the end of "10:05" in
+   * `**10:05** alert` is before the closing `**`, not after it.
+   */
+  sourceEndAt(index: number): number {
+    if (index <= 0) return this.sourceOffsetAt(0)
+    const last = Math.min(index, this.text.length) - 1
+    const segment = this.#segmentAt(last)
+    if (!segment) return this.#fallbackOffset
+    const within = last - segment.textStart + 1
+    if (segment.length === segment.sourceLength) return segment.sourceStart + within
+    if (within >= segment.length) return segment.sourceStart + segment.sourceLength
     return segment.sourceStart + Math.min(within, segment.sourceLength)
   }
 
   /** A new MappedText for `text.slice(start, end)` keeping the mapping. */
   slice(start: number, end = this.text.length): MappedText {
     const result = new MappedText(this.sourceOffsetAt(start))
+    this.#copyInto(result, start, end)
+    return result
+  }
+
+  /**
+   * The same text with every line break (\r\n, \r or \n) replaced by one space, mapped onto the
+   * break: soft line breaks are wrapping, and CRLF files must not shift what follows.
+   */
+  joinLines(): MappedText {
+    const result = new MappedText(this.sourceOffsetAt(0))
+    let cursor = 0
+    for (const match of this.text.matchAll(/\r\n|\r|\n/g)) {
+      const index = match.index
+      this.#copyInto(result, cursor, index)
+      const from = this.sourceOffsetAt(index)
+      result.append(' ', from, Math.max(0, this.sourceEndAt(index + match[0].length) - from))
+      cursor = index + match[0].length
+    }
+    this.#copyInto(result, cursor, this.text.length)
+    return result
+  }
+
+  #copyInto(result: MappedText, start: number, end: number): void {
     for (const segment of this.#segments) {
       const from = Math.max(start, segment.textStart)
       const to = Math.min(end, segment.textStart + segment.length)
@@ -75,29 +122,42 @@ export class MappedText {
         result.append(piece, segment.sourceStart + (from - segment.textStart), piece.length)
       } else {
         const sourceFrom = this.sourceOffsetAt(from)
-        result.append(piece, sourceFrom, Math.max(0, this.sourceOffsetAt(to) - sourceFrom))
+        result.append(piece, sourceFrom, Math.max(0, this.sourceEndAt(to) - sourceFrom))
       }
     }
-    return result
   }
+}
+
+export interface FlattenOptions {
+  /** Keep line structure: hard breaks and `<br>` become "\n" (timeline lines), not spaces. */
+  lineBreaks?: boolean
 }
 
 /**
  * Flatten the inline content of a node into mapped text. HTML (comments included: our own
- * inline-control comments must not leak into prose) is dropped; hard breaks become spaces;
- * inline code becomes a placeholder or is kept, per `mode`.
+ * inline-control comments must not leak into prose) is dropped; hard breaks become spaces (or line
+ * breaks, with `lineBreaks`); inline code becomes a placeholder or is kept, per `mode`.
  */
-export function flattenInline(node: Nodes, mode: InlineCodeMode, into?: MappedText): MappedText {
-  const out = into ?? new MappedText(node.position?.start.offset ?? 0)
-  visit(node, mode, out)
+export function flattenInline(node: Nodes, mode: InlineCodeMode, options: FlattenOptions = {}): MappedText {
+  const out = new MappedText(node.position?.start.offset ?? 0)
+  visit(node, mode, out, options.lineBreaks === true)
   return out
 }
 
-function visit(node: Nodes, mode: InlineCodeMode, out: MappedText): void {
+const BR = /^<br\s*\/?>$/i
+
+function visit(node: Nodes, mode: InlineCodeMode, out: MappedText, lineBreaks: boolean): void {
   switch (node.type) {
     case 'text': {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
+      const pieces = alignmentOf(node)
+      if (pieces) {
+        for (const piece of pieces) {
+          out.append(node.value.slice(piece.valueStart, piece.valueStart + piece.valueLength), piece.sourceStart, piece.sourceLength)
+        }
+        return
+      }
       out.append(node.value, start, start !== undefined && end !== undefined ? end - start : node.value.length)
       return
     }
@@ -114,17 +174,22 @@ function visit(node: Nodes, mode: InlineCodeMode, out: MappedText): void {
       }
       return
     }
-    case 'break':
-      out.append(' ', node.position?.start.offset, 1)
+    case 'break': {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      out.append(lineBreaks ? '\n' : ' ', start, start !== undefined && end !== undefined ? end - start : 1)
       return
+    }
     case 'html':
+      if (lineBreaks && BR.test(node.value.trim())) out.append('\n', node.position?.start.offset, node.value.length)
+      return
     case 'image':
     case 'imageReference':
     case 'footnoteReference':
       return
     default:
       if ('children' in node) {
-        for (const child of node.children as PhrasingContent[]) visit(child, mode, out)
+        for (const child of node.children as PhrasingContent[]) visit(child, mode, out, lineBreaks)
       }
   }
 }

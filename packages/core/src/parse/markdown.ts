@@ -3,11 +3,14 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { registerSourceAlignment } from './source-align.js'
 
 // One frozen processor for the whole process: building it costs more than parsing a small file.
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
 
 /** Parse Markdown (CommonMark + GFM + YAML front matter) into an mdast tree with positions. */
 export function parseMarkdown(source: string): Root {
-  return processor.parse(source)
+  const tree = processor.parse(source)
+  registerSourceAlignment(tree, source)
+  return tree
 }

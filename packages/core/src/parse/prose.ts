@@ -17,12 +17,17 @@ export interface ProseInputs {
  */
 export function extractProse({ preamble, sections, sourceMap }: ProseInputs): Sentence[] {
   const sentences: Sentence[] = []
-  const emit = (mapped: MappedText, section: Section | null, context: SentenceContext): void => {
+  const emit = (flat: MappedText, section: Section | null, context: SentenceContext): void => {
     // Soft line breaks are wrapping, not sentence ends.
-    const text = mapped.text.replace(/[\r\n]+/g, ' ')
+    const mapped = flat.joinLines()
+    const text = mapped.text
     for (const [start, end] of splitSentences(text)) {
       const sentenceText = text.slice(start, end)
-      const pointAt = (index: number) => sourceMap.pointAt(mapped.sourceOffsetAt(start + Math.max(0, Math.min(index, sentenceText.length))))
+      const pointAt = (index: number) => {
+        const at = start + Math.max(0, Math.min(index, sentenceText.length))
+        // The end of the sentence is an exclusive end: before any closing markup, not after it.
+        return sourceMap.pointAt(at === end ? mapped.sourceEndAt(at) : mapped.sourceOffsetAt(at))
+      }
       sentences.push({
         text: sentenceText,
         span: { start: pointAt(0), end: pointAt(sentenceText.length) },

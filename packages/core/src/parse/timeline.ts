@@ -45,7 +45,7 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
   const state: TimelineState = {
     date: null,
     pendingDateStatement: false,
-    zone: statedTimeZones[statedTimeZones.length - 1]?.zone ?? null,
+    zone: principalZone(statedTimeZones),
     referenceYear: inputs.incidentDate?.year,
   }
   const entries: TimelineEntry[] = []
@@ -71,11 +71,12 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
         if (walker.fromList(node)) shapes.add('list')
         break
       case 'paragraph': {
-        const text = flattenInline(node, 'keep')
+        const text = flattenInline(node, 'keep', { lineBreaks: true })
         const zones = zoneStatement(text.text)
         if (zones.length > 0 && !looksLikeTimestamp(text.text.slice(0, 25))) {
           for (const zone of zones) statedTimeZones.push({ zone, span: sourceMap.nodeSpan(node) })
-          state.zone = zones[zones.length - 1] ?? state.zone
+          // "Central European Time (CET, UTC+1)": the first zone named is the one meant.
+          state.zone = zones[0] ?? state.zone
         }
         if (walker.fromParagraph(text)) shapes.add('paragraphs')
         else walker.introDate(text.text)
@@ -88,6 +89,13 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
 
   const shape: Timeline['shape'] = shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'paragraphs' : 'mixed'
   return { section, entries, shape, statedTimeZones }
+}
+
+/** The first zone of the last statement: later statements are closer to the entries. */
+function principalZone(zones: { zone: string; span: Span }[]): string | null {
+  const last = zones[zones.length - 1]
+  if (!last) return null
+  return zones.find((zone) => zone.span.start.offset === last.span.start.offset)?.zone ?? last.zone
 }
 
 /** Zones named in a sentence that states the timeline's zone ("All times are UTC"). */
@@ -213,24 +221,32 @@ class EntryBuilder {
     return true
   }
 
-  /** Paragraph lines that start with a timestamp ("[10:05] alert fired") are entries. */
+  /**
+   * Paragraph lines that start with a timestamp ("[10:05] alert fired") are entries; a line that
+   * is only a date ("2016-11-08") dates the entries after it. Lines may end at a soft break, a hard
+   * break or a `<br>`.
+   */
   fromParagraph(text: MappedText): boolean {
     let found = false
     let lineStart = 0
-    for (const line of text.text.split('\n')) {
+    for (const match of text.text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
+      if (match[0] === '' && match.index >= text.text.length) break
+      const line = match[0].replace(/[\r\n]+$/, '')
+      lineStart = match.index
       const split = splitLeadingTimestamp(line, this.options())
-      const lineText = text.slice(lineStart, lineStart + line.length)
-      if (split && split.timestamp.time) {
-        const span = this.sourceMap.span(lineText.sourceOffsetAt(0), lineText.sourceOffsetAt(line.length))
-        this.push(split.timestamp, lineText, split.rest, span)
+      const stamp = split?.timestamp
+      if (split && stamp && (stamp.time || (stamp.date && split.rest.trim() !== ''))) {
+        const leading = line.length - line.trimStart().length
+        const lineText = text.slice(lineStart + leading, lineStart + line.length)
+        const span = this.sourceMap.span(lineText.sourceOffsetAt(0), lineText.sourceEndAt(lineText.text.length))
+        this.push({ ...stamp, index: stamp.index - leading }, lineText, split.rest, span)
         found = true
+      } else if (stamp?.date && !stamp.time) {
+        this.setDate(stamp.date)
       } else if (found && line.trim()) {
-        this.appendToLast(line.trim())
-      } else if (!split) {
-        const dateOnly = parseTimestamp(line.trim(), this.options())
-        if (dateOnly?.date && !dateOnly.time && dateOnly.length >= line.trim().length - 2) this.setDate(dateOnly.date)
+        // A wrapped line continues the entry before it.
+        this.appendToLast(line.trim(), text.sourceEndAt(lineStart + line.trimEnd().length))
       }
-      lineStart += line.length + 1
     }
     return found
   }
@@ -242,9 +258,11 @@ class EntryBuilder {
     if (dates.length === 1 && dates[0]) this.setDate(dates[0].date)
   }
 
-  private appendToLast(text: string): void {
+  private appendToLast(text: string, endOffset: number): void {
     const last = this.entries[this.entries.length - 1]
-    if (last) last.text = `${last.text} ${text}`.trim()
+    if (!last) return
+    last.text = `${last.text} ${text}`.trim()
+    last.span = this.sourceMap.span(last.span.start.offset, Math.max(last.span.end.offset, endOffset))
   }
 
   private options(): { referenceYear?: number } {
@@ -258,7 +276,7 @@ class EntryBuilder {
 
   private push(stamp: Timestamp, mapped: MappedText, eventText: string, span: Span, leading = 0): void {
     const timeStart = mapped.sourceOffsetAt(stamp.index + leading)
-    const timeEnd = mapped.sourceOffsetAt(stamp.index + leading + stamp.length)
+    const timeEnd = mapped.sourceEndAt(stamp.index + leading + stamp.length)
     if (stamp.date) this.setDate(stamp.date)
     const entry: TimelineEntry = {
       timeText: stamp.raw,
@@ -279,7 +297,7 @@ class EntryBuilder {
     const start = mapped.sourceOffsetAt(leading)
     this.entries.push({
       timeText: raw,
-      timeSpan: this.sourceMap.span(start, mapped.sourceOffsetAt(leading + raw.length)),
+      timeSpan: this.sourceMap.span(start, mapped.sourceEndAt(leading + raw.length)),
       time: null,
       date: this.state.date,
       statesDate: false,

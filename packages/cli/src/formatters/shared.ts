@@ -1,0 +1,51 @@
+import { isAbsolute, relative, sep } from 'node:path'
+import type { LintResult } from '@postmortem-lint/core'
+
+export const STDIN_NAME = '<stdin>'
+
+/** A result's path relative to the cwd, with the platform's separators (or `<stdin>`). */
+export function displayPath(filePath: string | null, cwd: string): string {
+  if (filePath === null || filePath === '' || filePath === STDIN_NAME) return STDIN_NAME
+  if (!isAbsolute(filePath)) return filePath
+  return relative(cwd, filePath) || filePath
+}
+
+/** The same with forward slashes, for formats read on the web (GitHub, Markdown, SARIF). */
+export function displayPathPosix(filePath: string | null, cwd: string): string {
+  const path = displayPath(filePath, cwd)
+  return sep === '/' ? path : path.split(sep).join('/')
+}
+
+/** Messages and texts are single lines in line-oriented formats. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+}
+
+export interface Totals {
+  files: number
+  linted: number
+  skipped: number
+  fatal: number
+  errors: number
+  warnings: number
+  /** Mean score of the linted files (not skipped, not unreadable), rounded; null if none. */
+  meanScore: number | null
+}
+
+export function totals(results: readonly LintResult[]): Totals {
+  const linted = results.filter((result) => result.skipped === undefined && result.fatal === undefined)
+  const sum = linted.reduce((total, result) => total + result.score, 0)
+  return {
+    files: results.length,
+    linted: linted.length,
+    skipped: results.filter((result) => result.skipped !== undefined).length,
+    fatal: results.filter((result) => result.fatal !== undefined).length,
+    errors: results.reduce((total, result) => total + result.errorCount, 0),
+    warnings: results.reduce((total, result) => total + result.warningCount, 0),
+    meanScore: linted.length ? Math.round(sum / linted.length) : null,
+  }
+}
+
+export function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  return `${count} ${count === 1 ? word : pluralWord}`
+}

@@ -1,0 +1,58 @@
+export const usageLine = 'Usage: postmortem-lint [options] <file|dir|glob|->...\n       postmortem-lint new "<title>" [--severity P2] [--dir <dir>]'
+
+export function helpText(version: string): string {
+  return `postmortem-lint ${version}: lint incident postmortems written in Markdown.
+
+${usageLine}
+
+Files and input:
+  <file|dir|glob>               Directories are searched for *.md and *.markdown (default: .)
+  -, --stdin                    Lint standard input
+  --stdin-filename <name>       Path to report, and to find the config from, for standard input
+  --no-detect                   Lint every file, even ones that are clearly not postmortems
+  --no-error-on-unmatched-pattern
+                                Do not fail when a path or glob matches no file
+
+Configuration:
+  -c, --config <file>           Use this config file instead of searching for one
+  --rule <id: severity>         Set a rule's severity, e.g. 'required-sections: warn' or
+                                'required-sections: ["error", {"assumeSeverity": "P2"}]' (repeatable)
+  --print-config <file>         Print the configuration used for <file> as JSON, then exit
+  --init                        Write a starter postmortem-lint.config.json, then exit
+
+Output:
+  -f, --format <name>           stylish (default), json, sarif, github, markdown, compact
+  -o, --output-file <path>      Write the report to a file instead of standard output
+  --quiet                       Report errors only
+  --color, --no-color           Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
+
+Thresholds:
+  --max-warnings <n>            Fail when there are more than n warnings
+  --min-score <n>               Fail when any linted file scores below n (0-100)
+
+Caching:
+  --cache                       Only lint files that changed since the last run
+  --cache-location <path>       Cache file or directory (default: .postmortemlintcache)
+
+Other:
+  --debug                       Show stack traces and what the CLI is doing
+  -h, --help                    Show this help
+  -v, --version                 Show the version
+
+Commands:
+  new "<title>"                 Write a dated postmortem skeleton: <dir>/<YYYY-MM-DD>-<slug>.md
+    --severity <P1-P4>          Severity to fill in
+    --dir <dir>                 Where to write it (default: the current directory)
+    --date <YYYY-MM-DD>         Incident date (default: today, UTC)
+
+Examples:
+  postmortem-lint docs/postmortems
+  postmortem-lint "docs/**/*.md" --format github --min-score 70
+  postmortem-lint --format sarif -o postmortem-lint.sarif .
+  cat draft.md | postmortem-lint --stdin --stdin-filename docs/postmortems/draft.md
+  postmortem-lint --rule 'required-sections: warn' incident.md
+  postmortem-lint new "Checkout outage" --severity P2 --dir docs/postmortems
+
+Exit codes: 0 no errors, 1 lint errors or a threshold missed, 2 usage, config or I/O error.
+`
+}
