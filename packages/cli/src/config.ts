@@ -77,8 +77,7 @@ export class ConfigResolver {
       inline = this.core.resolveConfig(customRules.length ? { rules, customRules } : { rules }, null)
     } catch (error) {
       if (error instanceof this.core.ConfigError) {
-        const key = error.key ? `"${error.key}": ` : ''
-        throw new UsageError(messages.badRule(ids.join(', '), `${key}${error.problem}`))
+        throw new UsageError(messages.badRuleSetting(error.key?.replace(/^rules\./, '') ?? ids.join(', '), error.problem))
       }
       throw error
     }

@@ -1,8 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import ignore, { type Ignore } from 'ignore'
-import picomatch from 'picomatch'
-import { glob, isDynamicPattern } from 'tinyglobby'
+import type { Ignore } from 'ignore'
+import type picomatch from 'picomatch'
 import { CliError } from './errors.js'
 import { messages } from './messages/errors.js'
 
@@ -75,8 +74,8 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
     let matched = 0
     let ignoredCount = 0
 
-    if (kind === 'file' || (kind === 'unknown' && !isDynamicPattern(pattern))) {
-      const reason = (await ignoreFiles.reason(absolute, false, topFor(cwd, absolute))) ?? configIgnoreReason(absolute, await options.filtersFor(absolute), cwd)
+    if (kind === 'file' || (kind === 'unknown' && !looksLikeGlob(pattern))) {
+      const reason = (await ignoreFiles.reason(absolute, false, topFor(cwd, absolute))) ?? (await configIgnoreReason(absolute, await options.filtersFor(absolute), cwd))
       if (reason) found.ignored.push({ path: absolute, reason })
       else add(absolute)
       continue
@@ -91,7 +90,7 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
         await walk(absolute, levels, ignoreFiles, found, async (file) => {
           matched++
           const filters = await options.filtersFor(file)
-          if (configIgnoreReason(file, filters, cwd) || !includedByConfig(file, filters)) ignoredCount++
+          if ((await configIgnoreReason(file, filters, cwd)) || !(await includedByConfig(file, filters))) ignoredCount++
           else add(file)
         }, () => ignoredCount++)
       }
@@ -99,21 +98,31 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
       continue
     }
     // kind 'missing' or a glob
-    if (!isDynamicPattern(pattern)) {
+    if (!looksLikeGlob(pattern)) {
       noMatch(pattern, false, options)
       continue
     }
+    // Loaded only for globs: most runs name files and directories, and startup time matters.
+    const { glob } = await import('tinyglobby')
     const matches = await glob(pattern, { cwd, absolute: true, dot: false, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] })
     matches.sort(compareNames)
     for (const match of matches.map((path) => resolve(path))) {
       matched++
-      const reason = (await ignoreFiles.reason(match, false, topFor(cwd, match))) ?? configIgnoreReason(match, await options.filtersFor(match), cwd)
+      const reason = (await ignoreFiles.reason(match, false, topFor(cwd, match))) ?? (await configIgnoreReason(match, await options.filtersFor(match), cwd))
       if (reason) ignoredCount++
       else add(match)
     }
     if (matched - ignoredCount <= 0) noMatch(pattern, matched > 0, options)
   }
   return found
+}
+
+/**
+ * Glob syntax as tinyglobby reads it (its isDynamicPattern, without loading it): wildcards,
+ * classes, braces with a comma or a range, extglobs.
+ */
+export function looksLikeGlob(pattern: string): boolean {
+  return /[*?[\]]|\{[^}]*(?:,|\.\.)[^}]*\}|[@!+]\(/.test(pattern)
 }
 
 function noMatch(pattern: string, allIgnored: boolean, options: FindFilesOptions): void {
@@ -266,7 +275,8 @@ export class IgnoreFiles {
       const text = await readFile(path, 'utf8').catch(() => null)
       if (text === null) continue
       const mark = toPosix(relative(this.cwd, path)) || name
-      rules ??= ignore({ ignorecase: this.ignoreCase })
+      // The ignore package is loaded only when an ignore file exists.
+      rules ??= (await import('ignore')).default({ ignorecase: this.ignoreCase })
       for (const line of text.split(/\r?\n/)) {
         // Trailing spaces are not part of a pattern unless escaped (git's rule).
         const pattern = line.replace(/(?<!\\)\s+$/, '')
@@ -278,12 +288,13 @@ export class IgnoreFiles {
   }
 }
 
-const matcherCache = new WeakMap<readonly string[], picomatch.Matcher[]>()
+const matcherCache = new WeakMap<readonly string[], Promise<picomatch.Matcher[]>>()
 
-function matchers(patterns: readonly string[]): picomatch.Matcher[] {
+/** Compiled globs, once per config; picomatch is loaded only when a config has globs. */
+function matchers(patterns: readonly string[]): Promise<picomatch.Matcher[]> {
   let compiled = matcherCache.get(patterns)
   if (!compiled) {
-    compiled = patterns.map((pattern) => picomatch(pattern, { dot: true }))
+    compiled = import('picomatch').then(({ default: compile }) => patterns.map((pattern) => compile(pattern, { dot: true })))
     matcherCache.set(patterns, compiled)
   }
   return compiled
@@ -297,19 +308,28 @@ function relativeToBase(path: string, filters: FileFilters): string | null {
 }
 
 /** Why the config's `ignore` globs exclude a file, or null. */
-export function configIgnoreReason(path: string, filters: FileFilters, cwd: string): string | null {
+export async function configIgnoreReason(path: string, filters: FileFilters, cwd: string): Promise<string | null> {
   if (filters.ignore.length === 0) return null
   const rel = relativeToBase(path, filters)
   if (rel === null) return null
-  const index = matchers(filters.ignore).findIndex((matches) => matches(rel))
+  const index = (await matchers(filters.ignore)).findIndex((matches) => matches(rel))
   if (index < 0) return null
   const where = filters.configFile ? toPosix(relative(cwd, filters.configFile)) || filters.configFile : 'the config'
   return `ignored by "ignore" in ${where} ("${filters.ignore[index]}")`
 }
 
 /** Whether the config's `include` globs (when set) select a file found in a directory search. */
-export function includedByConfig(path: string, filters: FileFilters): boolean {
+export async function includedByConfig(path: string, filters: FileFilters): Promise<boolean> {
   if (filters.include.length === 0) return true
   const rel = relativeToBase(path, filters)
-  return rel !== null && matchers(filters.include).some((matches) => matches(rel))
+  return rel !== null && (await matchers(filters.include)).some((matches) => matches(rel))
+}
+
+/**
+ * Why a single named path (a command-line file, `--stdin-filename`) would be ignored, or null:
+ * the ignore files from the cwd down to it, then the config's `ignore` globs.
+ */
+export async function ignoredReason(path: string, cwd: string, filters: FileFilters, ignoreFiles = new IgnoreFiles(cwd)): Promise<string | null> {
+  const absolute = resolve(cwd, path)
+  return (await ignoreFiles.reason(absolute, false, topFor(resolve(cwd), absolute))) ?? (await configIgnoreReason(absolute, filters, cwd))
 }

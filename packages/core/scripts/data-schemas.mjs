@@ -117,6 +117,49 @@ export const schemas = {
     })
     .strict(),
   'person-roles': z.object({ roles: vocabulary, pronouns: vocabulary, 'human-cues': vocabulary }).strict(),
+  'milestone-keywords': z.object({ milestones: vocabulary }).strict(),
+  'vague-actions': z
+    .object({ 'vague-verbs': vocabulary, 'vague-modifiers': vocabulary, 'people-directed': vocabulary })
+    .strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases }).strict(),
+  'vague-quantities': z.object({ vague: vocabulary }).strict(),
 }
 export { vocabulary, compiles, uniquePhrases, phrase }
+
+/** Sensitive-data patterns: each must compile and match its own example. */
+schemas['sensitive-patterns'] = z
+  .object({
+    patterns: z
+      .array(
+        z
+          .object({
+            id: kebabId,
+            kind: z.enum(['private-key', 'credential', 'email', 'phone', 'internal-ip']),
+            pattern: z.string().min(1),
+            flags: z.enum(['u', 'iu']).default('u'),
+            note: z.string().min(1),
+            example: z.string().min(1),
+          })
+          .strict()
+          .superRefine((entry, ctx) => {
+            let regex
+            try {
+              regex = new RegExp(entry.pattern, entry.flags)
+            } catch (error) {
+              ctx.addIssue({ code: 'custom', path: ['pattern'], message: `pattern does not compile: ${error.message}` })
+              return
+            }
+            if (!regex.test(entry.example)) ctx.addIssue({ code: 'custom', path: ['example'], message: 'example does not match the pattern' })
+          }),
+      )
+      .superRefine((entries, ctx) => {
+        const ids = new Set()
+        for (const [index, entry] of entries.entries()) {
+          if (ids.has(entry.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${entry.id}"` })
+          ids.add(entry.id)
+        }
+      }),
+    roleMailboxes: uniquePhrases,
+    safeDomains: uniquePhrases,
+  })
+  .strict()

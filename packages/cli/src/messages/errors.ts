@@ -13,6 +13,7 @@ export const messages = {
   badMaxWarnings: (value: string) => `--max-warnings must be a whole number (0 or more; -1 for no limit), got '${value}'.`,
   badRule: (value: string, why: string) =>
     `Invalid --rule '${value}': ${why}. Write 'rule-id: severity' (off, warn, error) or 'rule-id: ["error", {...options}]'.`,
+  badRuleSetting: (rule: string, problem: string) => `Invalid --rule setting for '${rule}': ${problem}.`,
   stdinFilenameWithoutStdin: () => `--stdin-filename needs --stdin (or '-') to read standard input.`,
   printConfigWithFiles: () => `--print-config takes the file to print the config for as its value; give no other files.`,
   printConfigWithStdin: () => `--print-config is not available for standard input; give a file name.`,

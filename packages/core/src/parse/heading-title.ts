@@ -10,8 +10,9 @@ export interface NormalisedHeading {
   qualifiers: string[]
 }
 
-// Leading numbering: "3.", "3)", "3 -", "1.2.", "IV.", "A.", "Step 3:", "Section 2 -".
-const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—]\s*|^\d+(?:\.\d+)*\s+/i
+// Leading numbering: "3.", "3)", "3 -", "1.2.", "IV.", "A.", "Step 3:", "Section 2 -". Not the
+// start of a time or date ("4:27", "2016-10-24"), and not the 5 of "5 Whys".
+const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—](?!\d)\s*|^\d+(?:\.\d+)*\s+(?!whys\b)/i
 // Emoji and pictographs, including variation selectors and joiners.
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu
 const PARENTHESISED = /\s*[([]([^()[\]]*)[)\]]\s*/g

@@ -22,9 +22,12 @@ function keyForLabel(label: string): MetadataKey | null {
   return labelToKey.get(normaliseLabel(label)) ?? null
 }
 
-// "**Date:** 2025-05-20", "Date: 2025-05-20", "- **Severity**: P2", "__Status:__ Resolved".
-// Labels are short; the length bound keeps a sentence with a colon from reading as a label.
-const LABELLED_PAIR = /(?:^|[·|•;]\s*|<br\s*\/?>\s*)(?:[-*+]\s+|#{1,6}\s+)?(\*\*|__)?([A-Za-z][A-Za-z /&'-]{0,40}?)\s*(?::\s*\1|\1\s*:)\s*((?:[^·|•<]|<(?!br\b))*)/gi
+// "**Date:** 2025-05-20", "Date: 2025-05-20", "- **Severity**: P2", "__Status:__ Resolved",
+// "1. Date: ...", "## Date: ...". The lead (line start or separator, list or heading marker) is
+// captured apart so that a field's span starts at its label. Labels are short; the length bound
+// keeps a sentence with a colon from reading as a label.
+const LABELLED_PAIR =
+  /((?:^[ \t]{0,8}|[·|•;][ \t]*|<br\s*\/?>[ \t]*)(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|#{1,6}[ \t]+)?)(\*\*|__)?([A-Za-z][A-Za-z /&'-]{0,40}?)\s*(?::\s*\2|\2\s*:)\s*((?:[^·|•<]|<(?!br\b))*)/gi
 
 export interface MetadataInputs {
   frontMatter: Yaml | null
@@ -45,7 +48,7 @@ export function extractMetadata(inputs: MetadataInputs): Metadata {
     fields.push({ key, label, raw: value, span, source })
   }
 
-  if (inputs.frontMatter) readFrontMatter(inputs.frontMatter, inputs.sourceMap, add)
+  if (inputs.frontMatter) readFrontMatter(inputs.frontMatter, inputs, add)
   for (const block of inputs.blocks) {
     if (block.type === 'table') readTable(block, inputs.sourceMap, add)
     else if (block.type === 'paragraph' || block.type === 'list' || block.type === 'heading') {
@@ -58,7 +61,7 @@ export function extractMetadata(inputs: MetadataInputs): Metadata {
 
 type Add = (key: MetadataKey, label: string, raw: string, span: Span, source: MetadataSource) => void
 
-function readFrontMatter(node: Yaml, sourceMap: SourceMap, add: Add): void {
+function readFrontMatter(node: Yaml, inputs: MetadataInputs, add: Add): void {
   let data: unknown
   try {
     data = parseYaml(node.value)
@@ -68,9 +71,14 @@ function readFrontMatter(node: Yaml, sourceMap: SourceMap, add: Add): void {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return
   const start = node.position?.start.offset ?? 0
-  // Front matter starts after the opening "---" line.
-  const bodyStart = start + (sourceMap.pointAt(start).line === 1 ? 4 : 0)
-  const lines = node.value.split(/\r\n|\r|\n/)
+  const end = node.position?.end.offset ?? start
+  // Key lines are found in the source itself, so CRLF files and comments keep their offsets.
+  const lines: { text: string; offset: number }[] = []
+  const fence = /^[^\r\n]*(?:\r\n|\r|\n)/.exec(inputs.source.slice(start, end))
+  for (const match of inputs.source.slice(start + (fence?.[0].length ?? 0), end).matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
+    if (match[0] === '') break
+    lines.push({ text: match[0].replace(/[\r\n]+$/, ''), offset: start + (fence?.[0].length ?? 0) + match.index })
+  }
   for (const [label, value] of Object.entries(data as Record<string, unknown>)) {
     const key = keyForLabel(label)
     if (!key) continue
@@ -81,12 +89,17 @@ function readFrontMatter(node: Yaml, sourceMap: SourceMap, add: Add): void {
         : value === null || typeof value === 'object'
           ? ''
           : String(value)
-    const lineIndex = lines.findIndex((line) => line.trimStart().startsWith(`${label}:`))
-    let offset = bodyStart
-    for (let index = 0; index < Math.max(0, lineIndex); index++) offset += (lines[index]?.length ?? 0) + 1
-    const lineLength = lineIndex >= 0 ? (lines[lineIndex]?.length ?? 0) : 0
-    add(key, label, raw, sourceMap.span(offset, offset + lineLength), 'front-matter')
+    // Top-level keys only: an indented "date:" belongs to a nested mapping.
+    const line = lines.find((candidate) => opensKey(candidate.text, label)) ?? lines[0]
+    const offset = line?.offset ?? start
+    add(key, label, raw, inputs.sourceMap.span(offset, offset + (line?.text.trimEnd().length ?? 0)), 'front-matter')
   }
+}
+
+/** Whether a front-matter line opens the top-level key `label` ("date:", "'date' :"). */
+function opensKey(line: string, label: string): boolean {
+  const body = line.replace(/^["']/, '')
+  return body.startsWith(label) && /^["']?\s*:/.test(body.slice(label.length))
 }
 
 function readTable(table: Table, sourceMap: SourceMap, add: Add): void {
@@ -123,13 +136,15 @@ function readLines(block: RootContent, source: string, sourceMap: SourceMap, add
     const content = line.replace(/\r?\n$|\r$/, '')
     LABELLED_PAIR.lastIndex = 0
     for (let match = LABELLED_PAIR.exec(content); match; match = LABELLED_PAIR.exec(content)) {
-      const label = match[2] ?? ''
+      const label = match[3] ?? ''
       const key = keyForLabel(label)
       if (!key) continue
-      const rawValue = cleanInline(match[3] ?? '')
-      const pairStart = lineStart + match.index
-      const source: MetadataSource = match[1] ? 'bold-line' : block.type === 'list' ? 'list' : 'line'
-      add(key, label.trim(), rawValue, sourceMap.span(pairStart, lineStart + match.index + match[0].trimEnd().length), source)
+      const rawValue = cleanInline(match[4] ?? '')
+      const pairStart = lineStart + match.index + (match[1]?.length ?? 0)
+      const pairEnd = lineStart + match.index + match[0].trimEnd().length
+      const source: MetadataSource =
+        block.type === 'list' ? 'list' : block.type === 'heading' ? 'heading' : match[2] ? 'bold-line' : 'line'
+      add(key, label.trim(), rawValue, sourceMap.span(pairStart, pairEnd), source)
     }
     lineStart += line.length
   }

@@ -76,17 +76,10 @@ function closeSpans(sections: Section[], parentEnd: number, sourceMap: SourceMap
   sections.forEach((section, index) => {
     const next = sections[index + 1]
     const endOffset = next ? next.headingSpan.start.offset : parentEnd
-    const trimmed = trimTrailingWhitespace(sourceMap, section.headingSpan.start.offset, endOffset)
-    section.span = sourceMap.span(section.headingSpan.start.offset, trimmed)
+    // Blank lines before the next heading belong to no section.
+    section.span = sourceMap.span(section.headingSpan.start.offset, sourceMap.trimEnd(section.headingSpan.start.offset, endOffset))
     closeSpans(section.subsections, endOffset, sourceMap)
   })
-}
-
-function trimTrailingWhitespace(sourceMap: SourceMap, start: number, end: number): number {
-  // Positions only; the source text itself is not needed: back off to the end of the last line.
-  const endPoint = sourceMap.pointAt(end)
-  if (endPoint.column === 1 && end > start) return Math.max(start, end - 1)
-  return end
 }
 
 /** The kind of a section or of its nearest classified ancestor. */

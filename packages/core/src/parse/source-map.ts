@@ -6,9 +6,11 @@ import type { Point, Span } from '../model/types.js'
  */
 export class SourceMap {
   readonly #lineStarts: number[]
+  readonly source: string
   readonly length: number
 
   constructor(source: string) {
+    this.source = source
     this.length = source.length
     const starts = [0]
     for (let index = 0; index < source.length; index++) {
@@ -42,6 +44,13 @@ export class SourceMap {
   /** The span of an mdast node (empty at the start when the node has no position). */
   nodeSpan(node: { position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined }): Span {
     return this.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)
+  }
+
+  /** `end` moved back over trailing whitespace (blank lines, indentation), but not before `start`. */
+  trimEnd(start: number, end: number): number {
+    let cursor = end
+    while (cursor > start && /\s/.test(this.source[cursor - 1] ?? '')) cursor--
+    return cursor
   }
 
   /** The offset where a 1-based line starts. */

@@ -122,7 +122,7 @@ class EntryBuilder {
     const stamp = parseTimestamp(text, this.options())
     if (!stamp) return false
     if (stamp.time === null) {
-      if (stamp.date) this.setDate(stamp.date)
+      this.setDate(stamp.date)
       return false
     }
     const rest = text.slice(stamp.index + stamp.length).replace(/^[\s:—–|,-]+/, '')
@@ -266,10 +266,14 @@ class EntryBuilder {
   }
 
   private options(): { referenceYear?: number } {
-    return this.state.referenceYear === undefined ? {} : { referenceYear: this.state.referenceYear }
+    // A date written without a year ("Friday 7 March") takes the year of the incident, else that
+    // of the last date the timeline stated.
+    const year = this.state.referenceYear ?? this.state.date?.year
+    return year === undefined ? {} : { referenceYear: year }
   }
 
-  private setDate(date: CalendarDate): void {
+  /** A date statement; null when the date is written but cannot be placed in a year. */
+  private setDate(date: CalendarDate | null): void {
     this.state.date = date
     this.state.pendingDateStatement = true
   }
@@ -277,7 +281,7 @@ class EntryBuilder {
   private push(stamp: Timestamp, mapped: MappedText, eventText: string, span: Span, leading = 0): void {
     const timeStart = mapped.sourceOffsetAt(stamp.index + leading)
     const timeEnd = mapped.sourceEndAt(stamp.index + leading + stamp.length)
-    if (stamp.date) this.setDate(stamp.date)
+    if (stamp.statesDate) this.setDate(stamp.date)
     const entry: TimelineEntry = {
       timeText: stamp.raw,
       timeSpan: this.sourceMap.span(timeStart, timeEnd),

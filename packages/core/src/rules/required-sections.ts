@@ -29,8 +29,8 @@ const options = z
         P4: requirementList,
       })
       .default({
-        P1: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
-        P2: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
+        P1: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
+        P2: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
         P3: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
         P4: ['summary', 'root-cause', 'action-items'],
       }),
@@ -39,8 +39,8 @@ const options = z
   })
   .default({
     bySeverity: {
-      P1: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
-      P2: ['summary', 'impact', 'timeline', 'root-cause', 'contributing-factors', 'action-items', 'lessons'],
+      P1: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
+      P2: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
       P3: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
       P4: ['summary', 'root-cause', 'action-items'],
     },

@@ -1,0 +1,222 @@
+import { resolve } from 'node:path'
+import type { LintResult, ResolvedConfig } from '@postmortem-lint/core'
+import type { LintArgs } from './args.js'
+import { LintCache, cacheKey, resolveCacheLocation } from './cache.js'
+import { shouldUseColor } from './color.js'
+import { ConfigResolver, serializeConfig, type ConfigForFile } from './config.js'
+import type { CliContext } from './context.js'
+import { CliError } from './errors.js'
+import { IgnoreFiles, findFiles, ignoredReason, type FileFilters } from './files.js'
+import type { RuleInfo } from './formatters/types.js'
+import { displayPath } from './formatters/shared.js'
+import { writeFileAtomic } from './atomic-write.js'
+import { messages } from './messages/errors.js'
+import { createProgress } from './progress.js'
+import { parseRuleOptions } from './rule-option.js'
+import { cliVersion } from './version.js'
+
+/** Lint files and standard input, print the report, and return the exit code. */
+export async function runLint(args: LintArgs, context: CliContext): Promise<number> {
+  const { cwd, env } = context
+  const debug = args.debug ? (message: string): void => void context.stderr.write(`[debug] ${message}\n`) : undefined
+  const ruleOverrides = parseRuleOptions(args.rules)
+  const core = await import('@postmortem-lint/core')
+  const configs = new ConfigResolver(core, {
+    cwd,
+    ruleOverrides,
+    ...(args.config === undefined ? {} : { configFile: args.config }),
+  })
+
+  if (args.printConfig !== undefined) {
+    const { config } = await configs.forFile(resolve(cwd, args.printConfig))
+    context.stdout.write(`${JSON.stringify(serializeConfig(config), null, 2)}\n`)
+    return 0
+  }
+
+  const filtersFor = async (file: string): Promise<FileFilters> => toFilters(await configs.forFile(file))
+  const patterns = args.patterns.length === 0 && !args.stdin ? ['.'] : args.patterns
+  const found = patterns.length
+    ? await findFiles(patterns, {
+        cwd,
+        filtersFor,
+        errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
+        ...(debug ? { debug } : {}),
+      })
+    : { files: [], ignored: [], unreadable: [] }
+  debug?.(`${found.files.length} file(s) to lint, ${found.ignored.length} named file(s) ignored`)
+
+  const usedConfigs = new Set<ResolvedConfig>()
+  const results: LintResult[] = []
+
+  if (args.stdin) results.push(await lintStdin(args, context, configs, usedConfigs, core))
+
+  const cache = args.cache ? await LintCache.load(resolveCacheLocation(cwd, args.cacheLocation)) : undefined
+  const configJson = new WeakMap<ResolvedConfig, string>()
+  const progress = createProgress(found.files.length, context.stderr as NodeJS.WriteStream, env)
+  let cacheHits = 0
+  for (const file of found.files) {
+    const { config } = await configs.forFile(file)
+    usedConfigs.add(config)
+    const read = await core.readDocument(file)
+    if (!read.ok) {
+      results.push(fatalResult(file, read.problem))
+      progress.tick()
+      continue
+    }
+    let key: string | undefined
+    if (cache) {
+      let json = configJson.get(config)
+      if (json === undefined) {
+        json = JSON.stringify(serializeConfig(config))
+        configJson.set(config, json)
+      }
+      key = cacheKey(read.text, json, core.version, args.detect)
+      const hit = cache.get(file, key)
+      if (hit) {
+        cacheHits++
+        results.push(hit)
+        progress.tick()
+        continue
+      }
+    }
+    const result = core.lint(read.text, { filePath: file, config, detect: args.detect })
+    if (cache && key !== undefined) cache.set(file, key, result)
+    results.push(result)
+    progress.tick()
+  }
+  progress.done()
+  for (const { path, reason } of found.ignored) results.push(skippedResult(path, reason))
+  for (const { path, problem } of found.unreadable) results.push(fatalResult(path, `could not search this directory: ${problem}`))
+
+  if (cache) {
+    debug?.(`cache ${cache.path}: ${cacheHits} of ${found.files.length} file(s) unchanged`)
+    try {
+      await cache.save()
+    } catch (error) {
+      context.stderr.write(`${messages.cannotWriteCache(cache.path, (error as Error).message)}\n`)
+    }
+  }
+
+  const shown = args.quiet ? results.map(errorsOnly) : results
+  const { format } = await import('./formatters/index.js')
+  const color = shouldUseColor(args.color, env, args.outputFile === undefined && context.stdout.isTTY === true)
+  const output = format(args.format, shown, {
+    cwd,
+    color,
+    toolVersion: cliVersion(),
+    ...(usedConfigs.size ? { rules: ruleInfos(usedConfigs) } : {}),
+  })
+  if (args.outputFile !== undefined) {
+    const path = resolve(cwd, args.outputFile)
+    try {
+      await writeFileAtomic(path, output, { mkdirs: true })
+    } catch (error) {
+      throw new CliError(messages.cannotWriteOutput(args.outputFile, (error as Error).message))
+    }
+  } else {
+    context.stdout.write(output)
+  }
+
+  return exitCode(shown, args, context)
+}
+
+function exitCode(results: readonly LintResult[], args: LintArgs, context: CliContext): number {
+  // Nothing could be linted at all (every file unreadable): an I/O failure, like ESLint's fatal errors.
+  if (results.length > 0 && results.every((result) => result.fatal !== undefined)) return 2
+  let code = results.some((result) => result.errorCount > 0) ? 1 : 0
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0)
+  if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && warnings > args.maxWarnings) {
+    context.stderr.write(`${messages.tooManyWarnings(warnings, args.maxWarnings)}\n`)
+    code = 1
+  }
+  if (args.minScore !== undefined) {
+    const min = args.minScore
+    const below = results
+      .filter((result) => result.skipped === undefined && result.fatal === undefined && result.score < min)
+      .map((result) => ({ path: displayPath(result.filePath, context.cwd), score: result.score }))
+    if (below.length) {
+      context.stderr.write(`${messages.belowMinScore(below, min)}\n`)
+      code = 1
+    }
+  }
+  return code
+}
+
+async function lintStdin(
+  args: LintArgs,
+  context: CliContext,
+  configs: ConfigResolver,
+  usedConfigs: Set<ResolvedConfig>,
+  core: typeof import('@postmortem-lint/core'),
+): Promise<LintResult> {
+  const filePath = args.stdinFilename === undefined ? null : resolve(context.cwd, args.stdinFilename)
+  const found = filePath === null ? await configs.forDirectory(context.cwd) : await configs.forFile(filePath)
+  usedConfigs.add(found.config)
+  let bytes: Buffer
+  try {
+    bytes = await readAll(context.stdin)
+  } catch (error) {
+    throw new CliError(messages.cannotReadStdin((error as Error).message))
+  }
+  if (filePath !== null) {
+    const reason = await ignoredReason(filePath, context.cwd, toFilters(found), new IgnoreFiles(context.cwd))
+    if (reason) return skippedResult(filePath, reason)
+  }
+  const decoded = decode(bytes)
+  if (!decoded.ok) return fatalResult(filePath, decoded.problem)
+  return core.lint(decoded.text, { ...(filePath === null ? {} : { filePath }), config: found.config, detect: args.detect })
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+  return Buffer.concat(chunks)
+}
+
+/** The core's readDocument rules for bytes that come from standard input. */
+function decode(bytes: Buffer): { ok: true; text: string } | { ok: false; problem: string } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes) }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes) }
+  if (bytes.subarray(0, 8000).includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes), not Markdown' }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    return { ok: false, problem: 'not valid UTF-8; save the file as UTF-8' }
+  }
+}
+
+function toFilters({ config, baseDir }: ConfigForFile): FileFilters {
+  return { include: config.include, ignore: config.ignore, baseDir, configFile: config.filePath }
+}
+
+/** Same shape as the core's results for unreadable files: one error, score 0. */
+function fatalResult(filePath: string | null, problem: string): LintResult {
+  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: problem }
+}
+
+function skippedResult(filePath: string, reason: string): LintResult {
+  return { filePath, messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: reason }
+}
+
+/** `--quiet`: errors only, in the output and in the counts. */
+function errorsOnly(result: LintResult): LintResult {
+  if (result.warningCount === 0) return result
+  return { ...result, messages: result.messages.filter((message) => message.severity === 2), warningCount: 0 }
+}
+
+function ruleInfos(configs: ReadonlySet<ResolvedConfig>): RuleInfo[] {
+  const byId = new Map<string, RuleInfo>()
+  for (const config of configs) {
+    for (const { rule } of config.rules) {
+      if (byId.has(rule.id)) continue
+      byId.set(rule.id, {
+        id: rule.id,
+        description: rule.meta.description,
+        docsUrl: rule.meta.docsUrl,
+        category: rule.meta.category,
+        defaultSeverity: rule.meta.defaultSeverity,
+      })
+    }
+  }
+  return [...byId.values()]
+}

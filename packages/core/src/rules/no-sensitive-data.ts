@@ -1,0 +1,122 @@
+import { z } from 'zod'
+import { defineRule } from '../engine/define-rule.js'
+import data from '../data/sensitive-patterns.generated.js'
+
+type Kind = (typeof data.patterns)[number]['kind']
+
+const options = z
+  .strictObject({
+    /** Literal strings (matched case-insensitively inside a finding) or pattern ids never to flag. */
+    allow: z.array(z.string().min(1)).default([]),
+    /** Report private (RFC 1918) IPv4 addresses. */
+    checkInternalIps: z.boolean().default(true),
+  })
+  .default({ allow: [], checkInternalIps: true })
+
+const patterns = data.patterns.map((entry) => ({ id: entry.id, kind: entry.kind, regex: new RegExp(entry.pattern, `g${entry.flags}`) }))
+const specific = patterns.filter((entry) => entry.kind === 'credential' && entry.id !== 'secret-assignment').map((entry) => entry.regex)
+const roleMailboxes: ReadonlySet<string> = new Set(data.roleMailboxes)
+const safeDomains: readonly string[] = data.safeDomains
+
+/** A value that is already redacted or is a reference to a secret, not the secret itself. */
+const REDACTED = /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>?|\[[^\]]*\]?|\$\{?[A-Za-z_][\w.]*\}?|\{\{[^}]*\}?\}?|redacted|\[redacted\]|hidden|removed|none|null|true|false|changeme|your[_-][\w-]*|process\.env\.\w+|env\.\w+)$/i
+
+/** Extra checks a regex cannot express; false means "not really sensitive". */
+function accept(kind: Kind, id: string, text: string, line: string, end: number): boolean {
+  switch (kind) {
+    case 'email': {
+      const at = text.indexOf('@')
+      const local = text.slice(0, at).toLowerCase()
+      const domain = text.slice(at + 1).toLowerCase()
+      if (roleMailboxes.has(local)) return false
+      return !safeDomains.some((safe) => domain === safe || domain.endsWith(`.${safe}`))
+    }
+    case 'phone': {
+      const digits = text.replace(/\D/g, '').length
+      if (id === 'phone-international') return digits >= 8 && digits <= 15 && !/[().-]{2}/.test(text)
+      return digits >= 10 && digits <= 12
+    }
+    case 'internal-ip': {
+      if (text.split('.').some((octet) => Number(octet) > 255)) return false
+      // A CIDR range names a network, not a host.
+      return !/^\/\d/.test(line.slice(end))
+    }
+    case 'credential': {
+      if (id !== 'secret-assignment') return true
+      const value = (/[:=][ \t]*["']?(.*)$/.exec(text)?.[1] ?? '').replace(/["']$/, '')
+      if (REDACTED.test(value)) return false
+      // A known token format inside the assignment is reported under its own name.
+      if (specific.some((regex) => new RegExp(regex.source, regex.flags.replace('g', '')).test(value))) return false
+      // A plain word ("password: reset") is prose; a secret has a digit or symbol, or is long.
+      return /[^A-Za-z]/.test(value) ? value.length >= 6 : value.length >= 16
+    }
+    case 'private-key':
+      return true
+  }
+}
+
+/** Show just enough to find the value, never the value itself. */
+function redact(text: string): string {
+  return `${[...text].slice(0, 4).join('')}…`
+}
+
+export default defineRule<z.output<typeof options>>({
+  id: 'no-sensitive-data',
+  meta: {
+    description: 'Redact secrets and personal data before a postmortem is shared',
+    category: 'follow-up',
+    defaultSeverity: 'error',
+    options,
+    messages: {
+      'private-key':
+        'A private key (`{{preview}}`) is pasted in the document; anyone the postmortem is shared with can use it. Remove the key, rotate it, and write "private key (redacted)".',
+      credential:
+        'A credential (`{{preview}}`, {{what}}) is in the document; a shared postmortem leaks it to every reader. Rotate it and replace the value with `<redacted>`.',
+      email:
+        'A personal e-mail address (`{{preview}}`) is in the document; postmortems are shared widely and personal data does not belong in them. Use a name, a team handle or a role address instead.',
+      phone:
+        'A phone number (`{{preview}}`) is in the document; postmortems are shared widely and personal data does not belong in them. Remove it, or point to the on-call rota instead.',
+      'internal-ip':
+        'An internal IP address (`{{preview}}`) is in the document; host addresses help an attacker map the network once the postmortem is shared. Use the host or service name instead.',
+    } satisfies Record<Kind, string>,
+  },
+  check(doc, { options, report }) {
+    const allow = options.allow.map((item) => item.toLowerCase())
+    const source = doc.source
+    const found: { start: number; end: number; kind: Kind; id: string; text: string }[] = []
+    let lineStart = 0
+    while (lineStart <= source.length) {
+      const newline = source.indexOf('\n', lineStart)
+      const lineEnd = newline < 0 ? source.length : newline
+      const line = source.slice(lineStart, lineEnd)
+      for (const { id, kind, regex } of patterns) {
+        if (kind === 'internal-ip' && !options.checkInternalIps) continue
+        if (allow.includes(id)) continue
+        regex.lastIndex = 0
+        for (let match = regex.exec(line); match; match = regex.exec(line)) {
+          const text = match[0]
+          const end = match.index + text.length
+          if (!accept(kind, id, text, line, end)) continue
+          const lower = text.toLowerCase()
+          if (allow.some((item) => lower.includes(item))) continue
+          found.push({ start: lineStart + match.index, end: lineStart + end, kind, id, text })
+        }
+      }
+      if (newline < 0) break
+      lineStart = newline + 1
+    }
+    // One finding per place: the earliest, then the longest (a token inside `token=...`).
+    found.sort((a, b) => a.start - b.start || b.end - a.end)
+    let reachedTo = -1
+    for (const finding of found) {
+      if (finding.start < reachedTo) continue
+      reachedTo = finding.end
+      const value = finding.id === 'secret-assignment' ? (/[:=][ \t]*["']?(.*)$/.exec(finding.text)?.[1] ?? finding.text) : finding.text
+      report({
+        messageId: finding.kind,
+        data: { preview: redact(value), what: finding.id.replace(/-/g, ' ') },
+        at: { start: doc.pointAt(finding.start), end: doc.pointAt(finding.end) },
+      })
+    }
+  },
+})

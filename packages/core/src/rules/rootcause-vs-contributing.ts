@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import modifiers from '../data/blame-modifiers.generated.js'
+import { defineRule } from '../engine/define-rule.js'
+import { quote } from '../engine/render-message.js'
+import { PhraseMatcher } from '../nlp/phrase-matcher.js'
+import { tokenize } from '../nlp/tokens.js'
+
+const blameNouns = new PhraseMatcher(modifiers['blame-nouns'].filter((entry) => entry.id === 'human-error'))
+const ROOT_LABEL = /\b(?:root[\s-]?cause|primary cause|main cause|underlying cause|the trigger|triggering cause|proximate cause)\b/i
+
+const options = z
+  .strictObject({
+    /** Contributing factors a P1/P2 postmortem should list. */
+    minFactors: z.number().int().min(0).default(2),
+    /** Word-overlap ratio from which a factor counts as a restatement of the root cause. */
+    duplicateSimilarity: z.number().min(0).max(1).default(0.8),
+    /** Levels a five-whys chain must reach. */
+    minWhys: z.number().int().min(1).default(3),
+  })
+  .default({ minFactors: 2, duplicateSimilarity: 0.8, minWhys: 3 })
+
+function words(text: string): Set<string> {
+  return new Set(tokenize(text).map((token) => token.norm).filter((word) => word.length > 3))
+}
+
+function similarity(a: string, b: string): number {
+  const left = words(a)
+  const right = words(b)
+  if (left.size === 0 || right.size === 0) return 0
+  let shared = 0
+  for (const word of left) if (right.has(word)) shared++
+  return shared / Math.min(left.size, right.size)
+}
+
+export default defineRule<z.output<typeof options>>({
+  id: 'rootcause-vs-contributing',
+  meta: {
+    description: 'Separate the root cause from the contributing factors',
+    category: 'root-cause',
+    defaultSeverity: 'error',
+    options,
+    messages: {
+      'empty-root-cause': 'The root-cause section says nothing; the actions must trace back to a cause. State the system condition whose fix prevents this class of failure.',
+      'no-contributing':
+        'No contributing factors are listed; a {{severity}} incident rarely has one cause, and the others (detection gaps, missing tests, capacity) need actions too. Add a `## Contributing factors` list, separate from the root cause.',
+      'too-few-factors':
+        'Only {{count}} contributing factor listed; a {{severity}} incident usually has several (alerting gaps, missing tests, runbooks, capacity). Ask what made it worse or slower to detect, and list each.',
+      'merged-causes':
+        'The `{{heading}}` section lists causes without saying which one is the root cause; readers cannot tell what the main fix is. Label the root cause, or split it into "Root cause" and "Contributing factors".',
+      'duplicate-factor':
+        'Contributing factor `{{factor}}` restates the root cause; a factor is another condition that made it worse. Remove it, or name the distinct condition.',
+      'human-root-cause':
+        'The root cause is given as `{{phrase}}`; a person or "human error" is never a root cause. Keep asking why until a system or process gap appears (five whys).',
+      'shallow-whys': 'The five-whys chain stops after {{count}} level(s); shallow chains stop at the first person or symptom. Keep asking why, at least {{min}} levels.',
+    },
+    penalties: { 'empty-root-cause': 60, 'no-contributing': 40, 'merged-causes': 40 },
+  },
+  check(doc, { options, report }) {
+    const causes = doc.causes
+    const severity = doc.metadata.severity
+    const level = severity?.level ?? 3
+    const severityLabel = severity ? `P${severity.level}` : 'P3 (assumed)'
+
+    if (causes.rootCauseSection && (causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0) < 4) {
+      report({ messageId: 'empty-root-cause', at: causes.rootCauseSection.headingSpan })
+    }
+
+    if (causes.mergedSection && !causes.rootCauseSection) {
+      const labelled = causes.mergedItems.some((item) => ROOT_LABEL.test(item.text)) || ROOT_LABEL.test(causes.mergedSection.heading)
+      if (!labelled) report({ messageId: 'merged-causes', data: { heading: causes.mergedSection.title }, at: causes.mergedSection.headingSpan })
+    }
+
+    const hasFactors = causes.contributingFactors.length > 0 || causes.mergedItems.length > 1
+    if (level <= 2 && (causes.rootCauseSection || causes.mergedSection) && !hasFactors) {
+      const at = (causes.rootCauseSection ?? causes.mergedSection)!.headingSpan
+      report({ messageId: 'no-contributing', data: { severity: severityLabel }, at })
+    } else if (level <= 2 && causes.contributingFactors.length > 0 && causes.contributingFactors.length < options.minFactors) {
+      report({
+        messageId: 'too-few-factors',
+        data: { count: causes.contributingFactors.length, severity: severityLabel },
+        at: causes.contributingSection?.headingSpan ?? causes.contributingFactors[0]!.span,
+      })
+    }
+
+    const rootText = causes.rootCause?.text ?? ''
+    const firstParagraph = rootText.split(/(?<=[.!?])\s+/).slice(0, 2).join(' ')
+    if (firstParagraph) {
+      for (const factor of causes.contributingFactors) {
+        if (similarity(firstParagraph, factor.text) >= options.duplicateSimilarity) {
+          report({
+            messageId: 'duplicate-factor',
+            data: { factor: quote(factor.text, 60) },
+            at: factor.span,
+            related: causes.rootCauseSection ? [{ message: 'the root cause', at: causes.rootCauseSection.headingSpan }] : [],
+          })
+        }
+      }
+    }
+
+    const human = blameNouns.matchAll(tokenize(firstParagraph))[0]
+    if (human && causes.rootCauseSection && !/\bnot\b[^.]{0,30}$/i.test(firstParagraph.split(human.phrase)[0] ?? '')) {
+      report({ messageId: 'human-root-cause', data: { phrase: human.phrase }, at: causes.rootCauseSection.headingSpan })
+    }
+
+    for (const chain of causes.fiveWhys) {
+      if (chain.steps.length < options.minWhys) {
+        report({ messageId: 'shallow-whys', data: { count: chain.steps.length, min: options.minWhys }, at: chain.span })
+      }
+    }
+  },
+})
