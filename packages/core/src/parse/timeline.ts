@@ -170,17 +170,17 @@ class EntryBuilder {
       // A row carrying only a date in another cell is a date row.
       const dateOnly = others.length > 0 && others.every((cell) => cell.text.trim() === '' || looksLikeTimestamp(cell.text))
       const stamp = dateOnly ? parseTimestamp(eventText, this.options()) : null
-      if (stamp?.date && !stamp.time) this.setDate(stamp.date)
+      if (stamp && !stamp.time) this.setDate(stamp.date)
       else if (eventText) this.pushUntimed(eventText, rowSpan)
       return false
     }
     const raw = timeCell.text.trim()
     const stamp = parseTimestamp(raw, this.options())
-    if (stamp && stamp.time === null && stamp.date && eventText === '') {
+    if (stamp && stamp.time === null && eventText === '') {
       this.setDate(stamp.date)
       return false
     }
-    const leading = raw.length - timeCell.text.trimStart().length
+    const leading = timeCell.text.length - timeCell.text.trimStart().length
     if (!stamp) {
       this.pushUnparsed(raw, timeCell, leading, eventText, rowSpan)
       return true
@@ -205,19 +205,23 @@ class EntryBuilder {
       .map((node) => flattenInline(node, 'keep').text.trim())
       .filter(Boolean)
     const itemSpan = this.sourceMap.nodeSpan(item)
+    const nested = (): void => {
+      for (const node of rest) if (node.type === 'list') this.fromList(node)
+    }
+    const stamp = split?.timestamp
+    if (split && stamp && !stamp.time && split.rest.trim() === '') {
+      // "- Friday 7 March", usually with the day's events nested below it.
+      this.setDate(stamp.date)
+      nested()
+      return false
+    }
     if (!split) {
-      const dateOnly = parseTimestamp(text.text.trim(), this.options())
-      if (dateOnly?.date && !dateOnly.time && dateOnly.length >= text.text.trim().length - 2) {
-        this.setDate(dateOnly.date)
-        // "- Friday 7 March" with the day's events nested below it.
-        for (const node of rest) if (node.type === 'list') this.fromList(node)
-        return false
-      }
       this.pushUntimed(text.text.trim(), itemSpan)
+      nested()
       return false
     }
     this.push(split.timestamp, text, [split.rest, ...nestedText].filter(Boolean).join(' '), itemSpan)
-    for (const node of rest) if (node.type === 'list') this.fromList(node)
+    nested()
     return true
   }
 
@@ -235,14 +239,14 @@ class EntryBuilder {
       lineStart = match.index
       const split = splitLeadingTimestamp(line, this.options())
       const stamp = split?.timestamp
-      if (split && stamp && (stamp.time || (stamp.date && split.rest.trim() !== ''))) {
+      if (split && stamp && !stamp.time && split.rest.trim() === '') {
+        this.setDate(stamp.date)
+      } else if (split && stamp) {
         const leading = line.length - line.trimStart().length
         const lineText = text.slice(lineStart + leading, lineStart + line.length)
         const span = this.sourceMap.span(lineText.sourceOffsetAt(0), lineText.sourceEndAt(lineText.text.length))
         this.push({ ...stamp, index: stamp.index - leading }, lineText, split.rest, span)
         found = true
-      } else if (stamp?.date && !stamp.time) {
-        this.setDate(stamp.date)
       } else if (found && line.trim()) {
         // A wrapped line continues the entry before it.
         this.appendToLast(line.trim(), text.sourceEndAt(lineStart + line.trimEnd().length))

@@ -113,7 +113,14 @@ export default defineRule<z.output<typeof options>>({
         candidates.push(...sentenceDates(sentence, referenceYear, true))
       }
     }
-    const judged = candidates.map((candidate) => {
+    // The metadata line is prose too: keep each written date once.
+    const unique = candidates.filter(
+      (candidate, index) =>
+        !candidates
+          .slice(0, index)
+          .some((earlier) => candidate.span.start.offset >= earlier.span.start.offset && candidate.span.start.offset < earlier.span.end.offset),
+    )
+    const judged = unique.map((candidate) => {
       if (!candidate.date) return { candidate, problem: 'unparseable' as const, days: 0 }
       if (!incident) return { candidate, problem: null, days: 0 }
       const days = dayNumber(candidate.date) - dayNumber(incident)
