@@ -86,9 +86,9 @@ export default defineRule<z.output<typeof options>>({
       unparseable:
         'The follow-up date `{{raw}}` is not a date; a review without a real date is never held. Write a calendar date, e.g. "{{example}}".',
       'before-incident':
-        'The follow-up review `{{raw}}` ({{date}}) is not after the incident ({{incident}}); a review of the action items can only happen once they exist. Schedule it after the incident, e.g. "{{example}}".',
+        'The follow-up review `{{raw}}`{{date}} is not after the incident ({{incident}}); a review of the action items can only happen once they exist. Schedule it after the incident, e.g. "{{example}}".',
       'too-late':
-        'The follow-up review `{{raw}}` ({{date}}) is {{days}} days after the incident, more than {{window}}; by then the context is lost and the actions have gone stale. Bring it forward, e.g. "{{example}}".',
+        'The follow-up review `{{raw}}`{{date}} is {{days}} days after the incident, more than {{window}}; by then the context is lost and the actions have gone stale. Bring it forward, e.g. "{{example}}".',
       untracked:
         'The action item `{{text}}` has no ticket; untracked items are the ones that never get done. Link the ticket that tracks it, e.g. "{{text}} (OPS-123)", or link the board in the section.',
       'untracked-pattern':
@@ -141,7 +141,7 @@ export default defineRule<z.output<typeof options>>({
           messageId: problem,
           data: {
             raw: quote(candidate.raw),
-            date: candidate.date ? formatDate(candidate.date) : '',
+            date: candidate.date && formatDate(candidate.date) !== candidate.raw.trim() ? ` (${formatDate(candidate.date)})` : '',
             incident: incident ? formatDate(incident) : '',
             days,
             window: options.windowDays,

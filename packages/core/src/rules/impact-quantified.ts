@@ -122,7 +122,7 @@ export default defineRule<z.output<typeof options>>({
       'no-quantity':
         'No number in the impact section `{{heading}}`; without counts nobody can judge the severity or weigh the action items. State who and how much, e.g. "4,200 users (3% of active accounts) saw checkout errors for 47 minutes".',
       'too-few':
-        'The impact section `{{heading}}` states {{count}} quantity(ies) where {{min}} are expected; one number rarely shows both the reach and the duration of an incident. Add the missing ones, e.g. "18% of checkout requests failed for 47 minutes".',
+        'The impact section `{{heading}}` states {{count}} where {{min}} are expected; one number rarely shows both the reach and the duration of an incident. Add the missing ones, e.g. "18% of checkout requests failed for 47 minutes".',
       vague:
         '`{{sentence}}` says "{{phrase}}" instead of a number; a vague quantity hides whether the incident was minor or severe. Give the count or share, e.g. "{{example}}".',
     },
@@ -140,7 +140,7 @@ export default defineRule<z.output<typeof options>>({
       if (count >= options.minQuantities) continue
       report({
         messageId: count === 0 ? 'no-quantity' : 'too-few',
-        data: { heading: quote(section.heading), count, min: options.minQuantities },
+        data: { heading: quote(section.heading), count: count === 1 ? '1 quantity' : `${count} quantities`, min: options.minQuantities },
         at: section.headingSpan,
       })
     }

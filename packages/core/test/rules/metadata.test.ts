@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { run } from './helpers.js'
+
+const id = 'metadata'
+const body = '\n## Summary\n\nThe checkout API returned errors for 40 minutes.\n'
+const full = (lines: string) => `# Checkout outage\n\n${lines}\n${body}`
+const complete = '**Date:** 2024-03-05  \n**Severity:** SEV2  \n**Status:** Draft  \n**Authors:** @alice, @bob'
+
+describe(id, () => {
+  it('reports each missing field once, at the title', () => {
+    const messages = run(id, `# Checkout outage\n${body}`)
+    expect(messages.map((m) => m.message.match(/states no ([a-z ]+);/)?.[1])).toEqual(['incident date', 'severity', 'status', 'authors'])
+    for (const m of messages) expect(m).toMatchObject({ line: 1, column: 1, endLine: 1 })
+  })
+
+  it('reports at line 1 without a title', () => {
+    const [m] = run(id, `Some intro\n${body}`, { required: ['status'] })
+    expect(m).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 11 })
+  })
+
+  it('reports an unreadable severity and date', () => {
+    const messages = run(id, full('**Date:** sometime last week  \n**Severity:** bad  \n**Status:** Draft  \n**Authors:** @alice'))
+    expect(messages.map((m) => m.messageId)).toEqual(['bad-date', 'bad-severity'])
+    expect(messages[1]?.message).toContain('`bad`')
+  })
+
+  it('honours `required`', () => {
+    expect(run(id, full('**Date:** 2024-03-05'), { required: ['date'] })).toEqual([])
+    expect(run(id, full(complete), { required: ['reviewers'] }).map((m) => m.messageId)).toEqual(['missing'])
+  })
+
+  const good = [
+    complete,
+    '**Date:** March 5, 2024  \n**Severity:** P1  \n**Status:** Final  \n**Authors:** Alice Chen',
+    '**Date:** 5 March 2024  \n**Severity:** critical  \n**Status:** In review  \n**Author:** Alice',
+    '**Date:** 2024-03-05  \n**Severity:** SEV0  \n**Status:** Draft  \n**Written by:** SRE team',
+    '**Date:** 2024-03-05  \n**Sev:** 3  \n**Status:** Draft  \n**Prepared by:** @alice',
+    '**Date:** 2024-03-05  \n**Severity:** minor  \n**Status:** Complete  \n**Owners:** @alice',
+    '| Field | Value |\n|---|---|\n| Date | 2024-03-05 |\n| Severity | Major |\n| Status | Draft |\n| Authors | @alice |',
+    '- Date: 2024-03-05\n- Severity: SEV-2\n- Status: Draft\n- Authors: @alice',
+  ]
+  for (const lines of good) {
+    it(`does not flag ${JSON.stringify(lines.slice(0, 60))}`, () => {
+      expect(run(id, full(lines)).map((m) => m.message)).toEqual([])
+    })
+  }
+
+  it('accepts front matter and a date in the title', () => {
+    expect(run(id, `---\ndate: 2024-03-05\nseverity: SEV2\nstatus: draft\nauthors: [alice]\n---\n# Outage\n${body}`)).toEqual([])
+    expect(run(id, `# 2024-03-05: checkout outage\n\n**Severity:** SEV2  \n**Status:** Draft  \n**Authors:** @alice\n${body}`)).toEqual([])
+  })
+})

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { run } from './helpers.js'
+
+const id = 'no-template-placeholders'
+const doc = (body: string) => `# Outage\n\n## Summary\n\n${body}\n`
+
+describe(id, () => {
+  const bad: [string, string][] = [
+    ['The incident started on YYYY-MM-DD.', 'YYYY-MM-DD'],
+    ['Responders: [names].', '[names]'],
+    ['Root cause is TODO.', 'TODO'],
+    ['Fix version TBD.', 'TBD'],
+    ['Impact: <fill in>.', '<fill in>'],
+    ['Lorem ipsum dolor sit amet.', 'Lorem ipsum'],
+    ['Describe the impact here.', 'Describe the impact here.'],
+    ['Summarize what happened in two sentences.', 'Summarize what happened in two sentences.'],
+    ['Started at HH:MM.', 'HH:MM'],
+    ['Reported by John Doe.', 'John Doe'],
+    ['Owner: [owner].', '[owner]'],
+  ]
+  for (const [body, text] of bad) {
+    it(`flags ${JSON.stringify(body)}`, () => {
+      const messages = run(id, doc(body))
+      expect(messages.map((m) => m.message.match(/^`([^`]*)`/)?.[1])).toEqual([text])
+      const column = body.indexOf(text) + 1
+      expect(messages[0]).toMatchObject({ line: 5, column, endColumn: column + text.length })
+    })
+  }
+
+  it('checks metadata, action-item owners and due dates, and timeline times', () => {
+    const markdown = [
+      '# Outage',
+      '',
+      '**Date:** YYYY-MM-DD  ',
+      '**Authors:** [names]',
+      '',
+      '## Timeline',
+      '',
+      '| Time (UTC) | Event |',
+      '|---|---|',
+      '| HH:MM | The alert fired. |',
+      '',
+      '## Action items',
+      '',
+      '| Action | Owner | Due |',
+      '|---|---|---|',
+      '| Add an alert on pool utilisation | TBD | YYYY-MM-DD |',
+      '',
+    ].join('\n')
+    const messages = run(id, markdown)
+    expect(messages.map((m) => `${m.line}:${m.column}-${m.endColumn}`)).toEqual(['3:11-21', '4:14-21', '10:3-8', '16:38-41', '16:44-54'])
+  })
+
+  const good = [
+    'We used the todo list app to track the work.',
+    'The todo items were moved to the tracker.',
+    'We will decide what is tbd later.',
+    'Run `TODO=1 make` to reproduce.',
+    'The config key `TBD_FLAG` was unset.',
+    '```\n# TODO: remove this\nDate: YYYY-MM-DD\n```',
+    '> TBD from the incident channel',
+    '> 10:31 <alice> TODO check the db',
+    'The TODOS table was locked.',
+    'The date format was YYYYMMDD in the export.',
+    'The [status page](https://status.example.com) was updated.',
+    'See [the runbook][runbook] for details.\n\n[runbook]: https://example.com',
+    'The checkout API returned 500 errors for 40 minutes.',
+    'Describing the impact took longer than expected.',
+    '<!-- Describe the impact here. -->',
+    'The queue held <br> messages.',
+    'We listed all hosts by hand.',
+  ]
+  for (const body of good) {
+    it(`does not flag ${JSON.stringify(body)}`, () => {
+      expect(run(id, doc(body)).map((m) => m.message)).toEqual([])
+    })
+  }
+
+  it('does not flag imperative action items', () => {
+    const markdown = '# Outage\n\n## Action items\n\n- Add the alert on pool utilisation above 80%.\n- Write the runbook for the failover.\n'
+    expect(run(id, markdown)).toEqual([])
+  })
+
+  it('honours allow', () => {
+    expect(run(id, doc('Fix version TBD.'), { allow: ['TBD'] })).toEqual([])
+    expect(run(id, doc('Fix version TBD.'), { allow: ['todo-marker'] })).toEqual([])
+  })
+})
