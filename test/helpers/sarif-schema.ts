@@ -14,7 +14,9 @@ const require = createRequire(import.meta.url)
 export function sarifValidator(): ValidateFunction {
   const path = join(dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json')
   const { $schema: _draft, id: _id, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-  const ajv = new Ajv({ allErrors: true, strict: false })
+  // unicodeRegExp off: the schema's `language` pattern has a stray "]" that only non-unicode
+  // regular expressions accept (as the JSON Schema validators of its time did).
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })
   const addFormats = addFormatsModule as unknown as (instance: Ajv) => Ajv
   addFormats(ajv)
   return ajv.compile(schema)

@@ -92,7 +92,10 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
           const filters = await options.filtersFor(file)
           if ((await configIgnoreReason(file, filters, cwd)) || !(await includedByConfig(file, filters))) ignoredCount++
           else add(file)
-        }, () => ignoredCount++)
+        }, () => {
+          matched++
+          ignoredCount++
+        })
       }
       if (matched - ignoredCount <= 0) noMatch(pattern, matched > 0 || ancestorReason !== null, options)
       continue

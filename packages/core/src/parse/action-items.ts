@@ -1,4 +1,4 @@
-import type { List, ListItem, RootContent, Table } from 'mdast'
+import type { Link, List, ListItem, Nodes, RootContent, Table } from 'mdast'
 import actionFields from '../data/action-fields.generated.js'
 import type { ActionItem, CalendarDate, FieldValue, Section, Span } from '../model/types.js'
 import { flattenInline, type MappedText } from './mapped-text.js'
@@ -32,6 +32,14 @@ const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\
 const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g
 const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)\s*:?\s*$/i
 const SEPARATORS = /[\s—–\-:;,|·(]+$/
+
+interface InlineFields {
+  fields: ItemFields
+  /** The deliverable, whitespace collapsed. */
+  text: string
+  /** Where the deliverable sits in the flattened text, when it is one stretch of it. */
+  range: [number, number] | null
+}
 
 export interface ActionItemInputs {
   section: Section
@@ -100,15 +108,12 @@ class ActionReader {
         this.assign(found, field, value)
       })
       // Inline fields inside the action cell count too ("Add alert — @alice").
-      const inline = this.inlineFields(mapped)
+      const inline = this.linkTicket(this.inlineFields(mapped), textCell, mapped)
       mergeMissing(found, inline.fields)
-      const leading = mapped.text.length - mapped.text.trimStart().length
-      const deliverable = inline.text.trim() || text
       this.items.push({
         ...found,
-        text: deliverable,
+        ...this.deliverable(inline, mapped),
         span: this.sourceMap.nodeSpan(row),
-        textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(leading + text.length)),
         group,
         source: 'table',
       })
@@ -135,11 +140,13 @@ class ActionReader {
       return
     }
     HANDLE.lastIndex = 0
-    const inline = this.inlineFields(mapped)
+    const inline = this.linkTicket(this.inlineFields(mapped), first, mapped)
     const found = inline.fields
     // Fields written on their own lines below the item: "Owner: ... Due: ... Ticket: ...".
     for (const node of rest) {
-      if (node.type === 'paragraph') mergeMissing(found, this.inlineFields(flattenInline(node, 'keep'), true).fields)
+      if (node.type === 'paragraph') {
+        mergeMissing(found, this.linkTicket(this.inlineFields(flattenInline(node, 'keep'), true), node).fields)
+      }
       if (node.type === 'list') {
         for (const child of node.children) {
           const childFields = this.inlineFields(flattenInline(child, 'keep'), true)
@@ -148,12 +155,10 @@ class ActionReader {
         }
       }
     }
-    const leading = mapped.text.length - mapped.text.trimStart().length
     this.items.push({
       ...found,
-      text: inline.text.trim() || firstText,
+      ...this.deliverable(inline, mapped),
       span: this.sourceMap.nodeSpan(item),
-      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(leading + firstText.length)),
       group,
       source: item.checked === null || item.checked === undefined ? 'list' : 'task-list',
     })
@@ -163,7 +168,7 @@ class ActionReader {
    * Find labelled and unlabelled fields in an item's text. The deliverable is the text before the
    * first field, with separators trimmed ("Add alert — @alice, due 2025-03-01, WEB-1").
    */
-  inlineFields(mapped: MappedText, fieldsOnly = false): { fields: ItemFields; text: string } {
+  inlineFields(mapped: MappedText, fieldsOnly = false): InlineFields {
     const text = mapped.text
     const fields = emptyFields()
     let firstFieldAt = text.length
@@ -186,7 +191,9 @@ class ActionReader {
       let valueEnd = next ? (next.index ?? text.length) : text.length
       const stop = /[;|·\n]|,\s(?=[A-Za-z ]+:)|\.\s/.exec(text.slice(valueStart, valueEnd))
       if (stop) valueEnd = valueStart + stop.index
-      const raw = text.slice(valueStart, valueEnd).trim().replace(/[.,;]+$/, '')
+      let raw = text.slice(valueStart, valueEnd).trim().replace(/[.,;]+$/, '')
+      // "(owner: Platform team, due: March 3)": the closing parenthesis is not part of the value.
+      if (raw.endsWith(')') && !raw.includes('(')) raw = raw.replace(/[\s)]+$/, '')
       if (raw === '') return
       this.assign(fields, field, { raw, span: span(valueStart, valueStart + raw.length) })
       claim(labelStart, valueEnd)
@@ -222,13 +229,50 @@ class ActionReader {
       const index = (match.index ?? 0) + match[0].indexOf(match[1] ?? '')
       if (isClaimed(index) || fields.priority) continue
       fields.priority = { raw: match[1] ?? '', span: span(index, index + (match[1] ?? '').length) }
-      if (text.slice(index).trim().length < 40 || index < 6) claim(index, index + 2)
+      if (text.slice(index).trim().length < 40 || index < 6) {
+        claim(index, index + 2)
+        firstFieldAt = Math.min(firstFieldAt, index)
+      }
     }
 
-    if (fieldsOnly) return { fields, text: '' }
-    let deliverable = text.slice(0, firstFieldAt).replace(SEPARATORS, '')
-    if (deliverable.trim().length < 3) deliverable = removeRanges(text, claimed).replace(SEPARATORS, '')
-    return { fields, text: deliverable.replace(/^[\s\-—–:]+/, '').replace(/\s+/g, ' ').replace(/[\s(]+$/, '') }
+    if (fieldsOnly) return { fields, text: '', range: null }
+    const prefix = text.slice(0, firstFieldAt).replace(SEPARATORS, '')
+    const start = prefix.length - prefix.replace(/^[\s\-—–:]+/, '').length
+    const end = prefix.replace(/[\s(]+$/, '').length
+    if (end - start >= 3) return { fields, text: text.slice(start, end).replace(/\s+/g, ' '), range: [start, end] }
+    // Fields first ("P1 @dave: roll back the config"): the deliverable is what no field claimed.
+    const rest = removeRanges(text, claimed).replace(SEPARATORS, '')
+    return { fields, text: rest.replace(/^[\s\-—–:]+/, '').replace(/\s+/g, ' ').replace(/[\s(]+$/, ''), range: null }
+  }
+
+  /** The deliverable and its span: the stretch of text before the fields, else the whole text. */
+  private deliverable(inline: InlineFields, mapped: MappedText): { text: string; textSpan: Span } {
+    const whole = mapped.text.trim()
+    const leading = mapped.text.length - mapped.text.trimStart().length
+    const [start, end] = inline.range ?? [leading, leading + whole.length]
+    return {
+      text: inline.text.trim() || whole.replace(/\s+/g, ' '),
+      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(start), mapped.sourceEndAt(end)),
+    }
+  }
+
+  /**
+   * "... more gracefully. [Issue](https://github.com/o/r/issues/131)": a link to a tracker is the
+   * ticket even when its text names none, and its text is not part of the deliverable.
+   */
+  private linkTicket(inline: InlineFields, node: Nodes, mapped?: MappedText): InlineFields {
+    if (inline.fields.ticket) return inline
+    const link = trackerLinks(node)[0]
+    if (!link) return inline
+    inline.fields.ticket = { raw: link.url, span: this.sourceMap.nodeSpan(link) }
+    const label = flattenInline(link, 'keep').text.trim()
+    if (!label || !inline.text.endsWith(label)) return inline
+    const text = inline.text.slice(0, -label.length).replace(SEPARATORS, '')
+    if (!inline.range || !mapped) return { ...inline, text }
+    const [start, end] = inline.range
+    const kept = mapped.text.slice(start, end)
+    const keptEnd = kept.endsWith(label) ? start + kept.slice(0, -label.length).replace(SEPARATORS, '').length : end
+    return { ...inline, text, range: [start, keptEnd] }
   }
 
   private assign(fields: ItemFields, field: FieldName, value: FieldValue): void {
@@ -258,6 +302,13 @@ class ActionReader {
     }
   }
 
+}
+
+const TICKET_URL = new RegExp(`^(?:${TICKET.source})$`)
+
+function trackerLinks(node: Nodes): Link[] {
+  if (node.type === 'link') return TICKET_URL.test(node.url) ? [node] : []
+  return 'children' in node ? node.children.flatMap((child: Nodes) => trackerLinks(child)) : []
 }
 
 function emptyFields(): ItemFields {

@@ -45,6 +45,16 @@ const NOT_NOUNS = new Set(
 // "No customer impact", "zero requests failed": a stated zero is a quantity.
 const ZERO = /(?<![\p{L}])(?:no|zero|nil)\s{1,3}(?:(?:user|customer|client|external|end-user|visible|measurable|production|data)[-\s]{1,3}){0,2}(?:impact|users|customers|clients|requests|errors|loss|downtime|outage)\b/giu
 
+// Spelled quantities of a counted thing: "four fifths of users", "thousands of requests".
+const SPELLED_NUMBER =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|a\\s{1,3}third|a\\s{1,3}quarter|(?:one|two|three|four|five|six|seven|eight|nine)\\s{1,3}(?:thirds|quarters|fifths|tenths)|hundreds|thousands|millions|dozens|tens\\s{1,3}of\\s{1,3}thousands)'
+const COUNTED_THING =
+  '(?:users|customers|clients|accounts|requests|errors|orders|transactions|payments|merchants|tenants|sites|pages|visitors|sessions|queries|jobs|builds|messages|emails|hosts|nodes|servers|pods|regions|developers|people|traffic|records|rows|files)'
+const SPELLED = new RegExp(
+  `(?<![\\p{L}])${SPELLED_NUMBER}\\s{1,3}(?:of\\s{1,3}(?:the\\s{1,3}|our\\s{1,3}|all\\s{1,3})?)?${COUNTED_THING}(?![\\p{L}])`,
+  'giu',
+)
+
 function isYear(number: string): boolean {
   return /^(?:19|20)\d{2}$/u.test(number)
 }
@@ -77,8 +87,9 @@ export function countQuantities(text: string, referenceYear: number | undefined)
   take(CURRENCY)
   take(ATTACHED)
   take(ZERO)
+  take(SPELLED)
   let duration = parseDurationMinutes(masked)
-  while (duration) {
+  while (duration && duration.length > 0) {
     count++
     masked = blank(masked, duration.index, duration.index + duration.length)
     duration = parseDurationMinutes(masked)

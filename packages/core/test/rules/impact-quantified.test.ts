@@ -17,6 +17,8 @@ describe('impact-quantified: counting quantities', () => {
     ['p99 latency rose to 4s.', 1],
     ['1.2 million requests failed over 2 hours.', 2],
     ['No customer impact.', 1],
+    ['Four fifths of users were unable to load the docs.', 1],
+    ['Thousands of requests timed out.', 1],
     ['3 of our 40 shards were read-only.', 1],
   ])('%s -> %i', (text, expected) => {
     expect(countQuantities(text, 2025)).toBe(expected)
