@@ -167,9 +167,23 @@ function parseNewArgs(argv: readonly string[]): NewArgs {
   return args
 }
 
+/** Options whose value may be a negative number, which parseArgs would take for an option. */
+const numericOptions = new Set(['--max-warnings', '--min-score'])
+
 function parse<Options extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: Options) {
+  const args: string[] = []
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!
+    const next = argv[index + 1]
+    if (numericOptions.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${arg}=${next}`)
+      index++
+    } else {
+      args.push(arg)
+    }
+  }
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true })
+    return parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true })
   } catch (error) {
     throw new UsageError(describeParseError(error as Error & { code?: string }))
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -157,9 +157,5 @@ describe('new postmortem', () => {
     expect(text).toContain('| Time (UTC) | Event |')
     expect(text).toContain('| Action | Owner | Due | Priority | Type | Ticket |')
     expect(postmortemSkeleton({ title: 'x', date: '2025-03-04' })).toContain('**Severity:** TODO')
-  })
-
-  it('leaves no temporary file next to a skeleton', () => {
-    expect(existsSync).toBeTypeOf('function')
   })
 })

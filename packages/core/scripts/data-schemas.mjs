@@ -121,7 +121,7 @@ export const schemas = {
   'vague-actions': z
     .object({ 'vague-verbs': vocabulary, 'vague-modifiers': vocabulary, 'people-directed': vocabulary })
     .strict(),
-  abbreviations: z.object({ abbreviations: uniquePhrases }).strict(),
+  abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
   'vague-quantities': z.object({ vague: vocabulary }).strict(),
 }
 export { vocabulary, compiles, uniquePhrases, phrase }

@@ -54,9 +54,17 @@ export class PersonReferences {
       else if (/^\p{Lu}/u.test(token.text)) {
         const tags = tagsAt(terms, token)
         if (people.has(token.norm) || tags.some((tagName) => NAME_TAGS.has(tagName))) this.strength.set(index, 'strong')
-        else if (looksLikeUnknownName(token, tags)) this.strength.set(index, 'weak')
+        else if (looksLikeUnknownName(token, tags) && !this.#beforeCommonNoun(tokens, terms, index)) this.strength.set(index, 'weak')
       } else if (token.norm === 'team' || token.norm === 'teams' || token.norm === 'squad') this.strength.set(index, 'team')
     })
+  }
+
+  /** "Product images failed": a capitalised word before a lower-case noun is a modifier, not a name. */
+  #beforeCommonNoun(tokens: readonly Token[], terms: readonly TaggedTerm[], index: number): boolean {
+    const next = tokens[index + 1]
+    if (!next || !/^\p{Ll}/u.test(next.text)) return false
+    const tags = tagsAt(terms, next)
+    return (tags.includes('Noun') || tags.includes('Adjective')) && !tags.includes('Verb')
   }
 
   at(index: number): PersonStrength | null {

@@ -1,6 +1,7 @@
 import abbreviationData from '../data/abbreviations.generated.js'
 
 const abbreviations: ReadonlySet<string> = new Set(abbreviationData.abbreviations)
+const sentenceFinal: ReadonlySet<string> = new Set(abbreviationData['sentence-final'])
 
 // A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
 const CANDIDATE_END = /[.!?]+["'”’)\]]*(?=\s)/g
@@ -22,8 +23,10 @@ export function splitSentences(text: string): [number, number][] {
     const next = skipSpace(text, end)
     if (next >= text.length) break
     if (!startsSentence(text, next)) continue
-    if (match[0].startsWith('.') && match[0].length === 1 && isAbbreviation(text.slice(Math.max(start, match.index - 20), match.index + 1))) {
-      continue
+    if (match[0] === '.') {
+      const abbreviation = abbreviationBefore(text.slice(Math.max(start, match.index - 20), match.index + 1))
+      // "etc." and "p.m." end a sentence when a capitalised word follows; "e.g." and "Dr." never do.
+      if (abbreviation === 'always' || (abbreviation === 'sentence-final' && !/\p{Lu}/u.test(text[next] ?? ''))) continue
     }
     if (end > start) ranges.push([start, end])
     start = next
@@ -39,13 +42,15 @@ function startsSentence(text: string, index: number): boolean {
   return false
 }
 
-function isAbbreviation(before: string): boolean {
+/** Whether the word before a full stop is an abbreviation, and whether it may end a sentence. */
+function abbreviationBefore(before: string): 'always' | 'sentence-final' | null {
   const match = LAST_WORD.exec(before)
-  if (!match) return false
+  if (!match) return null
   const word = (match[1] ?? '').toLowerCase()
-  if (abbreviations.has(word)) return true
+  if (sentenceFinal.has(word)) return 'sentence-final'
+  if (abbreviations.has(word)) return 'always'
   // An initial: "J. Smith".
-  return /^\p{Lu}$/u.test(match[1] ?? '')
+  return /^\p{Lu}$/u.test(match[1] ?? '') ? 'always' : null
 }
 
 function skipSpace(text: string, index: number): number {

@@ -12,7 +12,9 @@ const headerToField = new Map<string, FieldName>()
 for (const { field, labels } of actionFields.fields) for (const label of labels) headerToField.set(label, field)
 
 function fieldForHeader(header: string): FieldName | null {
+  // "Owner(s)", "Due (UTC)": a parenthesised suffix does not change the column.
   const key = header
+    .replace(/\s*\([^()]{0,20}\)/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N} /-]+/gu, ' ')
     .replace(/\s+/g, ' ')
@@ -32,6 +34,9 @@ const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\
 const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g
 const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)\s*:?\s*$/i
 const SEPARATORS = /[\s—–\-:;,|·(]+$/
+// Where a labelled value ends: a separator, a sentence end, or a comma before the next field
+// ("Owner: @dan, due 2025-04-02", "owner: Platform team, due: March 3").
+const VALUE_END = /[;|·\n]|\.\s|\s[—–]\s|,\s(?=[A-Za-z ]{1,30}:|(?:[Dd]ue|[Bb]y|ETA|[Dd]eadline)\b|[A-Z][A-Z0-9]{1,9}-\d|#\d|P[0-4]\b|@)/
 
 interface InlineFields {
   fields: ItemFields
@@ -189,7 +194,7 @@ class ActionReader {
       const valueStart = (match.index ?? 0) + match[0].length
       const next = labelled[index + 1]
       let valueEnd = next ? (next.index ?? text.length) : text.length
-      const stop = /[;|·\n]|,\s(?=[A-Za-z ]+:)|\.\s/.exec(text.slice(valueStart, valueEnd))
+      const stop = VALUE_END.exec(text.slice(valueStart, valueEnd))
       if (stop) valueEnd = valueStart + stop.index
       let raw = text.slice(valueStart, valueEnd).trim().replace(/[.,;]+$/, '')
       // "(owner: Platform team, due: March 3)": the closing parenthesis is not part of the value.

@@ -1,5 +1,5 @@
 import type { List, RootContent } from 'mdast'
-import type { CauseItem, Causes, Section } from '../model/types.js'
+import type { CauseItem, Causes, Section, Span } from '../model/types.js'
 import { flattenInline } from './mapped-text.js'
 import { sectionBlocks } from './sections.js'
 import type { SourceMap } from './source-map.js'
@@ -21,18 +21,29 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
   const fiveWhysSection = first('five-whys')
 
   const itemOf = (node: RootContent): CauseItem => ({
-    text: flattenInline(node, 'keep').text.replace(/\s+/g, ' ').trim(),
+    text: blockText(node).replace(/\s+/g, ' ').trim(),
     span: sourceMap.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0),
   })
 
-  let rootCause: CauseItem | null = null
-  if (rootCauseSection) {
-    const blocks = sectionBlocks(rootCauseSection).filter((node) => node.type === 'paragraph' || node.type === 'list')
-    const text = blocks.map((node) => itemOf(node).text).join(' ').trim()
-    rootCause = { text, span: rootCauseSection.span }
+  const spanOfBlocks = (blocks: RootContent[]): Span | null => {
+    const first = blocks[0]
+    const last = blocks[blocks.length - 1]
+    return first && last ? sourceMap.span(first.position?.start.offset ?? 0, last.position?.end.offset ?? 0) : null
   }
 
-  const contributingFactors: CauseItem[] = contributingSection ? itemsOf(sectionBlocks(contributingSection), itemOf) : []
+  // A "**Contributing factors:**" paragraph inside the root-cause section starts the factors: what
+  // follows it is not part of the root cause.
+  let rootCause: CauseItem | null = null
+  if (rootCauseSection) {
+    const blocks = sectionBlocks(rootCauseSection)
+    const labelAt = blocks.findIndex((node) => node.type === 'paragraph' && CONTRIBUTING_LABEL.test(itemOf(node).text))
+    const own = (labelAt >= 0 ? blocks.slice(0, labelAt) : blocks).filter((node) => node.type === 'paragraph' || node.type === 'list')
+    const text = own.map((node) => itemOf(node).text).join(' ').trim()
+    const span = spanOfBlocks(own)
+    if (text && span) rootCause = { text, span }
+  }
+
+  const contributingFactors: CauseItem[] = contributingSection ? itemsOfSection(contributingSection, itemOf) : []
   // A labelled list inside another section: "**Contributing factors:**" followed by a list.
   if (!contributingSection) {
     for (const section of [rootCauseSection, mergedSection]) {
@@ -41,28 +52,19 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
       blocks.forEach((node, index) => {
         const next = blocks[index + 1]
         if (node.type === 'paragraph' && CONTRIBUTING_LABEL.test(itemOf(node).text) && next?.type === 'list') {
-          contributingFactors.push(...next.children.map(itemOf))
+          contributingFactors.push(...itemsOf([next], itemOf))
         }
       })
     }
   }
 
-  const mergedItems: CauseItem[] = []
-  if (mergedSection) {
-    const blocks = sectionBlocks(mergedSection)
-    // Causes written as sub-headings ("### Public endpoint") are one item each.
-    if (mergedSection.subsections.length > 0 && mergedSection.subsections.every((sub) => sub.kind === null)) {
-      for (const sub of mergedSection.subsections) {
-        const body = sectionBlocks(sub).map((node) => itemOf(node).text).join(' ')
-        mergedItems.push({ text: `${sub.title}. ${body}`.trim(), span: sub.span })
-      }
-    } else {
-      mergedItems.push(...itemsOf(blocks, itemOf))
-    }
-    // "Root cause: ..." labelled inside a merged section still names the root cause.
-    if (!rootCause) {
-      const labelled = mergedItems.find((item) => ROOT_CAUSE_LABEL.test(item.text))
-      if (labelled) rootCause = labelled
+  const mergedItems: CauseItem[] = mergedSection ? itemsOfSection(mergedSection, itemOf) : []
+  // "Root cause: ..." labelled inside a merged section still names the root cause.
+  if (!rootCause) {
+    const labelled = mergedItems.find((item) => ROOT_CAUSE_LABEL.test(item.text))
+    if (labelled) {
+      const text = labelled.text.replace(ROOT_CAUSE_LABEL, '').trim()
+      rootCause = { text: text || labelled.text, span: labelled.span }
     }
   }
 
@@ -80,9 +82,38 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
   return { rootCauseSection, rootCause, contributingSection, contributingFactors, mergedSection, mergedItems, fiveWhys }
 }
 
-/** Top-level list items are items; without a list, each paragraph is one. */
+/** The text of a block; the blocks inside a list or list item are joined with spaces, not glued. */
+function blockText(node: RootContent): string {
+  switch (node.type) {
+    case 'list':
+    case 'listItem':
+    case 'blockquote':
+      return node.children.map((child) => blockText(child)).join(' ')
+    case 'code':
+    case 'html':
+    case 'yaml':
+      return ''
+    default:
+      return flattenInline(node, 'keep').text
+  }
+}
+
+/** Top-level list items are items; without a list, each paragraph is one. Empty items are dropped. */
 function itemsOf(blocks: RootContent[], itemOf: (node: RootContent) => CauseItem): CauseItem[] {
   const lists = blocks.filter((node): node is List => node.type === 'list')
-  if (lists.length > 0) return lists.flatMap((list) => list.children.map(itemOf))
-  return blocks.filter((node) => node.type === 'paragraph').map(itemOf).filter((item) => item.text.length > 0)
+  const items = lists.length > 0 ? lists.flatMap((list) => list.children.map(itemOf)) : blocks.filter((node) => node.type === 'paragraph').map(itemOf)
+  return items.filter((item) => item.text.length > 0)
+}
+
+/** Items of a cause section; causes written as sub-headings ("### Public endpoint") are one item each. */
+function itemsOfSection(section: Section, itemOf: (node: RootContent) => CauseItem): CauseItem[] {
+  if (section.subsections.length === 0 || section.subsections.some((sub) => sub.kind !== null)) {
+    return itemsOf(sectionBlocks(section), itemOf)
+  }
+  const items = itemsOf(section.nodes, itemOf)
+  for (const sub of section.subsections) {
+    const body = sectionBlocks(sub).map((node) => itemOf(node).text).filter(Boolean).join(' ')
+    items.push({ text: `${sub.title}. ${body}`.trim(), span: sub.span })
+  }
+  return items
 }

@@ -90,9 +90,18 @@ function readFrontMatter(node: Yaml, inputs: MetadataInputs, add: Add): void {
           ? ''
           : String(value)
     // Top-level keys only: an indented "date:" belongs to a nested mapping.
-    const line = lines.find((candidate) => opensKey(candidate.text, label)) ?? lines[0]
+    const lineIndex = Math.max(0, lines.findIndex((candidate) => opensKey(candidate.text, label)))
+    const line = lines[lineIndex]
     const offset = line?.offset ?? start
-    add(key, label, raw, inputs.sourceMap.span(offset, offset + (line?.text.trimEnd().length ?? 0)), 'front-matter')
+    // A list or block value continues on indented lines ("authors:\n  - Ana"): the span covers them,
+    // so a placeholder in the list is reported where it is.
+    let last = line
+    for (const next of lines.slice(lineIndex + 1)) {
+      if (!/^\s+\S|^-\s/.test(next.text)) break
+      last = next
+    }
+    const endOffset = last ? last.offset + last.text.trimEnd().length : offset
+    add(key, label, raw, inputs.sourceMap.span(offset, endOffset), 'front-matter')
   }
 }
 

@@ -98,7 +98,8 @@ export default defineRule<z.output<typeof options>>({
       for (const field of options.require) {
         const value = field === 'category' ? (item.category ?? (item.group ? { raw: item.group } : null)) : item[field]
         if (value) continue
-        report({ messageId: 'missing-field', data: { item: label, field, why: why[field][0], example: why[field][1] }, at: item.textSpan })
+        const fieldName = { owner: 'owner', due: 'due date', priority: 'priority', category: 'category', ticket: 'ticket' }[field]
+        report({ messageId: 'missing-field', data: { item: label, field: fieldName, why: why[field][0], example: why[field][1] }, at: item.textSpan })
       }
       if (item.due && item.due.date === null && options.require.includes('due') && !/^(?:tbd|todo|n\/a|-+)$/i.test(item.due.raw)) {
         report({ messageId: 'unparsed-due', data: { due: quote(item.due.raw), item: label }, at: item.due.span })

@@ -29,9 +29,28 @@ function instant(entry: TimelineEntry): number | null {
   return entry.date ? dayNumber(entry.date) * 1440 + minutes : minutes
 }
 
-function classify(entry: TimelineEntry): Milestone | null {
+const LABEL = /^\W*(onset|detection|detected|mitigation|mitigated|resolution|resolved)\b\W/i
+const LABEL_TO_MILESTONE: Record<string, Milestone> = {
+  onset: 'onset',
+  detection: 'detection',
+  detected: 'detection',
+  mitigation: 'mitigation',
+  mitigated: 'mitigation',
+  resolution: 'resolution',
+  resolved: 'resolution',
+}
+
+/**
+ * What milestone an entry marks. A label at the start ("**Detection.** ...") is explicit; a
+ * keyword anywhere ("alert fired", "rolled back") is a guess, good enough to say a milestone is
+ * present but not to judge the order of milestones.
+ */
+function classify(entry: TimelineEntry): { milestone: Milestone; explicit: boolean } | null {
+  const label = LABEL.exec(entry.text)
+  if (label?.[1]) return { milestone: LABEL_TO_MILESTONE[label[1].toLowerCase()]!, explicit: true }
   const matches = milestoneMatcher.matchAll(tokenize(entry.text))
-  return (matches[0]?.entry.id as Milestone | undefined) ?? null
+  const milestone = matches[0]?.entry.id as Milestone | undefined
+  return milestone ? { milestone, explicit: false } : null
 }
 
 /** Zones that name the same offset ("CEST" and "UTC+02:00", "PT" and "PDT") are one zone. */
@@ -120,8 +139,14 @@ export default defineRule<z.output<typeof options>>({
       report({ messageId: 'mixed-time-zones', data: { zones: [...families.values()].join('`, `') }, at: timeline.section.headingSpan })
     }
 
-    const classified = timed.map((entry) => ({ entry, milestone: classify(entry) }))
+    const classified = timed.map((entry) => {
+      const found = classify(entry)
+      return { entry, milestone: found?.milestone ?? null, explicit: found?.explicit ?? false }
+    })
     const first = (milestone: Milestone) => classified.find((item) => item.milestone === milestone)?.entry ?? null
+    // Order checks trust only labelled milestones: keywords misfire on ordinary events.
+    const firstLabelled = (milestone: Milestone) =>
+      classified.find((item) => item.milestone === milestone && item.explicit)?.entry ?? null
     const why: Record<Milestone, [string, string]> = {
       onset: ['the gap from first symptom to detection is what detection actions should shrink', 'Onset'],
       detection: ['time to detect is the first thing a reviewer measures', 'Detection'],
@@ -138,8 +163,8 @@ export default defineRule<z.output<typeof options>>({
         at: timeline.section.headingSpan,
       })
     }
-    const onset = first('onset')
-    const detection = first('detection')
+    const onset = firstLabelled('onset')
+    const detection = firstLabelled('detection')
     if (onset && detection) {
       const onsetAt = instant(onset)
       const detectionAt = instant(detection)
@@ -151,11 +176,13 @@ export default defineRule<z.output<typeof options>>({
         })
       }
     }
-    const resolutionIndex = classified.findIndex((item) => item.milestone === 'resolution')
+    const resolutionIndex = classified.findIndex((item) => item.milestone === 'resolution' && item.explicit)
     if (resolutionIndex >= 0) {
       const resolution = classified[resolutionIndex]!.entry
       // Clean-up after the resolution is normal; detection or mitigation after it is not.
-      const later = classified.slice(resolutionIndex + 1).find((item) => item.milestone === 'detection' || item.milestone === 'onset')
+      const later = classified
+        .slice(resolutionIndex + 1)
+        .find((item) => item.explicit && (item.milestone === 'detection' || item.milestone === 'onset'))
       if (later) {
         report({
           messageId: 'resolution-not-last',
@@ -164,7 +191,7 @@ export default defineRule<z.output<typeof options>>({
         })
       }
       const stated = doc.metadata.durationMinutes
-      const start = onset ?? detection
+      const start = onset ?? detection ?? first('onset') ?? first('detection')
       const startAt = start ? instant(start) : null
       const endAt = instant(resolution)
       if (stated && start && startAt !== null && endAt !== null && endAt > startAt) {
