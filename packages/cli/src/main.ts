@@ -22,6 +22,8 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
     stdout: context.stdout ?? process.stdout,
     stderr: context.stderr ?? process.stderr,
   }
+  // A reader that stops early (`| head`) closes the pipe: stop writing quietly, as Unix tools do.
+  if (context.stdout === undefined) process.stdout.on('error', ignoreClosedPipe)
   const debug = argv.includes('--debug')
   try {
     const args = parseCliArgs(argv)
@@ -46,6 +48,10 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
   } catch (error) {
     return report(error, ctx, debug)
   }
+}
+
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error
 }
 
 function report(error: unknown, ctx: CliContext, debug: boolean): number {

@@ -84,9 +84,9 @@ describe('stylish', () => {
 
   it('groups findings by file with the score, rule ids and suggestions', () => {
     expect(output).toContain('docs/outage.md  score 72/100')
-    expect(output).toMatch(/ {2}1:1 +error +No impact section\. +required-sections/)
-    expect(output).toMatch(/ {2}7:3 +warning +Names a person .* +blameless-language/)
-    expect(output).toContain('Suggestion: The deploy broke the cache.')
+    expect(output).toContain('  1:1  error    required-sections   No impact section.\n')
+    expect(output).toContain('  7:3  warning  blameless-language  Names a person as the cause: "Bob broke it, again".\n')
+    expect(output).toContain(`\n${' '.repeat(36)}Suggestion: The deploy broke the cache.\n`)
   })
 
   it('lists skipped files with the reason, reports unreadable files, omits clean files', () => {

@@ -3,8 +3,8 @@ import type { Formatter } from './types.js'
 import { displayPath, oneLine, plural, totals } from './shared.js'
 
 /**
- * ESLint's stylish layout: one block per file with findings (position, severity, message, rule
- * id; the rewrite suggestion under it), the file's rubric score in its heading, skipped files
+ * ESLint's stylish layout: one block per file with findings (position, severity, rule id, then
+ * the message, last because it is a sentence that may wrap; the rewrite suggestion under it), the file's rubric score in its heading, skipped files
  * with their reason in dim text, and a summary line with the counts and the mean score. Files
  * with nothing to report score 100 and are only counted.
  */
@@ -31,13 +31,15 @@ export const stylish: Formatter = (results, options) => {
     }))
     const positionWidth = Math.max(0, ...rows.map((row) => row.position.length))
     const severityWidth = Math.max(0, ...rows.map((row) => row.severity.length))
-    const textWidth = Math.max(0, ...rows.map((row) => row.text.length))
+    const ruleWidth = Math.max(0, ...rows.map((row) => row.ruleId.length))
+    // The message goes last: ours are sentences, and a terminal wraps the last column cleanly.
+    const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2 + ruleWidth + 2)
     for (const row of rows) {
       const severity = row.severity.padEnd(severityWidth)
       out.push(
-        `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity === 'error' ? c.red(severity) : c.yellow(severity)}  ${row.text.padEnd(textWidth)}  ${c.dim(row.ruleId)}`,
+        `  ${c.dim(row.position.padEnd(positionWidth))}  ${row.severity === 'error' ? c.red(severity) : c.yellow(severity)}  ${c.dim(row.ruleId.padEnd(ruleWidth))}  ${row.text}`,
       )
-      if (row.suggestion) out.push(`  ${' '.repeat(positionWidth + severityWidth + 4)}${c.dim(`Suggestion: ${row.suggestion}`)}`)
+      if (row.suggestion) out.push(`${indent}${c.dim(`Suggestion: ${row.suggestion}`)}`)
     }
   }
 

@@ -2,7 +2,7 @@ import modifiers from '../data/blame-modifiers.generated.js'
 import verbs from '../data/blame-verbs.generated.js'
 import roleData from '../data/person-roles.generated.js'
 import { tag, type TaggedTerm } from './compromise.js'
-import { PersonReferences, tagsAt, type PersonStrength } from './people.js'
+import { isRole, PersonReferences, tagsAt, type PersonStrength } from './people.js'
 import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher.js'
 import { tokenize, type Token } from './tokens.js'
 
@@ -47,6 +47,7 @@ const causal = new PhraseMatcher(modifiers.causal)
 const negations = new PhraseMatcher(modifiers.negations)
 const humanCues = new PhraseMatcher(roleData['human-cues'])
 const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals]
+const omission: PhraseEntry = verbs.ambiguous.find((entry) => entry.id === 'wrong-target')!
 
 // Words the subject walk steps over: auxiliaries, negation and adverbs between subject and verb.
 const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'did', 'does', 'do', 'not', 'never', 'just', 'simply', 'then', 'also', 'still', 'again', 'apparently', 'clearly', 'obviously', 'somehow', 'even', 'probably', 'likely', 'already', 'only', 'completely', 'entirely', 'totally', 'again', 'and', 'would', 'could', 'should', 'might', 'must', 'will', 'ought', 'to'])
@@ -131,6 +132,11 @@ class SentenceAnalysis {
   }
 
   failureVerbs(): BlameFinding | null {
+    // "The alert was ignored by Sam": a passive failure verb with a person as its agent.
+    for (const match of this.allowed([...humanOnly.matchAll(this.tokens), ...ambiguous.matchAll(this.tokens)])) {
+      const agent = this.passiveAgent(match)
+      if (agent) return this.finding(match.entry.id === 'caused' ? 'person-cause' : 'person-failure', match, this.tokens[agent.index]!.text, match)
+    }
     for (const match of this.allowed(humanOnly.matchAll(this.tokens))) {
       const subject = this.subjectBefore(match.start)
       if (subject.person || subject.personClause) return this.finding('person-failure', match, this.who(subject, subject.person), match)
@@ -144,6 +150,15 @@ class SentenceAnalysis {
         return this.finding('person-failure', match, this.who(subject, subject.person ?? possessivePerson), match)
       }
       if ((strength === 'weak' || strength === 'team') && this.hasHumanCue) {
+        return this.finding('person-failure', match, this.who(subject, subject.person), match)
+      }
+    }
+    // "pushed the migration without running it": any omission of a step, not only listed ones.
+    for (let index = 0; index < this.tokens.length - 1; index++) {
+      if (this.tokens[index]!.norm !== 'without' || !tagsAt(this.terms, this.tokens[index + 1]!).includes('Gerund')) continue
+      const subject = this.clauseSubject(index)
+      if (subject.person?.strength === 'strong' || subject.personClause) {
+        const match = { entry: omission, phrase: `without ${this.tokens[index + 1]!.norm}`, start: index, end: index + 2 }
         return this.finding('person-failure', match, this.who(subject, subject.person), match)
       }
     }
@@ -179,7 +194,13 @@ class SentenceAnalysis {
       // an operator error by Mateus"), or before it ("@zofia is the reason").
       const after = this.people.strongestIn(match.end, Math.min(this.tokens.length, match.end + 6))
       const subject = this.subjectBefore(match.start)
-      const before = /^(?:is|was|sits|lies|rests|falls|down)$/.test(this.tokens[match.start]?.norm ?? '') || this.tokens[match.start]?.norm === 'the' ? subject.person : null
+      // "..., and that is why the app crashed": "that" points back at the sentence's first clause.
+      const anaphor = /^(?:that|which|this)$/.test(this.tokens[match.start - 1]?.norm ?? '')
+      const before = anaphor
+        ? this.sentenceSubject(match.start - 1).person
+        : /^(?:is|was|sits|lies|rests|falls|down)$/.test(this.tokens[match.start]?.norm ?? '') || this.tokens[match.start]?.norm === 'the'
+          ? subject.person
+          : null
       const clear = (found: { strength: PersonStrength } | null | undefined): boolean =>
         found?.strength === 'strong' || (found?.strength === 'weak' && this.hasHumanCue)
       const person = clear(after) ? after : clear(before) ? before : null
@@ -194,7 +215,9 @@ class SentenceAnalysis {
       const tags = tagsAt(this.terms, this.tokens[index]!)
       if (!tags.includes('Verb') || tags.includes('Gerund') || tags.includes('Auxiliary')) continue
       const subject = this.subjectBefore(index)
-      if (subject.person?.strength === 'strong' && !/^(?:they|them)$/.test(this.tokens[subject.person.index]!.norm)) {
+      // Names, handles and he/she only: a role ("the person who published it") is how a careful
+      // root cause talks about people without blaming them; roles with failure verbs are caught above.
+      if (subject.person?.strength === 'strong' && this.namesSomeone(subject.person.index)) {
         const match = { entry: { id: 'person-in-root-cause', phrases: [] }, phrase: this.tokens[index]!.text, start: subject.start, end: index + 1 }
         return this.finding('person-root-cause', match, this.who(subject, subject.person), match)
       }
@@ -205,6 +228,23 @@ class SentenceAnalysis {
       return this.finding('person-root-cause', match, this.tokens[possessive.index]!.text, match)
     }
     return null
+  }
+
+  /** The person after "by" in a passive clause ("was forgotten by the on-call engineer"). */
+  private passiveAgent(match: PhraseMatch): { index: number; strength: PersonStrength } | null {
+    if (!/^(?:was|were|been|being|got|is|are)$/.test(this.tokens[match.start - 1]?.norm ?? '')) return null
+    for (let index = match.end; index < Math.min(this.tokens.length, match.end + 4); index++) {
+      if (this.tokens[index]!.norm !== 'by') continue
+      const agent = this.people.strongestIn(index + 1, Math.min(this.tokens.length, index + 5))
+      if (agent && agent.strength !== 'team') return agent
+    }
+    return null
+  }
+
+  /** A name, an @handle or he/she/I, as opposed to a role or "they". */
+  private namesSomeone(index: number): boolean {
+    const token = this.tokens[index]!
+    return token.norm.startsWith('@') || /^(?:he|she|i|his|her)$/.test(token.norm) || /^\p{Lu}/u.test(token.text) && !isRole(token.norm)
   }
 
   /** Walk left from a verb to the noun phrase that is its subject. */

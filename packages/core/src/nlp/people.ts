@@ -14,6 +14,12 @@ import type { Token } from './tokens.js'
 export type PersonStrength = 'strong' | 'weak' | 'team'
 
 const roleMatcher = new PhraseMatcher(roleData.roles)
+const roleWords = new Set(roleData.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(' '))))
+
+/** Whether a lower-case word is part of a role ("engineer", "on-call"). */
+export function isRole(word: string): boolean {
+  return roleWords.has(word)
+}
 const strongPronouns = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'his', 'himself', 'herself'])
 const weakPronouns = new Set(['they', 'them', 'themselves'])
 const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'])

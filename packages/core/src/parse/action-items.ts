@@ -269,7 +269,11 @@ class ActionReader {
     if (inline.fields.ticket) return inline
     const link = trackerLinks(node)[0]
     if (!link) return inline
-    inline.fields.ticket = { raw: link.url, span: this.sourceMap.nodeSpan(link) }
+    // The span is the URL inside the link, so it covers exactly the raw value.
+    const linkSpan = this.sourceMap.nodeSpan(link)
+    const urlAt = this.sourceMap.source.slice(linkSpan.start.offset, linkSpan.end.offset).indexOf(link.url)
+    const span = urlAt < 0 ? linkSpan : this.sourceMap.span(linkSpan.start.offset + urlAt, linkSpan.start.offset + urlAt + link.url.length)
+    inline.fields.ticket = { raw: link.url, span }
     const label = flattenInline(link, 'keep').text.trim()
     if (!label || !inline.text.endsWith(label)) return inline
     const text = inline.text.slice(0, -label.length).replace(SEPARATORS, '')

@@ -95,13 +95,14 @@ export class MappedText {
   }
 
   /**
-   * The same text with every line break (\r\n, \r or \n) replaced by one space, mapped onto the
-   * break: soft line breaks are wrapping, and CRLF files must not shift what follows.
+   * The same text with every run of whitespace (line breaks included: \r\n, \r or \n) replaced
+   * by one space mapped onto the run. Soft line breaks are wrapping, a dropped comment leaves two
+   * spaces behind, and CRLF files must not shift what follows.
    */
-  joinLines(): MappedText {
+  collapseWhitespace(): MappedText {
     const result = new MappedText(this.sourceOffsetAt(0))
     let cursor = 0
-    for (const match of this.text.matchAll(/\r\n|\r|\n/g)) {
+    for (const match of this.text.matchAll(/\s{2,}|[\t\n\v\f\r]/g)) {
       const index = match.index
       this.#copyInto(result, cursor, index)
       const from = this.sourceOffsetAt(index)

@@ -19,7 +19,7 @@ export function extractProse({ preamble, sections, sourceMap }: ProseInputs): Se
   const sentences: Sentence[] = []
   const emit = (flat: MappedText, section: Section | null, context: SentenceContext): void => {
     // Soft line breaks are wrapping, not sentence ends.
-    const mapped = flat.joinLines()
+    const mapped = flat.collapseWhitespace()
     const text = mapped.text
     for (const [start, end] of splitSentences(text)) {
       const sentenceText = text.slice(start, end)

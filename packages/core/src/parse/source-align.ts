@@ -18,6 +18,17 @@ function isLineEnding(char: string | undefined): boolean {
   return char === '\n' || char === '\r'
 }
 
+/** How many UTF-16 units an entity decodes to: exact for numeric ones, guessed for named ones. */
+function decodedLength(entity: string, value: string, index: number, after: string | undefined): number {
+  const numeric = /^&#(x?)([0-9a-f]+);$/i.exec(entity)
+  if (numeric) {
+    const code = Number.parseInt(numeric[2] ?? '', numeric[1] ? 16 : 10)
+    return code > 0xffff && code <= 0x10ffff ? 2 : 1
+  }
+  // Named entities are one unit, bar a few ("&fjlig;") whose second unit is then followed by `after`.
+  return after !== undefined && after !== '&' && value[index + 1] !== after && value[index + 2] === after ? 2 : 1
+}
+
 /**
  * Align a text node's value with its source. micromark drops the indentation and `>` markers of
  * continuation lines, trailing blanks before a line break, escape backslashes and entity names,
@@ -48,9 +59,7 @@ export function alignText(value: string, source: string, sourceStart: number): P
       ENTITY.lastIndex = j - sourceStart
       const entity = ENTITY.exec(source)
       if (entity && value.slice(i, i + entity[0].length) !== entity[0]) {
-        const after = source[j - sourceStart + entity[0].length]
-        // Most entities decode to one UTF-16 unit; astral ones and a few named ones to two.
-        const produced = value[i + 1] !== after && value[i + 2] === after ? 2 : 1
+        const produced = decodedLength(entity[0], value, i, source[j - sourceStart + entity[0].length])
         push({ valueStart: i, valueLength: produced, sourceStart: j, sourceLength: entity[0].length })
         i += produced
         j += entity[0].length

@@ -11,7 +11,14 @@ import {
   type Timestamp,
 } from './time/index.js'
 
-const TIME_HEADER = /\b(?:time|when|date|timestamp|at|hour|clock)\b/i
+const TIME_HEADER = /\b(?:time|when|timestamp|at|hour|clock)\b/i
+const DATE_HEADER = /\b(?:date|day)\b/i
+
+/** The columns of a timeline table: the time, and a separate date column if there is one. */
+interface TimeColumns {
+  time: number
+  date: number | null
+}
 const ZONE_STATEMENT = /\b(?:all\s+)?(?:times?|timestamps?)\b|\btime\s*zone\b|\btimezone\b/i
 
 interface TimelineState {
@@ -135,35 +142,43 @@ class EntryBuilder {
     const [header, ...rows] = table.children
     if (!header) return false
     const headerTexts = header.children.map((cell) => flattenInline(cell, 'keep').text.trim())
-    const timeColumn = this.findTimeColumn(headerTexts, rows)
-    if (timeColumn === null) return false
-    const headerZone = findTimeZones(headerTexts[timeColumn] ?? '')[0]
+    const columns = this.findTimeColumns(headerTexts, rows)
+    if (columns === null) return false
+    const headerZone = findTimeZones(headerTexts[columns.time] ?? '')[0]
     if (headerZone) {
       statedTimeZones.push({ zone: headerZone.zone, span: this.sourceMap.nodeSpan(header) })
       this.state.zone = headerZone.zone
     }
     let found = false
-    for (const row of rows) if (this.fromRow(row, timeColumn)) found = true
+    for (const row of rows) if (this.fromRow(row, columns)) found = true
     return found
   }
 
-  private findTimeColumn(headerTexts: string[], rows: TableRow[]): number | null {
-    const byHeader = headerTexts.findIndex((text) => TIME_HEADER.test(text))
-    if (byHeader >= 0) return byHeader
+  private findTimeColumns(headerTexts: string[], rows: TableRow[]): TimeColumns | null {
+    // "| Date | Time (UTC) | Event |": the time column is the time, the date column dates it.
+    const time = headerTexts.findIndex((text) => TIME_HEADER.test(text))
+    const date = headerTexts.findIndex((text, index) => index !== time && DATE_HEADER.test(text))
+    if (time >= 0) return { time, date: date >= 0 ? date : null }
+    if (date >= 0) return { time: date, date: null }
     // No telling header: the column whose cells mostly read as timestamps.
-    const columns = Math.max(0, ...rows.map((row) => row.children.length))
-    for (let column = 0; column < columns; column++) {
+    const count = Math.max(0, ...rows.map((row) => row.children.length))
+    for (let column = 0; column < count; column++) {
       const cells = rows.map((row) => (row.children[column] ? flattenInline(row.children[column]!, 'keep').text.trim() : ''))
       const stamps = cells.filter((cell) => cell !== '' && looksLikeTimestamp(cell)).length
-      if (stamps > 0 && stamps >= cells.filter((cell) => cell !== '').length / 2) return column
+      if (stamps > 0 && stamps >= cells.filter((cell) => cell !== '').length / 2) return { time: column, date: null }
     }
     return null
   }
 
-  private fromRow(row: TableRow, timeColumn: number): boolean {
+  private fromRow(row: TableRow, columns: TimeColumns): boolean {
     const cells = row.children.map((cell) => flattenInline(cell, 'keep'))
-    const timeCell = cells[timeColumn]
-    const others = cells.filter((_, index) => index !== timeColumn)
+    const timeCell = cells[columns.time]
+    const dateText = columns.date === null ? '' : (cells[columns.date]?.text.trim() ?? '')
+    if (dateText) {
+      const stamp = parseTimestamp(dateText, this.options())
+      if (stamp?.statesDate) this.setDate(stamp.date)
+    }
+    const others = cells.filter((_, index) => index !== columns.time && index !== columns.date)
     const eventText = others.map((cell) => cell.text.trim()).filter(Boolean).join(' — ')
     const rowSpan = this.sourceMap.nodeSpan(row)
     if (!timeCell || timeCell.text.trim() === '') {

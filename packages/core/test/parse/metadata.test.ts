@@ -62,7 +62,8 @@ describe('metadata: YAML front matter', () => {
     const doc = parse(source)
     expect(range(field(doc, 'title')!.span)).toBe('2:1-2:46')
     expect(range(field(doc, 'date')!.span)).toBe('3:1-3:17')
-    expect(range(field(doc, 'authors')!.span)).toBe('6:1-6:9')
+    // A list value's span covers its items.
+    expect(range(field(doc, 'authors')!.span)).toBe('6:1-8:17')
     expect(range(field(doc, 'incidentLead')!.span)).toBe('10:1-10:28')
     expect(textAt(source, field(doc, 'followUp')!.span)).toBe('follow_up_review: 2025-03-10')
   })

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import { lint, resolveConfig } from '../../src/index.js'
+
+const config = resolveConfig({ extends: [], rules: { 'blameless-language': 'error' } })
+const inSection = (section: string, sentence: string): string => `# Incident\n\n## ${section}\n\n${sentence}\n`
+const flagged = (markdown: string) => lint(markdown, { config }).messages.map((m) => m.messageId)
+
+// Our own sentences, written for this test (not taken from any eval pool), in many shapes.
+const blame: [string, string][] = [
+  ['person-failure', 'Marcus forgot to enable the feature flag before the launch.'],
+  ['person-failure', 'Helena failed to notice that the replica was lagging.'],
+  ['person-failure', 'The on-call engineer ignored the low-disk warning for two hours.'],
+  ['person-failure', 'An intern dropped the production table by mistake.'],
+  ['person-failure', '@tomasz.k pushed the migration without running it on staging.'],
+  ['person-failure', 'She overlooked the expiry date in the renewal email.'],
+  ['person-failure', 'He neglected to rotate the credentials after the audit.'],
+  ['person-failure', 'The DBA accidentally restarted the primary during business hours.'],
+  ['person-failure', 'Our SRE carelessly deleted the wrong namespace.'],
+  ['person-failure', 'Oliver broke the login page with an untested CSS change.'],
+  ['person-failure', 'The release manager bypassed the canary stage to save time.'],
+  ['person-failure', 'Ingrid missed the page because her phone was on silent.'],
+  ['person-failure', 'The developer messed up the retry logic in the payment client.'],
+  ['person-failure', 'Someone on the data team ran the backfill twice without checking.'],
+  ['counterfactual', 'Carlos should have waited for the tests to finish before merging.'],
+  ['counterfactual', 'The reviewer ought to have spotted the missing index.'],
+  ['counterfactual', 'She could have prevented the outage by reading the runbook.'],
+  ['counterfactual', 'If he had checked the graph, he would have caught the spike.'],
+  ['character', 'Pablo was careless with the firewall rules.'],
+  ['character', 'The operator was clearly not paying attention during the failover.'],
+  ['character', 'This was another sloppy deploy by Fatima.'],
+  ['blame-noun', 'The root of the problem was human error.'],
+  ['blame-noun', 'An operator error in the load balancer console took the site down.'],
+  ['blame-noun', 'The broken build was entirely Kenji\'s fault.'],
+  ['blame-noun', 'Nadia is to blame for the lost messages.'],
+  ['person-cause', 'The outage happened because of Victor\'s change to the DNS zone.'],
+  ['person-cause', 'The data loss traces back to a script that @ravi ran by hand.'],
+]
+
+const neutral: string[] = [
+  'Alice rolled back the deploy at 10:22.',
+  'Bob paged the database team.',
+  'Marcus enabled the feature flag at 14:05 and watched the error rate.',
+  'Helena noticed that the replica was lagging and opened the incident channel.',
+  'The on-call engineer acknowledged the page within two minutes.',
+  'We did not have alerting on replication lag.',
+  'We had no runbook for rotating the credentials.',
+  'Our deploy pipeline did not run pending migrations.',
+  'The migration step was not part of the automated deploy.',
+  'The alert was routed to a channel that nobody was paged from.',
+  'The config change reached production without validation.',
+  'The scheduler failed to start the second worker because the lock was held.',
+  'The load balancer ignored the health check for the draining nodes.',
+  'The cache missed most requests after the purge.',
+  'The retry loop caused a thundering herd against the database.',
+  'The new index broke the ordering assumption in the export job.',
+  'The disk filled up because log rotation was disabled in the image.',
+  'No individual is at fault; the tooling allowed a destructive command without confirmation.',
+  'Nobody made a careless mistake here: the dashboard showed stale data.',
+  'The question is what allowed the flag to be enabled early, not who enabled it.',
+  'The rollout tool should have stopped at the first failed health check.',
+  'The console should reject values that are not numbers.',
+  'The certificate expired because renewal depended on a manual reminder.',
+  'Kafka failed to replicate the partition after the broker restart.',
+  'Postgres ignored the new setting until the next restart.',
+  'Deployment failed to complete because the image was missing.',
+  'Monitoring missed the spike because it sampled once every five minutes.',
+  'Product pages failed to load while the resizer was saturated.',
+  'Chen joined the call and took over communication with support.',
+  'Priya restored the backup and verified the row counts.',
+  'The incident commander asked for updates every fifteen minutes.',
+  'Due to the outage, 4,000 orders were delayed.',
+  'Because of the regional failover, latency doubled for twenty minutes.',
+  'The team decided to pause deploys until the fix landed.',
+  'They scaled the consumer group from four to twelve instances.',
+  'The error was accidentally masked by a catch-all exception handler.',
+  'Human review of the change would not have caught the race: it only shows under load.',
+  'The blame-free format of this review is deliberate.',
+  'Users reported errors on the checkout page.',
+  'A customer missed their delivery window because of the delay.',
+]
+
+describe('blameless-language', () => {
+  for (const [messageId, sentence] of blame) {
+    it(`flags: ${sentence}`, () => {
+      expect(flagged(inSection('Summary', sentence))).toEqual([messageId])
+    })
+  }
+  for (const sentence of neutral) {
+    it(`does not flag: ${sentence}`, () => {
+      expect(flagged(inSection('Summary', sentence))).toEqual([])
+    })
+  }
+
+  it('does not read code, inline code or block quotes', () => {
+    const markdown = [
+      '# Incident',
+      '',
+      '## Timeline',
+      '',
+      '> 10:31 <dave> sorry, I forgot to run the migration',
+      '',
+      '```',
+      'Dave forgot to run the migration',
+      '```',
+      '',
+      'The log said `Dave forgot to run the migration`.',
+      '',
+    ].join('\n')
+    expect(flagged(markdown)).toEqual([])
+  })
+
+  it('does not flag headings of a template\'s instructions', () => {
+    expect(flagged('# Incident\n\n## What went wrong? Who forgot what should have been done?\n\nThe alert did not fire.\n')).toEqual([])
+  })
+
+  it('flags a person named in the root cause, but not a role acting neutrally there', () => {
+    expect(flagged(inSection('Root cause', 'Maria ran the cleanup script against the production cluster.'))).toEqual(['person-root-cause'])
+    expect(flagged(inSection('Root cause', 'The person who ran the script followed the runbook, which named the wrong cluster.'))).toEqual([])
+  })
+
+  it('honours allow and ignoreSections', () => {
+    const allow = resolveConfig({ extends: [], rules: { 'blameless-language': ['error', { allow: ['forgot'] }] } })
+    expect(lint(inSection('Summary', 'Marcus forgot to enable the flag.'), { config: allow }).messages).toEqual([])
+    const ignore = resolveConfig({ extends: [], rules: { 'blameless-language': ['error', { ignoreSections: ['summary'] }] } })
+    expect(lint(inSection('Summary', 'Marcus forgot to enable the flag.'), { config: ignore }).messages).toEqual([])
+  })
+
+  it('uses the document\'s people: an unknown name listed as an author counts in the root cause', () => {
+    const markdown = '# Incident\n\n**Authors:** Tamsin Okafor\n\n## Root cause\n\nTamsin ran the cleanup script against the production cluster.\n'
+    expect(flagged(markdown)).toEqual(['person-root-cause'])
+  })
+
+  it('reports the sentence span and a suggestion', () => {
+    const [message] = lint(inSection('Summary', 'Marcus forgot to enable the flag.'), { config }).messages
+    expect(message).toMatchObject({ line: 5, column: 1, endLine: 5, endColumn: 34 })
+    expect(message?.suggestion).toMatch(/system/)
+  })
+})
