@@ -313,10 +313,11 @@ class ActionReader {
 
 }
 
-const TICKET_URL = new RegExp(`^(?:${TICKET.source})$`)
+// Anchored at the start only: with a `$` too, a long URL ending in a space would backtrack.
+const TICKET_URL = new RegExp(`^(?:${TICKET.source})`)
 
 function trackerLinks(node: Nodes): Link[] {
-  if (node.type === 'link') return TICKET_URL.test(node.url) ? [node] : []
+  if (node.type === 'link') return !/\s/.test(node.url) && TICKET_URL.test(node.url) ? [node] : []
   return 'children' in node ? node.children.flatMap((child: Nodes) => trackerLinks(child)) : []
 }
 

@@ -13,13 +13,13 @@ import {
 
 const TIME_HEADER = /\b(?:time|when|timestamp|at|hour|clock)\b/i
 const DATE_HEADER = /\b(?:date|day)\b/i
+const ZONE_STATEMENT = /\b(?:all\s+)?(?:times?|timestamps?)\b|\btime\s*zone\b|\btimezone\b/i
 
 /** The columns of a timeline table: the time, and a separate date column if there is one. */
 interface TimeColumns {
   time: number
   date: number | null
 }
-const ZONE_STATEMENT = /\b(?:all\s+)?(?:times?|timestamps?)\b|\btime\s*zone\b|\btimezone\b/i
 
 interface TimelineState {
   date: CalendarDate | null
@@ -247,11 +247,10 @@ class EntryBuilder {
    */
   fromParagraph(text: MappedText): boolean {
     let found = false
-    let lineStart = 0
     for (const match of text.text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
       if (match[0] === '' && match.index >= text.text.length) break
       const line = match[0].replace(/[\r\n]+$/, '')
-      lineStart = match.index
+      const lineStart = match.index
       const split = splitLeadingTimestamp(line, this.options())
       const stamp = split?.timestamp
       if (split && stamp && !stamp.time && split.rest.trim() === '') {
