@@ -1,5 +1,7 @@
 import placeholderData from '../data/placeholders.generated.js'
-import type { PostmortemDocument, SectionKind } from '../model/types.js'
+import { toString } from 'mdast-util-to-string'
+import type { PostmortemDocument, Section, SectionKind } from '../model/types.js'
+import { sectionBlocks } from '../parse/sections.js'
 
 /** Section kinds only a postmortem has; a README or an index has none or one of them. */
 const POSTMORTEM_KINDS: ReadonlySet<SectionKind> = new Set([
@@ -33,9 +35,12 @@ export function reasonToSkip(doc: PostmortemDocument): string | null {
   const kinds = new Set(doc.allSections.map((section) => section.kind).filter((kind): kind is SectionKind => kind !== null))
   const postmortemKinds = [...kinds].filter((kind) => POSTMORTEM_KINDS.has(kind))
   const fileName = (doc.path ?? '').split(/[\\/]/).pop()?.toLowerCase() ?? ''
-  if (postmortemKinds.length < 2 && !(postmortemKinds.length === 1 && doc.metadata.severity)) {
+  // "Incident Report for ...", "Postmortem: ...": a document that says what it is is linted.
+  const heading = doc.title?.text ?? doc.allSections[0]?.heading ?? ''
+  const saysPostmortem = POSTMORTEM_TITLE.test(heading) && !/^(readme|index)\b/.test(fileName)
+  if (postmortemKinds.length < 2 && !saysPostmortem && !(postmortemKinds.length === 1 && doc.metadata.severity)) {
     const what = /^(readme|index|contributing|changelog|license)\b/.test(fileName)
-      ? `looks like ${fileName.replace(/\.(md|markdown)$/, '')} page, not a postmortem`
+      ? `looks like a ${fileName.replace(/\.(md|markdown)$/, '')} page, not a postmortem`
       : 'not a postmortem'
     return `${what}: fewer than two postmortem sections (summary, impact, timeline, root cause, action items, ...)`
   }
@@ -49,5 +54,23 @@ export function reasonToSkip(doc: PostmortemDocument): string | null {
   const filledTimeline = (doc.timeline?.entries.filter((entry) => entry.time !== null).length ?? 0) > 0
   const filledActions = doc.actionItems.some((item) => item.owner !== null && !/^\W*$/.test(item.owner.raw))
   if (blanks >= 5 && !filledTimeline && !filledActions) return `a template: ${blanks} unfilled placeholders and no timeline or owned action items`
+  // A template's sections are headings with nothing (or a lone "-") under them.
+  const classified = doc.allSections.filter((section) => section.kind !== null)
+  const empty = classified.filter((section) => wordsIn(section) < 4)
+  if (classified.length >= 3 && empty.length / classified.length >= 0.6 && !filledActions) {
+    return `a template: ${empty.length} of ${classified.length} sections are empty`
+  }
   return null
+}
+
+const POSTMORTEM_TITLE = /\b(?:incident|post[\s-]?mortem|outage|retrospective|retro|root cause analysis|rca|near[\s-]?miss)\b/i
+
+function wordsIn(section: Section): number {
+  let count = 0
+  for (const node of sectionBlocks(section)) {
+    if (node.type === 'heading') continue
+    count += toString(node, { includeHtml: false }).split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+    if (count >= 4) return count
+  }
+  return count
 }

@@ -181,7 +181,13 @@ class SentenceAnalysis {
   character(): BlameFinding | null {
     for (const match of this.allowed(character.matchAll(this.tokens))) {
       const person = this.people.strongestIn(0, this.tokens.length)
-      if (person && (person.strength !== 'team' || match.end - match.start > 1)) {
+      if (!person) continue
+      if (match.entry.id === 'habit') {
+        const failure = humanOnly.mayMatch(this.tokens) || ambiguous.mayMatch(this.tokens)
+        if (person.strength === 'strong' || failure) return this.finding('character', match, this.tokens[person.index]!.text, match)
+        continue
+      }
+      if (person.strength !== 'team' || match.end - match.start > 1) {
         return this.finding('character', match, this.tokens[person.index]!.text, match)
       }
     }

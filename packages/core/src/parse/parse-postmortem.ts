@@ -69,11 +69,12 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   if (timeZoneField) for (const zone of zoneStatement(`times ${timeZoneField.raw}`)) documentZones.push({ zone, span: timeZoneField.span })
 
   const pathDate = options.path ? parseCalendarDate(options.path.split(/[\\/]/).pop() ?? '') : null
-  let incidentDate: CalendarDate | null = metadata.date?.value ?? pathDate
+  // The summary's first full date is a better year for "May 31" entries than none at all.
+  let incidentDate: CalendarDate | null = metadata.date?.value ?? pathDate ?? firstDateInSummary(byKind('summary')[0], preamble)
   const timeline = timelineSection
     ? extractTimeline({ section: timelineSection, sourceMap, incidentDate, documentZones })
     : null
-  incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? firstDateInSummary(byKind('summary')[0], preamble)
+  incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? null
 
   const actionItems = actionItemsSection ? extractActionItems({ section: actionItemsSection, sourceMap, incidentDate }) : []
   const causes = extractCauses({ allSections, sourceMap })

@@ -441,9 +441,7 @@ describe('timeline: section shapes', () => {
     expect(doc.incidentDate).toEqual(d(2025, 2, 9))
   })
 
-  // Month-day stamps are a time-module format (src/parse/time, owned elsewhere): parseTimestamp
-  // returns null for "[12-05 16:21]", so the entry is untimed. Enable once it is supported.
-  it.todo('reads month-day timestamps without a year such as [12-05 16:21]', () => {
+  it('reads month-day timestamps without a year such as [12-05 16:21]', () => {
     const entries = timeline('# Outage\n\nDate: 2024-12-05\n\n## Timeline\n\n- [12-05 16:21] Queue alert fired\n').entries
     expect(entries[0]).toMatchObject({ timeText: '12-05 16:21', time: t(16, 21), date: d(2024, 12, 5), text: 'Queue alert fired' })
   })

@@ -4,7 +4,7 @@
  * time mentioned later in the event text ("rolled back the 10:05 deploy") is never taken for it.
  */
 import type { CalendarDate, ClockTime } from '../../model/types.js'
-import { matchDateAt, type DateOptions, type DateToken } from './calendar.js'
+import { isValidDate, matchDateAt, type DateOptions, type DateToken } from './calendar.js'
 import { matchClockAt, type ClockMatch } from './clock.js'
 import { matchTimeZoneAt, type ZoneMatch } from './time-zone.js'
 
@@ -49,6 +49,8 @@ const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y
 // Numeric dates with an unknowable day/month order (02/09/2025) or a two-digit year (02/09/25).
 // Followed by a time they still open a timestamp: the date is stated, but not guessed.
 const UNREADABLE_DATE = /\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)/y
+// "[12-05 16:21]": month and day without a year, ISO order, only when a time follows.
+const MONTH_DAY = /(\d{1,2})-(\d{1,2})(?=\s{1,3}\d{1,2}:\d{2})/y
 const TRAILER = /[\s\])}>:.,]*$/y
 
 function isSpace(code: number): boolean {
@@ -126,6 +128,13 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
     time = clockAfter(DATE_TIME_GLUE, text, end)
   } else {
     time = matchClockAt(text, start)
+    MONTH_DAY.lastIndex = start
+    const monthDay = time ? null : MONTH_DAY.exec(text)
+    if (monthDay && isValidDate(2000, Number(monthDay[1]), Number(monthDay[2]))) {
+      dateToken = { index: start, length: monthDay[0].length, year: null, month: Number(monthDay[1]), day: Number(monthDay[2]) }
+      statesDate = true
+      time = clockAfter(DATE_TIME_GLUE, text, start + monthDay[0].length)
+    }
     if (!time) {
       const unreadable = stickyEnd(UNREADABLE_DATE, text, start)
       time = unreadable === null ? null : clockAfter(DATE_TIME_GLUE, text, unreadable)
