@@ -183,7 +183,7 @@ class SentenceAnalysis {
       const person = this.people.strongestIn(0, this.tokens.length)
       if (!person) continue
       if (match.entry.id === 'habit') {
-        const failure = humanOnly.mayMatch(this.tokens) || ambiguous.mayMatch(this.tokens)
+        const failure = humanOnly.matchAll(this.tokens).length > 0 || ambiguous.matchAll(this.tokens).length > 0
         if (person.strength === 'strong' || failure) return this.finding('character', match, this.tokens[person.index]!.text, match)
         continue
       }

@@ -57,7 +57,12 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
 
   const byKind = (kind: SectionKind) => allSections.filter((section) => section.kind === kind)
   const timelineSection = byKind('timeline')[0] ?? null
-  const actionItemsSection = byKind('action-items')[0] ?? null
+  // Many templates list their actions under "Follow-up"; a follow-up section holding a list or a
+  // table is the action list when there is no other.
+  const actionItemsSection =
+    byKind('action-items')[0] ??
+    byKind('follow-up').find((section) => sectionBlocks(section).some((node) => node.type === 'list' || node.type === 'table')) ??
+    null
 
   // Zone statements outside the timeline, e.g. "All times PDT." under the title.
   const documentZones: { zone: string; span: Span }[] = []

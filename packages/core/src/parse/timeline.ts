@@ -3,6 +3,7 @@ import type { CalendarDate, Section, Span, Timeline, TimelineEntry } from '../mo
 import { flattenInline, type MappedText } from './mapped-text.js'
 import type { SourceMap } from './source-map.js'
 import {
+  dayNumber,
   findDates,
   findTimeZones,
   looksLikeTimestamp,
@@ -27,6 +28,7 @@ interface TimelineState {
   pendingDateStatement: boolean
   zone: string | null
   referenceYear: number | undefined
+  incident: CalendarDate | null
 }
 
 export interface TimelineInputs {
@@ -54,6 +56,7 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
     pendingDateStatement: false,
     zone: principalZone(statedTimeZones),
     referenceYear: inputs.incidentDate?.year,
+    incident: inputs.incidentDate,
   }
   const entries: TimelineEntry[] = []
   const shapes = new Set<Timeline['shape']>()
@@ -290,6 +293,17 @@ class EntryBuilder {
     return year === undefined ? {} : { referenceYear: year }
   }
 
+  /**
+   * "[12-05 16:21]" in the timeline of a March incident is last December: a date written without
+   * a year that would fall months after the incident belongs to the year before.
+   */
+  private placeYear(date: CalendarDate | null, raw: string): CalendarDate | null {
+    const incident = this.state.incident
+    if (!date || !incident || /\b(?:19|20)\d{2}\b/.test(raw)) return date
+    if (dayNumber(date) - dayNumber(incident) <= 60) return date
+    return { ...date, year: date.year - 1 }
+  }
+
   /** A date statement; null when the date is written but cannot be placed in a year. */
   private setDate(date: CalendarDate | null): void {
     this.state.date = date
@@ -299,7 +313,7 @@ class EntryBuilder {
   private push(stamp: Timestamp, mapped: MappedText, eventText: string, span: Span, leading = 0): void {
     const timeStart = mapped.sourceOffsetAt(stamp.index + leading)
     const timeEnd = mapped.sourceEndAt(stamp.index + leading + stamp.length)
-    if (stamp.statesDate) this.setDate(stamp.date)
+    if (stamp.statesDate) this.setDate(this.placeYear(stamp.date, stamp.raw))
     const entry: TimelineEntry = {
       timeText: stamp.raw,
       timeSpan: this.sourceMap.span(timeStart, timeEnd),

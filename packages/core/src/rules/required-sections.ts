@@ -69,6 +69,7 @@ export default defineRule<z.output<typeof options>>({
     for (const id of options.bySeverity[level]) {
       const requirement = requirements[id]
       if (requirement.kinds.some((kind) => present.has(kind))) continue
+      if (id === 'action-items' && doc.actionItemsSection) continue
       report({
         messageId: requirement.core ? 'missing-core' : 'missing',
         data: {
