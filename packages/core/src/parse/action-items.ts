@@ -1,4 +1,4 @@
-import type { Link, List, ListItem, Nodes, RootContent, Table } from 'mdast'
+import type { Link, List, ListItem, Nodes, Paragraph, RootContent, Table } from 'mdast'
 import actionFields from '../data/action-fields.generated.js'
 import type { ActionItem, CalendarDate, FieldValue, Section, Span } from '../model/types.js'
 import { flattenInline, type MappedText } from './mapped-text.js'
@@ -73,8 +73,28 @@ class ActionReader {
   }
 
   section(section: Section, group: string | null): void {
+    const before = this.items.length
     for (const node of section.nodes) this.block(node, group)
+    // No list or table: some teams write one action per paragraph.
+    if (this.items.length === before) for (const node of section.nodes) if (node.type === 'paragraph') this.paragraph(node, group)
     for (const sub of section.subsections) this.section(sub, sub.title || group)
+  }
+
+  private paragraph(node: Paragraph, group: string | null): void {
+    const mapped = flattenInline(node, 'keep')
+    const text = mapped.text.replace(/\s+/g, ' ').trim()
+    // A lead-in such as "We will do the following:" is not an action.
+    if (text.split(' ').length < 3 || /:$/.test(text)) return
+    const inline = this.inlineFields(mapped)
+    const leading = mapped.text.length - mapped.text.trimStart().length
+    this.items.push({
+      ...inline.fields,
+      text: inline.text.trim() || text,
+      span: this.sourceMap.nodeSpan(node),
+      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(mapped.text.trimEnd().length)),
+      group,
+      source: 'paragraph',
+    })
   }
 
   private block(node: RootContent, group: string | null): void {

@@ -61,7 +61,12 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   // table is the action list when there is no other.
   const actionItemsSection =
     byKind('action-items')[0] ??
-    byKind('follow-up').find((section) => sectionBlocks(section).some((node) => node.type === 'list' || node.type === 'table')) ??
+    byKind('follow-up').find(
+      (section) =>
+        !/review|date|meeting|retro/i.test(section.title) &&
+        (sectionBlocks(section).some((node) => node.type === 'list' || node.type === 'table') ||
+          sectionBlocks(section).filter((node) => node.type === 'paragraph').length >= 2),
+    ) ??
     null
 
   // Zone statements outside the timeline, e.g. "All times PDT." under the title.

@@ -69,7 +69,7 @@ export default defineRule<z.output<typeof options>>({
       'people-directed':
         'Action `{{item}}` aims at people ("{{phrase}}"), not at the system; changing people is blame in disguise and does not stop the failure recurring. Change a system or process instead, e.g. "{{example}}".',
       'no-actions':
-        'This {{severity}} postmortem lists no action items; without them the same failure comes back. Add owned, dated actions to the action-items section.',
+        'This {{severity}}postmortem lists no action items; without them the same failure comes back. Add owned, dated actions to the action-items section.',
     },
     penalties: { 'no-actions': 100, 'missing-field': 10, vague: 15, 'people-directed': 15 },
   },
@@ -80,7 +80,7 @@ export default defineRule<z.output<typeof options>>({
       if (doc.actionItemsSection && (!severity || severity.level <= 3)) {
         report({
           messageId: 'no-actions',
-          data: { severity: severity ? `P${severity.level}` : 'postmortem' },
+          data: { severity: severity ? `P${severity.level} ` : '' },
           at: doc.actionItemsSection.headingSpan,
         })
       }

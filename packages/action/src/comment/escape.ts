@@ -1,0 +1,57 @@
+/**
+ * Text quoted from a document (messages, suggestions, paths, rule ids from a report) goes into a
+ * comment that GitHub renders as Markdown with inline HTML. It must not notify anyone, link issues,
+ * or break out of the table cell, list item or `<details>` it sits in.
+ */
+
+/** Zero-width joiner: `@​name` shows as `@name` but is no mention. */
+const ZWJ = '\u200d'
+
+/** Characters with a meaning in GFM, inline HTML, tables or GitHub's math; shown as entities. */
+const special = /[&<>"'|\\`*_[\]()#~!{}$]/g
+
+/** One line, everything special as an entity, mentions and issue references neutralised. */
+export function escapeInline(text: string): string {
+  return neutralise(
+    text
+      .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+      .trim()
+      .replace(special, (char) => `&#${char.charCodeAt(0)};`),
+  )
+}
+
+/** Text in a code style (paths, rule ids): an HTML `<code>` element, escaped like inline text. */
+export function code(text: string): string {
+  return `<code>${escapeInline(text)}</code>`
+}
+
+/**
+ * Break `@handle`, `@org/team`, `#123` and `GH-123` so GitHub neither notifies nor cross-links,
+ * keeping what a reader sees. Works on escaped text too (`&#35;` stays as it is).
+ */
+export function neutralise(text: string): string {
+  return text
+    .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
+    .replace(/(&#35;|#)(?=\d)/g, `$1${ZWJ}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`)
+}
+
+/** A URL safe inside Markdown link syntax, or null when it is not an http(s) URL. */
+export function safeUrl(url: string): string | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null
+  return parsed.href.replace(/[()<>\s"'`|[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+}
+
+/** A repository path for a URL: each segment percent-encoded, including `(`, `)` and `#`. */
+export function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/')
+}
