@@ -138,6 +138,8 @@ class SentenceAnalysis {
       if (agent) return this.finding(match.entry.id === 'caused' ? 'person-cause' : 'person-failure', match, this.tokens[agent.index]!.text, match)
     }
     for (const match of this.allowed(humanOnly.matchAll(this.tokens))) {
+      // "forgot nothing", "missed no step": the object denies the failure.
+      if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       const subject = this.subjectBefore(match.start)
       if (subject.person || subject.personClause) return this.finding('person-failure', match, this.who(subject, subject.person), match)
     }
@@ -170,7 +172,9 @@ class SentenceAnalysis {
       // "the tag was accidentally attached" is a passive fact about the system.
       const before = this.tokens[match.start - 1]?.norm
       if (before && /^(?:was|were|been|be|is|are|got)$/.test(before)) continue
-      const subject = this.subjectBefore(match.start)
+      // "ran the script carelessly": an adverb after the object belongs to the clause's subject.
+      const direct = this.subjectBefore(match.start)
+      const subject = direct.person ? direct : this.clauseSubject(match.start)
       if (subject.person?.strength === 'strong' || subject.personClause || (subject.person && this.hasHumanCue)) {
         return this.finding('person-failure', match, this.who(subject, subject.person), match)
       }

@@ -34,6 +34,21 @@ const blame: [string, string][] = [
   ['blame-noun', 'Nadia is to blame for the lost messages.'],
   ['person-cause', 'The outage happened because of Victor\'s change to the DNS zone.'],
   ['person-cause', 'The data loss traces back to a script that @ravi ran by hand.'],
+  ['person-failure', 'The alert was ignored by Sam for most of the night.'],
+  ['person-failure', 'The migration was forgotten by the on-call engineer.'],
+  ['person-failure', 'Jonas did not bother to read the change log.'],
+  ['person-failure', 'Lucía never checked whether the backup had completed.'],
+  ['person-failure', 'Akira clicked the wrong button in the admin console.'],
+  ['person-failure', 'Tobi typed the wrong region into the terraform variables.'],
+  ['person-failure', 'Greta was too slow to escalate the incident.'],
+  ['person-failure', 'Sven dropped the ball on the vendor follow-up.'],
+  ['person-failure', 'The contractor misconfigured the firewall and left port 22 open.'],
+  ['person-failure', 'Amara made a mistake in the rollout plan.'],
+  ['person-failure', 'The on-call was asleep when the page came in.'],
+  ['person-failure', 'Dmitri fat-fingered the instance count.'],
+  ['person-failure', 'An engineer ran the cleanup script carelessly and deleted live sessions.'],
+  ['character', 'The new engineer did not know what he was doing.'],
+  ['character', 'Once again, Hector deployed straight to production.'],
 ]
 
 const neutral: string[] = [
@@ -77,6 +92,21 @@ const neutral: string[] = [
   'The blame-free format of this review is deliberate.',
   'Users reported errors on the checkout page.',
   'A customer missed their delivery window because of the delay.',
+  'Sam acknowledged the alert at 02:14 and started the investigation.',
+  'The on-call engineer followed the runbook to fail over the database.',
+  'The admin console places the delete button next to the export button.',
+  'Escalation took 40 minutes because the escalation policy had no second tier.',
+  'The release checklist did not cover the upgrade path.',
+  'We missed our SLO for the month.',
+  'Several customers missed the email about the maintenance window.',
+  'The job failed to acquire the lock and exited.',
+  'Several engineers did not know the replica existed.',
+  'In hindsight, a staged rollout would have limited the blast radius.',
+  'An engineer ran the documented cleanup script, which deleted live sessions because its filter matched them.',
+  'The team forgot nothing: the procedure simply had no step for the replica.',
+  'Nobody ignored the alert; it was never delivered.',
+  'Once again, the nightly job overlapped with the backup window.',
+  'Dana caught the misconfigured flag before it reached EU customers.',
 ]
 
 describe('blameless-language', () => {
