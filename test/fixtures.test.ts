@@ -1,47 +1,142 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lint } from '@postmortem-lint/core'
+import { lint, rules } from '@postmortem-lint/core'
+import { byLineThenRule, findingPairs, formatSidecar, readMarkers, sidecarOf, type Sidecar } from './helpers/fixtures.js'
 
 const fixturesDir = new URL('../fixtures/', import.meta.url).pathname
-const MARKER = /\bexpect\s+([a-z][\w =-]*?)\s*(?:-->|$)/g
+const notPostmortemsDir = join(fixturesDir, 'not-postmortems')
+
+// `UPDATE_FIXTURES=1` rewrites the `<name>.expected.json` sidecars from the linter's output instead
+// of comparing them; review the diff before committing. The markers are never rewritten.
+const updating = process.env.UPDATE_FIXTURES === '1'
+
+const fixtures = readdirSync(fixturesDir).filter((file) => file.endsWith('.md') && file !== 'README.md').sort()
+const sidecarPath = (file: string) => join(fixturesDir, file.replace(/\.md$/, '.expected.json'))
+const read = (file: string) => readFileSync(join(fixturesDir, file), 'utf8')
+const lintFixture = (file: string) => lint(read(file), { filePath: `fixtures/${file}` })
 
 /**
- * `<!-- expect rule-a rule-b -->` on a line, or `expect rule-a line=N` (inside an HTML comment,
- * one per line) for a line that cannot hold a comment.
+ * The exemplary documents: a reviewer finds nothing to fix, so they score 100 with no message.
+ * Written by hand, not by UPDATE_FIXTURES, so a regression cannot be accepted by rewriting.
  */
-function expectedPairs(source: string): string[] {
-  const pairs: string[] = []
-  let inComment = false
-  source.split(/\r?\n/).forEach((text, index) => {
-    const commented = inComment || text.includes('<!--')
-    if (text.includes('<!--')) inComment = !text.slice(text.lastIndexOf('<!--')).includes('-->')
-    else if (text.includes('-->')) inComment = false
-    if (!commented) return
-    for (const match of text.matchAll(MARKER)) {
-      const words = (match[1] ?? '').split(/\s+/).filter(Boolean)
-      const lineWord = words.find((word) => word.startsWith('line='))
-      const line = lineWord ? Number(lineWord.slice(5)) : index + 1
-      for (const rule of words.filter((word) => !word.startsWith('line='))) pairs.push(`${line} ${rule}`)
-    }
-  })
-  return [...new Set(pairs)].sort()
+const exemplary = [
+  'p1-security-leaked-credential.md',
+  'p2-bold-keys-overnight-timeline.md',
+  'p2-exemplary-table-timeline.md',
+  'p3-metadata-table-merged-causes.md',
+  'p4-near-miss-bullet-metadata.md',
+  'sev1-front-matter-iso-timeline.md',
+  'sev3-numbered-headings-five-whys.md',
+]
+
+/** The defective documents' scores, by hand, for the same reason. */
+const expectedScores: Record<string, number> = {
+  'p1-critical-timeline-defects.md': 85,
+  'p1-every-defect.md': 23,
+  'p2-blameful-draft-every-rule.md': 48,
+  'p2-mostly-good-subtle-defects.md': 90,
+  'p3-rushed-draft.md': 66,
 }
 
-const fixtures = readdirSync(fixturesDir).filter((file) => file.endsWith('.md') && file !== 'README.md')
+/** Documents the CLI's detection must skip, with the reason it gives. */
+const notPostmortems: Record<string, RegExp> = {
+  'README.md': /readme page/,
+  'empty.md': /^empty file$/,
+  'template.md': /^a template/,
+}
 
-describe('fixtures: findings match the expect markers', () => {
+describe('fixtures: findings match the reviewer markers', () => {
   for (const file of fixtures) {
     it(file, () => {
-      const source = readFileSync(join(fixturesDir, file), 'utf8')
-      const result = lint(source, { filePath: `fixtures/${file}` })
-      const actual = [...new Set(result.messages.map((m) => `${m.line} ${m.ruleId}`))].sort()
-      expect(actual, 'too few or too many findings').toEqual(expectedPairs(source))
+      const markers = readMarkers(read(file))
+      const unknown = Object.values(markers)
+        .flat()
+        .map((pair) => pair.split(' ')[1]!)
+        .filter((rule) => !(rule in rules))
+      expect(unknown, 'markers name rules that do not exist').toEqual([])
+      const both = markers.expect.filter((pair) => markers['linter-misses'].includes(pair) || markers['linter-wrongly-flags'].includes(pair))
+      expect(both, 'a (line, rule) pair is either expected or a known linter error, not both').toEqual([])
+
+      const actual = findingPairs(lintFixture(file))
+      const predicted = [...markers.expect, ...markers['linter-wrongly-flags']].sort(byLineThenRule)
+      expect(actual, 'too few or too many findings (markers: expect + linter-wrongly-flags)').toEqual(predicted)
+      const fixed = markers['linter-misses'].filter((pair) => actual.includes(pair))
+      expect(fixed, 'the linter now reports these: turn the linter-misses markers into expect').toEqual([])
+    })
+  }
+})
+
+describe('fixtures: reviewed snapshot sidecars (<name>.expected.json)', () => {
+  for (const file of fixtures) {
+    it(file, () => {
+      const actual = sidecarOf(lintFixture(file))
+      if (updating) {
+        writeFileSync(sidecarPath(file), formatSidecar(actual))
+        return
+      }
+      expect(existsSync(sidecarPath(file)), `no ${sidecarPath(file)}: run with UPDATE_FIXTURES=1 and review it`).toBe(true)
+      const recorded = JSON.parse(readFileSync(sidecarPath(file), 'utf8')) as Sidecar
+      expect(actual).toEqual(recorded)
     })
   }
 
-  it('the exemplary document scores 100', () => {
-    const source = readFileSync(join(fixturesDir, 'p2-exemplary-table-timeline.md'), 'utf8')
-    expect(lint(source).score).toBe(100)
+  it('every sidecar belongs to a fixture', () => {
+    const sidecars = readdirSync(fixturesDir).filter((file) => file.endsWith('.expected.json'))
+    expect(sidecars.filter((file) => !fixtures.includes(file.replace(/\.expected\.json$/, '.md')))).toEqual([])
+  })
+})
+
+describe('fixtures: rubric scores', () => {
+  it('every fixture is either exemplary or has a hand-written score', () => {
+    const listed = [...exemplary, ...Object.keys(expectedScores)].sort()
+    expect(listed).toEqual(fixtures)
+  })
+
+  for (const file of exemplary) {
+    it(`${file} is exemplary: score 100, no messages`, () => {
+      const result = lintFixture(file)
+      expect(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId}`)).toEqual([])
+      expect(result.score).toBe(100)
+      expect(Object.values(result.categories).every((score) => score === 100)).toBe(true)
+      expect(Object.keys(result.categories)).toHaveLength(6)
+    })
+  }
+
+  for (const [file, score] of Object.entries(expectedScores)) {
+    it(`${file} scores ${score}`, () => {
+      expect(lintFixture(file).score).toBe(score)
+    })
+  }
+})
+
+describe('fixtures: detection', () => {
+  for (const file of fixtures) {
+    it(`${file} is linted, not skipped, with detection on`, () => {
+      const result = lint(read(file), { filePath: `fixtures/${file}`, detect: true })
+      expect(result.skipped).toBeUndefined()
+    })
+  }
+
+  it('not-postmortems/ holds exactly the listed documents', () => {
+    expect(readdirSync(notPostmortemsDir).sort()).toEqual(Object.keys(notPostmortems).sort())
+  })
+
+  for (const [file, reason] of Object.entries(notPostmortems)) {
+    it(`not-postmortems/${file} is skipped`, () => {
+      const source = readFileSync(join(notPostmortemsDir, file), 'utf8')
+      const result = lint(source, { filePath: `fixtures/not-postmortems/${file}`, detect: true })
+      expect(result.skipped).toMatch(reason)
+      expect(result.messages).toEqual([])
+    })
+  }
+})
+
+describe('fixtures/README.md', () => {
+  it('lists every fixture in its table', () => {
+    const readme = readFileSync(join(fixturesDir, 'README.md'), 'utf8')
+    const listed = [...readme.matchAll(/^\| `([^`]+\.md)` \|/gm)].map((match) => match[1]).sort()
+    const expected = [...fixtures, ...Object.keys(notPostmortems).map((file) => `not-postmortems/${file}`)].sort()
+    expect(listed).toEqual(expected)
   })
 })

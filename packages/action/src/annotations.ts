@@ -1,6 +1,6 @@
 import type { AnnotationProperties } from '@actions/core'
 import type { LintMessage } from '@postmortem-lint/core'
-import { byImportance, plural, type FileReport } from './report.js'
+import { plural, type FileReport } from './report.js'
 
 /** GitHub shows at most this many error and this many warning annotations per step. */
 export const annotationLimit = 10
@@ -15,7 +15,6 @@ interface Pending {
   severity: 1 | 2
   text: string
   properties: AnnotationProperties
-  message: LintMessage | null
 }
 
 function properties(path: string, message: LintMessage): AnnotationProperties {
@@ -42,10 +41,10 @@ export function annotate(files: readonly FileReport[], annotator: Annotator): { 
   const pending: Pending[] = []
   for (const file of files) {
     if (file.result.fatal !== undefined) {
-      pending.push({ severity: 2, text: `Could not lint this file: ${file.result.fatal}`, properties: { title: 'postmortem-lint', file: file.path }, message: null })
+      pending.push({ severity: 2, text: `Could not lint this file: ${file.result.fatal}`, properties: { title: 'postmortem-lint', file: file.path } })
     }
     for (const message of file.result.messages) {
-      pending.push({ severity: message.severity, text: text(message), properties: properties(file.path, message), message })
+      pending.push({ severity: message.severity, text: text(message), properties: properties(file.path, message) })
     }
   }
   const ordered = pending
@@ -77,5 +76,3 @@ export function annotate(files: readonly FileReport[], annotator: Annotator): { 
   }
   return { shown: errors + warnings, hidden }
 }
-
-export { byImportance }

@@ -8,16 +8,31 @@
 const ZWJ = '\u200d'
 
 /** Characters with a meaning in GFM, inline HTML, tables or GitHub's math; shown as entities. */
-const special = /[&<>"'|\\`*_[\]()#~!{}$]/g
+const special = /[&<>|\\`*_[\]#~$]/g
 
 /** One line, everything special as an entity, mentions and issue references neutralised. */
 export function escapeInline(text: string): string {
-  return neutralise(
-    text
-      .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
-      .trim()
-      .replace(special, (char) => `&#${char.charCodeAt(0)};`),
-  )
+  return escapeFragment(oneLine(text))
+}
+
+function escapeFragment(text: string): string {
+  return neutralise(text).replace(special, (char) => `&#${char.charCodeAt(0)};`)
+}
+
+/**
+ * A message or suggestion: escaped like {@link escapeInline}, but the `code spans` the core's
+ * messages use are shown as `<code>` (their content escaped the same way).
+ */
+export function escapeMessage(text: string): string {
+  const line = oneLine(text)
+  const parts = line.split(/(`[^`]+`)/)
+  return parts
+    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : escapeFragment(part)))
+    .join('')
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim()
 }
 
 /** Text in a code style (paths, rule ids): an HTML `<code>` element, escaped like inline text. */
@@ -27,12 +42,12 @@ export function code(text: string): string {
 
 /**
  * Break `@handle`, `@org/team`, `#123` and `GH-123` so GitHub neither notifies nor cross-links,
- * keeping what a reader sees. Works on escaped text too (`&#35;` stays as it is).
+ * keeping what a reader sees. Runs on raw text, before entities are inserted.
  */
 export function neutralise(text: string): string {
   return text
     .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
-    .replace(/(&#35;|#)(?=\d)/g, `$1${ZWJ}`)
+    .replace(/#(?=\d)/g, `#${ZWJ}`)
     .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`)
 }
 

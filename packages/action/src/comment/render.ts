@@ -1,6 +1,6 @@
 import { categories, type LintMessage } from '@postmortem-lint/core'
 import { byImportance, plural, type FileReport, type Totals, type Verdict } from '../report.js'
-import { code, encodePath, escapeInline, safeUrl } from './escape.js'
+import { code, encodePath, escapeInline, escapeMessage, safeUrl } from './escape.js'
 
 /** The hidden marker that finds the sticky comment again. */
 export const marker = '<!-- postmortem-lint:report -->'
@@ -22,13 +22,13 @@ export interface RenderContext {
 }
 
 export interface RenderLimits {
-  /** Show at most this many findings per file, the most important first. */
-  findingsPerFile: number
+  /** List at most this many findings in all: errors before warnings, then in file order. */
+  findings: number
   /** Show at most this many files in the table and the findings. */
   rows: number
 }
 
-export const unlimited: RenderLimits = { findingsPerFile: Number.POSITIVE_INFINITY, rows: Number.POSITIVE_INFINITY }
+export const unlimited: RenderLimits = { findings: Number.POSITIVE_INFINITY, rows: Number.POSITIVE_INFINITY }
 
 /** 🟢 at 90 and above, 🟡 at 70 and above, 🔴 below. */
 export function indicator(score: number): string {
@@ -90,11 +90,24 @@ function findingLine(context: RenderContext, report: FileReport, message: LintMe
   const severity = message.severity === 2 ? '🔴 **error**' : '🟡 warning'
   const docs = safeUrl(message.docsUrl)
   const rule = docs ? `[${code(message.ruleId)}](${docs})` : code(message.ruleId)
-  const lines = [`- ${severity} ${where}: ${escapeInline(message.message)} (${rule})`]
+  const lines = [`- ${severity} ${where}: ${escapeMessage(message.message)} (${rule})`]
   if (message.suggestion !== undefined && message.suggestion.trim() !== '') {
-    lines.push(`  <br>Suggestion: ${escapeInline(message.suggestion)}`)
+    lines.push(`  <br>Suggestion: ${escapeMessage(message.suggestion)}`)
   }
   return lines
+}
+
+/** The findings to list per row index: the `limit` most important (errors first, then file order). */
+function keptFindings(rows: readonly FileReport[], limit: number): Map<number, LintMessage[]> {
+  const all = rows.flatMap((file, index) => [...file.result.messages].sort(byImportance).map((message) => ({ index, message })))
+  const ranked = all.sort((a, b) => b.message.severity - a.message.severity || a.index - b.index)
+  const kept = new Map<number, LintMessage[]>()
+  for (const { index, message } of ranked.slice(0, limit)) {
+    const list = kept.get(index) ?? []
+    list.push(message)
+    kept.set(index, list)
+  }
+  return kept
 }
 
 /**
@@ -130,20 +143,22 @@ export function renderReport(files: readonly FileReport[], context: RenderContex
     out.push(`_${plural(scored.length - rows.length, 'more file')} not shown: the report would exceed GitHub's size limit. See the job summary or the JSON report._`, '')
   }
 
+  const kept = keptFindings(rows, limits.findings)
   let hidden = 0
-  for (const file of rows) {
+  for (const [index, file] of rows.entries()) {
     const messages = file.result.messages
     if (!messages.length) continue
-    const kept = [...messages].sort(byImportance).slice(0, limits.findingsPerFile)
-    hidden += messages.length - kept.length
-    if (!kept.length) continue
-    kept.sort((a, b) => a.line - b.line || a.column - b.column || b.severity - a.severity)
+    const shown = kept.get(index) ?? []
+    hidden += messages.length - shown.length
+    if (!shown.length) continue
+    shown.sort((a, b) => a.line - b.line || a.column - b.column || b.severity - a.severity)
     const open = file.result.errorCount > 0 ? ' open' : ''
     out.push(`<details${open}><summary>${indicator(file.result.score)} ${code(file.path)}: ${countsOf(file)}, score ${file.result.score}/100</summary>`, '')
-    for (const message of kept) out.push(...findingLine(context, file, message))
-    if (kept.length < messages.length) out.push(`- _…and ${plural(messages.length - kept.length, 'more finding')}_`)
+    for (const message of shown) out.push(...findingLine(context, file, message))
+    if (shown.length < messages.length) out.push(`- _…and ${plural(messages.length - shown.length, 'more finding')}_`)
     out.push('', '</details>', '')
   }
+  for (const file of scored.slice(rows.length)) hidden += file.result.messages.length
   if (hidden > 0) {
     out.push(`_${plural(hidden, 'finding')} not listed: the comment would exceed GitHub's size limit. The annotations, the job summary and the JSON report have them all._`, '')
   }

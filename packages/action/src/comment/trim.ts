@@ -8,8 +8,8 @@ export const summaryLimit = 1_000_000
 
 /**
  * Render under `limit` characters (UTF-16 code units, which never undercount GitHub's characters):
- * all findings if they fit, else the largest number of findings per file that fits (the most
- * important first, with a note), else fewer files as well.
+ * all findings if they fit, else as many as fit (errors first, then in file order, with a note),
+ * else fewer files as well.
  */
 export function renderWithin(files: readonly FileReport[], context: RenderContext, limit: number): string {
   const full = renderReport(files, context, unlimited)
@@ -18,14 +18,14 @@ export function renderWithin(files: readonly FileReport[], context: RenderContex
     const body = renderReport(files, context, limits)
     return body.length <= limit ? body : null
   }
-  const most = Math.max(0, ...files.map((file) => file.result.messages.length))
-  const perFile = largest(0, most, (n) => fits({ findingsPerFile: n, rows: Number.POSITIVE_INFINITY }) !== null)
-  if (perFile !== null) return fits({ findingsPerFile: perFile, rows: Number.POSITIVE_INFINITY }) ?? ''
-  const rows = largest(0, files.length, (n) => fits({ findingsPerFile: 0, rows: n }) !== null)
-  const body = fits({ findingsPerFile: 0, rows: rows ?? 0 })
+  const total = files.reduce((sum, file) => sum + file.result.messages.length, 0)
+  const findings = largest(0, total, (n) => fits({ findings: n, rows: Number.POSITIVE_INFINITY }) !== null)
+  if (findings !== null) return fits({ findings, rows: Number.POSITIVE_INFINITY }) ?? ''
+  const rows = largest(0, files.length, (n) => fits({ findings: 0, rows: n }) !== null)
+  const body = fits({ findings: 0, rows: rows ?? 0 })
   if (body !== null) return body
   // The headline alone cannot exceed the limit, but never return more than it.
-  return renderReport([], context, { findingsPerFile: 0, rows: 0 }).slice(0, limit)
+  return renderReport([], context, { findings: 0, rows: 0 }).slice(0, limit)
 }
 
 /** The largest n in [low, high] for which ok(n) holds, assuming ok is monotone; null if none. */

@@ -65,9 +65,10 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
   const tokens = tokenize(text)
   // Causal phrases ("because of", "due to") are everywhere; they only matter next to a person.
   const suspicious =
-    candidates.some((matcher) => matcher.mayMatch(tokens)) ||
-    (causal.mayMatch(tokens) && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
-  if (!suspicious && !context.inRootCause) return null
+    candidates.some((matcher) => matcher.mayMatch(tokens) && matcher.matchAll(tokens).length > 0) ||
+    hasOmission(tokens) ||
+    (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
+  if (!suspicious && !(context.inRootCause && mayNameSomeone(tokens))) return null
   if (negations.matchAll(tokens).length > 0) return null
 
   const terms = tag(text)
@@ -81,6 +82,24 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     analysis.character() ??
     analysis.personAsCause() ??
     (context.inRootCause ? analysis.personInRootCause() : null)
+  )
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'in', 'on', 'at', 'when', 'after', 'before', 'because', 'during', 'while', 'as', 'if', 'once', 'since', 'there', 'each', 'every', 'all', 'no', 'some', 'one', 'two', 'both', 'for', 'with', 'to', 'from', 'by', 'however', 'then', 'also', 'only', 'most', 'many'])
+
+/** "without" + a verb: the only omission pattern not spelled out in the vocabulary. */
+function hasOmission(tokens: readonly Token[]): boolean {
+  return tokens.some((token, index) => token.norm === 'without' && /ing$/.test(tokens[index + 1]?.norm ?? ''))
+}
+
+/** A cheap look for a name, handle, he/she or role before paying for tagging a root-cause sentence. */
+function mayNameSomeone(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (token, index) =>
+      token.norm.startsWith('@') ||
+      /^(?:he|she|his|her|i)$/.test(token.norm) ||
+      isRole(token.norm) ||
+      (/^\p{Lu}\p{Ll}/u.test(token.text) && !(index === 0 && FUNCTION_WORDS.has(token.norm))),
   )
 }
 

@@ -31,8 +31,22 @@ function compromise(): Compromise {
   return loaded
 }
 
+// Postmortems repeat themselves (templates, boilerplate, copies across a repository): tagging the
+// same sentence twice is the most expensive thing the linter can do, so results are remembered.
+const CACHE_LIMIT = 4096
+const cache = new Map<string, TaggedTerm[]>()
+
 /** Tag a sentence: each term with its part-of-speech tags and offsets into `text`. */
 export function tag(text: string): TaggedTerm[] {
+  const cached = cache.get(text)
+  if (cached) return cached
+  const terms = tagUncached(text)
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+  cache.set(text, terms)
+  return terms
+}
+
+function tagUncached(text: string): TaggedTerm[] {
   const sentences = compromise()(text).json({ offset: true, terms: { offset: true } })
   const terms: TaggedTerm[] = []
   for (const sentence of sentences) {
