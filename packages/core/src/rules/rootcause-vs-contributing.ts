@@ -61,7 +61,9 @@ export default defineRule<z.output<typeof options>>({
     const level = severity?.level ?? 3
     const severityLabel = severity ? `P${severity.level}` : 'P3 (assumed)'
 
-    if (causes.rootCauseSection && (causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0) < 4) {
+    const humanError = blameNouns.matchAll(tokenize(causes.rootCause?.text ?? '')).length > 0
+    // "Human error." says something, and what it says is reported below.
+    if (causes.rootCauseSection && !humanError && (causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0) < 4) {
       report({ messageId: 'empty-root-cause', at: causes.rootCauseSection.headingSpan })
     }
 
