@@ -19,7 +19,8 @@ export function createConfig(file = new URL('./dist/index.js', import.meta.url).
       banner: "import { createRequire as __pmlCreateRequire } from 'node:module';\nconst require = __pmlCreateRequire(import.meta.url);",
     },
     plugins: [
-      nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default'] }),
+      // 'production' fixed: otherwise NODE_ENV picks the condition and rebuilds differ (vitest sets it).
+      nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default', 'production'] }),
       commonjs({ strictRequires: 'auto' }),
       json({ preferConst: true }),
       esbuild({ target: 'es2022', tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, minify: false }),

@@ -22357,11 +22357,11 @@ function requireUtil$3 () {
 	return util$4;
 }
 
-var cache$2;
+var cache$3;
 var hasRequiredCache;
 
 function requireCache () {
-	if (hasRequiredCache) return cache$2;
+	if (hasRequiredCache) return cache$3;
 	hasRequiredCache = 1;
 
 	const { kConstruct } = requireSymbols$1();
@@ -23218,10 +23218,10 @@ function requireCache () {
 	  webidl.converters.RequestInfo
 	);
 
-	cache$2 = {
+	cache$3 = {
 	  Cache
 	};
-	return cache$2;
+	return cache$3;
 }
 
 var cachestorage;
@@ -44886,7 +44886,19 @@ function compromise() {
     loaded = createRequire(import.meta.url)("compromise/two");
   return loaded;
 }
+const CACHE_LIMIT = 4096;
+const cache$2 = /* @__PURE__ */ new Map();
 function tag$1(text) {
+  const cached = cache$2.get(text);
+  if (cached)
+    return cached;
+  const terms = tagUncached(text);
+  if (cache$2.size >= CACHE_LIMIT)
+    cache$2.delete(cache$2.keys().next().value);
+  cache$2.set(text, terms);
+  return terms;
+}
+function tagUncached(text) {
   const sentences = compromise()(text).json({ offset: true, terms: { offset: true } });
   const terms = [];
   for (const sentence of sentences) {
@@ -45011,8 +45023,8 @@ const LINKING_PREPOSITIONS = /* @__PURE__ */ new Set(["on", "of", "in", "from", 
 const CONTROL_WORDS = /^(?:whoever|someone|somebody|anyone)$/;
 function findBlame(text, context) {
   const tokens = tokenize$2(text);
-  const suspicious = candidates$1.some((matcher) => matcher.mayMatch(tokens)) || causal.mayMatch(tokens) && tokens.some((token, index) => token.norm.startsWith("@") || index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text));
-  if (!suspicious && !context.inRootCause)
+  const suspicious = candidates$1.some((matcher) => matcher.mayMatch(tokens) && matcher.matchAll(tokens).length > 0) || hasOmission(tokens) || causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith("@") || index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text));
+  if (!suspicious && !(context.inRootCause && mayNameSomeone(tokens)))
     return null;
   if (negations.matchAll(tokens).length > 0)
     return null;
@@ -45020,6 +45032,13 @@ function findBlame(text, context) {
   const people = new PersonReferences(tokens, terms, context.people);
   const analysis = new SentenceAnalysis(text, tokens, terms, people, context);
   return analysis.blameNouns() ?? analysis.counterfactual() ?? analysis.failureVerbs() ?? analysis.carelessAdverbs() ?? analysis.character() ?? analysis.personAsCause() ?? (context.inRootCause ? analysis.personInRootCause() : null);
+}
+const FUNCTION_WORDS = /* @__PURE__ */ new Set(["the", "a", "an", "this", "that", "these", "those", "it", "its", "we", "our", "in", "on", "at", "when", "after", "before", "because", "during", "while", "as", "if", "once", "since", "there", "each", "every", "all", "no", "some", "one", "two", "both", "for", "with", "to", "from", "by", "however", "then", "also", "only", "most", "many"]);
+function hasOmission(tokens) {
+  return tokens.some((token, index) => token.norm === "without" && /ing$/.test(tokens[index + 1]?.norm ?? ""));
+}
+function mayNameSomeone(tokens) {
+  return tokens.some((token, index) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || isRole(token.norm) || /^\p{Lu}\p{Ll}/u.test(token.text) && !(index === 0 && FUNCTION_WORDS.has(token.norm)));
 }
 class SentenceAnalysis {
   text;
@@ -46129,7 +46148,7 @@ function linksTracker(doc) {
     return hasLink(block);
   });
 }
-function oneLine$1(span) {
+function oneLine$2(span) {
   return { start: span.start, end: span.start.line === span.end.line ? span.end : span.start };
 }
 var followUpScheduled = defineRule({
@@ -46182,7 +46201,7 @@ var followUpScheduled = defineRule({
     if (!relevant.some((entry) => entry.problem === null)) {
       if (relevant.length === 0) {
         const at = followUpSection?.headingSpan ?? doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span;
-        report({ messageId: "missing", data: { window: options2.windowDays, example }, at: oneLine$1(at) });
+        report({ messageId: "missing", data: { window: options2.windowDays, example }, at: oneLine$2(at) });
       }
       for (const { candidate, problem, days } of relevant) {
         if (problem === null)
@@ -55518,7 +55537,8 @@ var rootcauseVsContributing = defineRule({
     const severity = doc.metadata.severity;
     const level = severity?.level ?? 3;
     const severityLabel = severity ? `P${severity.level}` : "P3 (assumed)";
-    if (causes.rootCauseSection && (causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0) < 4) {
+    const humanError = blameNouns.matchAll(tokenize$2(causes.rootCause?.text ?? "")).length > 0;
+    if (causes.rootCauseSection && !humanError && (causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0) < 4) {
       report({ messageId: "empty-root-cause", at: causes.rootCauseSection.headingSpan });
     }
     if (causes.mergedSection && !causes.rootCauseSection) {
@@ -55922,7 +55942,7 @@ const presetNames = ["recommended", "strict"];
 const severity = union([_enum(["off", "warn", "error"]), literal(0), literal(1), literal(2)], {
   error: () => 'expected "off", "warn" or "error" (or 0, 1, 2)'
 });
-const ruleSetting = union([severity, tuple([severity]), tuple([severity, unknown()])], {
+const ruleSettingSchema = union([severity, tuple([severity]), tuple([severity, unknown()])], {
   error: () => 'expected a severity ("off", "warn", "error") or [severity, options]'
 });
 const preset = string$9().transform((value) => value.replace(/^postmortem-lint:/, "")).pipe(_enum(presetNames, { error: () => `expected one of ${presetNames.map((name) => `"${name}"`).join(", ")}` }));
@@ -55932,14 +55952,19 @@ const customRule = looseObject({
     description: string$9(),
     category: _enum(categoryIds),
     defaultSeverity: _enum(["warn", "error"]),
-    messages: record(string$9(), string$9())
+    messages: record(string$9(), string$9()),
+    // Checked here because the rubric subtracts them: a negative or NaN penalty would corrupt scores.
+    penalties: record(string$9(), number().min(0).max(100)).optional(),
+    docsUrl: string$9().optional()
   }),
   check: custom((value) => typeof value === "function", "check must be a function")
 });
 const userConfigSchema = strictObject({
   $schema: string$9().optional(),
-  extends: union([preset, array(preset)]).optional(),
-  rules: record(string$9(), ruleSetting).optional(),
+  extends: union([preset, array(preset)], {
+    error: () => `expected a preset name (${presetNames.map((name) => `"${name}"`).join(", ")}) or a list of them`
+  }).optional(),
+  rules: record(string$9(), ruleSettingSchema).optional(),
   include: array(string$9().min(1)).optional(),
   ignore: array(string$9().min(1)).optional(),
   weights: partialRecord(_enum(categoryIds), number().min(0).max(100)).optional(),
@@ -81368,20 +81393,26 @@ function wordsIn(section) {
   return count;
 }
 
-const DIRECTIVE = /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)\b([^]*?)-->/g;
-function collectDirectives(tree) {
+const DIRECTIVE = /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)(?=\s|-->)([^]*?)-->/g;
+function collectDirectives(doc) {
   const directives = [];
   const visit = (node) => {
+    if (node.type === "blockquote")
+      return;
     if (node.type === "html")
-      readHtml(node, directives);
+      readHtml(node, doc, directives);
     if ("children" in node)
       for (const child of node.children)
         visit(child);
   };
-  visit(tree);
+  visit(doc.tree);
   directives.sort((a, b) => a.line - b.line || a.column - b.column);
   const ignoreFile = directives.some((directive) => directive.kind === "ignore-file");
   const applies = (directive, ruleId) => directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
+  const silence = (directive, ruleId) => {
+    directive.usedBy.add(ruleId);
+    return true;
+  };
   return {
     directives,
     ignoreFile,
@@ -81389,14 +81420,10 @@ function collectDirectives(tree) {
       for (const directive of directives) {
         if (!applies(directive, ruleId))
           continue;
-        if (directive.kind === "disable-line" && line >= directive.line && line <= directive.endLine) {
-          directive.used = true;
-          return true;
-        }
-        if (directive.kind === "disable-next-line" && line === directive.endLine + 1) {
-          directive.used = true;
-          return true;
-        }
+        if (directive.kind === "disable-line" && line >= directive.line && line <= directive.endLine)
+          return silence(directive, ruleId);
+        if (directive.kind === "disable-next-line" && line === directive.endLine + 1)
+          return silence(directive, ruleId);
       }
       let active = null;
       for (const directive of directives) {
@@ -81405,41 +81432,49 @@ function collectDirectives(tree) {
         if ((directive.kind === "disable" || directive.kind === "enable") && applies(directive, ruleId))
           active = directive;
       }
-      if (active?.kind === "disable") {
-        active.used = true;
-        return true;
-      }
-      return false;
+      return active?.kind === "disable" ? silence(active, ruleId) : false;
     },
     unused() {
-      return directives.filter((directive) => !directive.used && directive.kind !== "enable" && directive.kind !== "ignore-file");
+      const unused = [];
+      for (const directive of directives) {
+        if (directive.kind === "enable" || directive.kind === "ignore-file")
+          continue;
+        const idle = directive.ruleIds.filter((id) => !directive.usedBy.has(id));
+        if (directive.ruleIds.length === 0 ? directive.usedBy.size === 0 : idle.length > 0)
+          unused.push({ directive, ruleIds: idle });
+      }
+      return unused;
     }
   };
 }
-function readHtml(node, into) {
-  const start = node.position?.start;
-  if (!start)
+function readHtml(node, doc, into) {
+  const startOffset = node.position?.start.offset;
+  const endOffset = node.position?.end.offset;
+  if (startOffset === void 0 || endOffset === void 0)
     return;
+  const raw = doc.source.slice(startOffset, endOffset);
   DIRECTIVE.lastIndex = 0;
-  for (let match = DIRECTIVE.exec(node.value); match; match = DIRECTIVE.exec(node.value)) {
-    const before = node.value.slice(0, match.index);
-    const lineOffset = (before.match(/\r\n|\r|\n/g) ?? []).length;
-    const lastBreak = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
-    const column = lineOffset === 0 ? start.column + match.index : match.index - lastBreak;
+  for (let match = DIRECTIVE.exec(raw); match; match = DIRECTIVE.exec(raw)) {
     const body = (match[2] ?? "").split(/\s--\s/)[0] ?? "";
-    const ruleIds = body.split(/[\s,]+/).map((id) => id.trim()).filter(Boolean);
-    const text = match[0];
-    const breaks = (text.match(/\r\n|\r|\n/g) ?? []).length;
+    const start = doc.pointAt(startOffset + match.index);
+    const end = doc.pointAt(startOffset + match.index + match[0].length);
     into.push({
       kind: match[1],
-      ruleIds,
-      line: start.line + lineOffset,
-      column,
-      endLine: start.line + lineOffset + breaks,
-      endColumn: column + text.length,
-      used: false
+      ruleIds: [...new Set(body.split(/[\s,]+/).filter(Boolean))],
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      usedBy: /* @__PURE__ */ new Set()
     });
   }
+}
+
+function skippedResult(filePath, reason) {
+  return { filePath, messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: reason };
+}
+function fatalResult(filePath, problem) {
+  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: problem };
 }
 
 const UNUSED_DIRECTIVE_RULE_ID = "unused-disable-directive";
@@ -81451,7 +81486,7 @@ function lint(markdown, options = {}) {
 function lintDocument(doc, options = {}) {
   const config = options.config ?? defaultConfig();
   const filePath = options.filePath ?? doc.path;
-  const control = collectDirectives(doc.tree);
+  const control = collectDirectives(doc);
   const enabled = config.rules.map((entry) => entry.rule);
   if (control.ignoreFile)
     return skippedResult(filePath, "ignored by a postmortem-lint-ignore-file comment");
@@ -81462,19 +81497,19 @@ function lintDocument(doc, options = {}) {
   }
   const messages = [];
   for (const entry of config.rules) {
-    for (const message of runRule(entry, doc, config)) {
-      if (!control.suppresses(message.ruleId, message.line))
+    for (const message of runRule(entry, doc, config, filePath)) {
+      if (message.messageId === RULE_CRASH_MESSAGE_ID || !control.suppresses(message.ruleId, message.line))
         messages.push(message);
     }
   }
   if (config.reportUnusedDisableDirectives) {
-    for (const directive of control.unused()) {
+    for (const { directive, ruleIds } of control.unused()) {
       messages.push({
         ruleId: UNUSED_DIRECTIVE_RULE_ID,
         messageId: "unused",
         severity: config.reportUnusedDisableDirectives === "error" ? 2 : 1,
         category: "blameless-tone",
-        message: `Unused postmortem-lint-${directive.kind} directive${directive.ruleIds.length ? ` for ${directive.ruleIds.join(", ")}` : ""}: nothing it covers was reported. Remove it, so it cannot hide a future finding.`,
+        message: `Unused postmortem-lint-${directive.kind} directive${ruleIds.length ? ` for ${ruleIds.join(", ")}` : ""}: nothing it covers was reported. Remove it, so it cannot hide a future finding.`,
         line: directive.line,
         column: directive.column,
         endLine: directive.endLine,
@@ -81494,7 +81529,7 @@ function lintDocument(doc, options = {}) {
     categories
   };
 }
-function runRule(entry, doc, config) {
+function runRule(entry, doc, config, filePath) {
   const { rule, severity, options } = entry;
   const reported = [];
   const numericSeverity = severity === "error" ? 2 : 1;
@@ -81527,7 +81562,7 @@ function runRule(entry, doc, config) {
         messageId: RULE_CRASH_MESSAGE_ID,
         severity: 2,
         category: rule.meta.category,
-        message: `Rule "${rule.id}" crashed on ${doc.path ?? "this document"}: ${error.message}. This is a bug in the rule, not in your document; please report it.`,
+        message: `Rule "${rule.id}" crashed on ${filePath ?? "this document"}: ${describeThrown(error)}. This is a bug in the rule, not in your document; please report it.`,
         line: 1,
         column: 1,
         endLine: 1,
@@ -81538,14 +81573,21 @@ function runRule(entry, doc, config) {
   }
   return reported;
 }
+function describeThrown(error) {
+  if (error instanceof Error)
+    return error.message;
+  try {
+    return String(error);
+  } catch {
+    return "a value that is not an Error";
+  }
+}
 function position(span) {
   return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
 }
+const byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function compareMessages(a, b) {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId) || a.message.localeCompare(b.message);
-}
-function skippedResult(filePath, reason) {
-  return { filePath, messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: reason };
+  return a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId) || byCodePoint(a.messageId, b.messageId) || byCodePoint(a.message, b.message);
 }
 
 function commonjsRequire(path) {
@@ -81927,16 +81969,21 @@ async function readDocument(path) {
   } catch (error) {
     return { ok: false, problem: describeFsError(error) };
   }
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
-    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes) };
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255)
-    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes) };
+  return decodeDocument(bytes);
+}
+function decodeDocument(bytes) {
+  const utf16 = bytes[0] === 255 && bytes[1] === 254 ? "utf-16le" : bytes[0] === 254 && bytes[1] === 255 ? "utf-16be" : null;
+  if (utf16)
+    return strictDecode(bytes, utf16, `not valid ${utf16.toUpperCase()} (it starts with a UTF-16 byte-order mark); save the file as UTF-8`);
   if (bytes.subarray(0, 8e3).includes(0))
     return { ok: false, problem: "binary file (contains NUL bytes), not Markdown" };
+  return strictDecode(bytes, "utf-8", "not valid UTF-8; save the file as UTF-8");
+}
+function strictDecode(bytes, encoding, problem) {
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, problem: "not valid UTF-8; save the file as UTF-8" };
+    return { ok: false, problem };
   }
 }
 function describeFsError(error) {
@@ -81952,11 +81999,23 @@ function describeFsError(error) {
     case "ELOOP":
       return "too many levels of symbolic links";
     default:
-      return error.message ?? String(error);
+      return error instanceof Error ? error.message : String(error);
   }
 }
 
 async function lintFiles(paths, options = {}) {
+  const configs = /* @__PURE__ */ new Map();
+  const configFor = (path) => {
+    if (options.config)
+      return Promise.resolve(options.config);
+    const directory = dirname(resolve(path));
+    let found = configs.get(directory);
+    if (!found) {
+      found = loadConfig({ ...options.configSearch, searchFrom: directory }).then((loaded) => loaded.config);
+      configs.set(directory, found);
+    }
+    return found;
+  };
   const results = [];
   for (const path of paths) {
     const read = await readDocument(path);
@@ -81964,13 +82023,10 @@ async function lintFiles(paths, options = {}) {
       results.push(fatalResult(path, read.problem));
       continue;
     }
-    const config = options.config ?? (await loadConfig({ ...options.configSearch, searchFrom: dirname(resolve(path)) })).config;
+    const config = await configFor(path);
     results.push(lint(read.text, { filePath: path, config, ...options.detect === void 0 ? {} : { detect: options.detect } }));
   }
   return results;
-}
-function fatalResult(filePath, problem) {
-  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: problem };
 }
 
 const STDIN_NAME = "<stdin>";
@@ -81985,7 +82041,7 @@ function displayPathPosix(filePath, cwd) {
   const path = displayPath(filePath, cwd);
   return sep$1 === "/" ? path : path.split(sep$1).join("/");
 }
-function oneLine(text) {
+function oneLine$1(text) {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 function totals(results) {
@@ -82010,10 +82066,10 @@ const compact$1 = (results, options) => {
   for (const result of results) {
     const path = displayPath(result.filePath, options.cwd);
     if (result.fatal !== void 0)
-      lines.push(`${path}:1:1: error Could not lint this file: ${oneLine(result.fatal)}`);
+      lines.push(`${path}:1:1: error Could not lint this file: ${oneLine$1(result.fatal)}`);
     for (const message of result.messages) {
       const severity = message.severity === 2 ? "error" : "warning";
-      lines.push(`${path}:${message.line}:${message.column}: ${severity} ${oneLine(message.message)} [${message.ruleId}]`);
+      lines.push(`${path}:${message.line}:${message.column}: ${severity} ${oneLine$1(message.message)} [${message.ruleId}]`);
     }
   }
   return lines.length ? `${lines.join("\n")}
@@ -82086,7 +82142,7 @@ function toJsonMessage(message) {
 }
 
 function inline(text) {
-  return oneLine(text).replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/\|/g, "\\|");
+  return oneLine$1(text).replace(/<(?=[A-Za-z/!?])/g, "&lt;").replace(/\|/g, "\\|");
 }
 function code$1(text) {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
@@ -82355,7 +82411,7 @@ const stylish = (results, options) => {
       continue;
     const path = displayPath(result.filePath, options.cwd);
     if (result.fatal !== void 0) {
-      out.push("", c.underline(path), `  ${c.red("error")}  Could not lint this file: ${oneLine(result.fatal)}`);
+      out.push("", c.underline(path), `  ${c.red("error")}  Could not lint this file: ${oneLine$1(result.fatal)}`);
       continue;
     }
     if (result.messages.length === 0 && result.score === 100)
@@ -82364,9 +82420,9 @@ const stylish = (results, options) => {
     const rows = result.messages.map((message) => ({
       position: `${message.line}:${message.column}`,
       severity: message.severity === 2 ? "error" : "warning",
-      text: oneLine(message.message),
+      text: oneLine$1(message.message),
       ruleId: message.ruleId,
-      suggestion: message.suggestion === void 0 ? void 0 : oneLine(message.suggestion)
+      suggestion: message.suggestion === void 0 ? void 0 : oneLine$1(message.suggestion)
     }));
     const positionWidth = Math.max(0, ...rows.map((row) => row.position.length));
     const severityWidth = Math.max(0, ...rows.map((row) => row.severity.length));
@@ -82383,7 +82439,7 @@ const stylish = (results, options) => {
   if (skipped.length) {
     out.push("");
     for (const result of skipped)
-      out.push(c.dim(`${displayPath(result.filePath, options.cwd)}  skipped: ${oneLine(result.skipped ?? "")}`));
+      out.push(c.dim(`${displayPath(result.filePath, options.cwd)}  skipped: ${oneLine$1(result.skipped ?? "")}`));
   }
   const sum = totals(results);
   const problems = sum.errors + sum.warnings;
@@ -85887,17 +85943,26 @@ async function globWorkspace(patterns, workspace) {
 }
 
 const ZWJ = "\u200D";
-const special = /[&<>"'|\\`*_[\]()#~!{}$]/g;
+const special = /[&<>|\\`*_[\]#~$]/g;
 function escapeInline(text) {
-  return neutralise(
-    text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim().replace(special, (char) => `&#${char.charCodeAt(0)};`)
-  );
+  return escapeFragment(oneLine(text));
+}
+function escapeFragment(text) {
+  return neutralise(text).replace(special, (char) => `&#${char.charCodeAt(0)};`);
+}
+function escapeMessage(text) {
+  const line = oneLine(text);
+  const parts = line.split(/(`[^`]+`)/);
+  return parts.map((part) => part.length > 2 && part.startsWith("`") && part.endsWith("`") ? code(part.slice(1, -1)) : escapeFragment(part)).join("");
+}
+function oneLine(text) {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
 }
 function code(text) {
   return `<code>${escapeInline(text)}</code>`;
 }
 function neutralise(text) {
-  return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`).replace(/(&#35;|#)(?=\d)/g, `$1${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+  return text.replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
 }
 function safeUrl(url) {
   let parsed;
@@ -85914,7 +85979,7 @@ function encodePath(path) {
 }
 
 const marker = "<!-- postmortem-lint:report -->";
-const unlimited = { findingsPerFile: Number.POSITIVE_INFINITY, rows: Number.POSITIVE_INFINITY };
+const unlimited = { findings: Number.POSITIVE_INFINITY, rows: Number.POSITIVE_INFINITY };
 function indicator(score) {
   return score >= 90 ? "\u{1F7E2}" : score >= 70 ? "\u{1F7E1}" : "\u{1F534}";
 }
@@ -85967,11 +86032,22 @@ function findingLine(context, report, message) {
   const severity = message.severity === 2 ? "\u{1F534} **error**" : "\u{1F7E1} warning";
   const docs = safeUrl(message.docsUrl);
   const rule = docs ? `[${code(message.ruleId)}](${docs})` : code(message.ruleId);
-  const lines = [`- ${severity} ${where}: ${escapeInline(message.message)} (${rule})`];
+  const lines = [`- ${severity} ${where}: ${escapeMessage(message.message)} (${rule})`];
   if (message.suggestion !== void 0 && message.suggestion.trim() !== "") {
-    lines.push(`  <br>Suggestion: ${escapeInline(message.suggestion)}`);
+    lines.push(`  <br>Suggestion: ${escapeMessage(message.suggestion)}`);
   }
   return lines;
+}
+function keptFindings(rows, limit) {
+  const all = rows.flatMap((file, index) => [...file.result.messages].sort(byImportance).map((message) => ({ index, message })));
+  const ranked = all.sort((a, b) => b.message.severity - a.message.severity || a.index - b.index);
+  const kept = /* @__PURE__ */ new Map();
+  for (const { index, message } of ranked.slice(0, limit)) {
+    const list = kept.get(index) ?? [];
+    list.push(message);
+    kept.set(index, list);
+  }
+  return kept;
 }
 function renderReport(files, context, limits = unlimited) {
   const out = [];
@@ -85999,20 +86075,22 @@ function renderReport(files, context, limits = unlimited) {
   if (scored.length > rows.length) {
     out.push(`_${plural(scored.length - rows.length, "more file")} not shown: the report would exceed GitHub's size limit. See the job summary or the JSON report._`, "");
   }
+  const kept = keptFindings(rows, limits.findings);
   let hidden = 0;
-  for (const file of rows) {
+  for (const [index, file] of rows.entries()) {
     const messages = file.result.messages;
     if (!messages.length) continue;
-    const kept = [...messages].sort(byImportance).slice(0, limits.findingsPerFile);
-    hidden += messages.length - kept.length;
-    if (!kept.length) continue;
-    kept.sort((a, b) => a.line - b.line || a.column - b.column || b.severity - a.severity);
+    const shown = kept.get(index) ?? [];
+    hidden += messages.length - shown.length;
+    if (!shown.length) continue;
+    shown.sort((a, b) => a.line - b.line || a.column - b.column || b.severity - a.severity);
     const open = file.result.errorCount > 0 ? " open" : "";
     out.push(`<details${open}><summary>${indicator(file.result.score)} ${code(file.path)}: ${countsOf(file)}, score ${file.result.score}/100</summary>`, "");
-    for (const message of kept) out.push(...findingLine(context, file, message));
-    if (kept.length < messages.length) out.push(`- _\u2026and ${plural(messages.length - kept.length, "more finding")}_`);
+    for (const message of shown) out.push(...findingLine(context, file, message));
+    if (shown.length < messages.length) out.push(`- _\u2026and ${plural(messages.length - shown.length, "more finding")}_`);
     out.push("", "</details>", "");
   }
+  for (const file of scored.slice(rows.length)) hidden += file.result.messages.length;
   if (hidden > 0) {
     out.push(`_${plural(hidden, "finding")} not listed: the comment would exceed GitHub's size limit. The annotations, the job summary and the JSON report have them all._`, "");
   }
@@ -86040,13 +86118,13 @@ function renderWithin(files, context, limit) {
     const body2 = renderReport(files, context, limits);
     return body2.length <= limit ? body2 : null;
   };
-  const most = Math.max(0, ...files.map((file) => file.result.messages.length));
-  const perFile = largest(0, most, (n) => fits({ findingsPerFile: n, rows: Number.POSITIVE_INFINITY }) !== null);
-  if (perFile !== null) return fits({ findingsPerFile: perFile, rows: Number.POSITIVE_INFINITY }) ?? "";
-  const rows = largest(0, files.length, (n) => fits({ findingsPerFile: 0, rows: n }) !== null);
-  const body = fits({ findingsPerFile: 0, rows: rows ?? 0 });
+  const total = files.reduce((sum, file) => sum + file.result.messages.length, 0);
+  const findings = largest(0, total, (n) => fits({ findings: n, rows: Number.POSITIVE_INFINITY }) !== null);
+  if (findings !== null) return fits({ findings, rows: Number.POSITIVE_INFINITY }) ?? "";
+  const rows = largest(0, files.length, (n) => fits({ findings: 0, rows: n }) !== null);
+  const body = fits({ findings: 0, rows: rows ?? 0 });
   if (body !== null) return body;
-  return renderReport([], context, { findingsPerFile: 0, rows: 0 }).slice(0, limit);
+  return renderReport([], context, { findings: 0, rows: 0 }).slice(0, limit);
 }
 function largest(low, high, ok) {
   if (!ok(low)) return null;

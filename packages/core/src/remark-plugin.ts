@@ -21,7 +21,9 @@ export interface RemarkPostmortemLintOptions {
  */
 export default function remarkPostmortemLint(options: RemarkPostmortemLintOptions = {}) {
   return (_tree: Root, file: VFile): void => {
-    const result = lint(String(file.value), {
+    // String(file), not String(file.value): a file read as bytes holds a Uint8Array, which
+    // String() would turn into "35,32,73,...". VFile#toString decodes it as UTF-8.
+    const result = lint(String(file), {
       ...(file.path ? { filePath: file.path } : {}),
       ...(options.config ? { config: options.config } : {}),
     })

@@ -4,6 +4,7 @@ import { parse as parsePath, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
 import { ConfigError } from './errors.js'
+import { JsonSyntaxError, parseJson } from './parse-json.js'
 import { defaultConfig, resolveConfig, type ResolvedConfig } from './resolve-config.js'
 
 /** Where a config may live, nearest directory first; the first found in a directory wins. */
@@ -38,42 +39,42 @@ export interface LoadedConfig {
 
 const jsonLoader: Loader = (filepath, content) => {
   try {
-    return JSON.parse(content) as unknown
+    return parseJson(content)
   } catch (error) {
-    throw new ConfigError(filepath, null, `invalid JSON: ${(error as Error).message}`)
+    if (error instanceof JsonSyntaxError) throw new ConfigError(filepath, null, `invalid JSON at ${error.message}`)
+    throw error
   }
 }
 
 function jsLoader(allowJavaScript: boolean): Loader {
   return async (filepath) => {
     if (!allowJavaScript) {
-      throw new ConfigError(filepath, null, 'JavaScript config files are not allowed here; use postmortem-lint.config.json')
+      throw new ConfigError(
+        filepath,
+        null,
+        'JavaScript config files are not allowed here (they could run code from an untrusted branch); use postmortem-lint.config.json',
+      )
     }
     try {
       const module = (await import(pathToFileURL(filepath).href)) as { default?: unknown }
       return module.default ?? module
     } catch (error) {
-      throw new ConfigError(filepath, null, `the config file threw while loading: ${(error as Error).message}`)
+      throw new ConfigError(filepath, null, `the config file threw while loading: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
 }
 
-const searchers = new Map<string, ReturnType<typeof lilconfig>>()
-
 function searcher(options: LoadConfigOptions): ReturnType<typeof lilconfig> {
-  const allowJavaScript = options.allowJavaScript ?? true
-  const key = `${allowJavaScript}:${options.stopDir ?? ''}`
-  let found = searchers.get(key)
-  if (!found) {
-    found = lilconfig('postmortem-lint', {
-      searchPlaces: [...configFileNames],
-      packageProp: 'postmortemLint',
-      stopDir: options.stopDir ?? parsePath(process.cwd()).root,
-      loaders: { '.json': jsonLoader, noExt: jsonLoader, '.js': jsLoader(allowJavaScript), '.mjs': jsLoader(allowJavaScript) },
-    })
-    searchers.set(key, found)
-  }
-  return found
+  // No cache: lilconfig's caches live as long as the searcher, so a config edited or created
+  // after the first search (an editor, a watch mode, a test) would never be seen. lintFiles
+  // keeps its own cache for the length of one run.
+  return lilconfig('postmortem-lint', {
+    searchPlaces: [...configFileNames],
+    packageProp: 'postmortemLint',
+    stopDir: options.stopDir ?? parsePath(resolve(options.searchFrom ?? process.cwd())).root,
+    cache: false,
+    loaders: { '.json': jsonLoader, noExt: jsonLoader, '.js': jsLoader(options.allowJavaScript ?? true), '.mjs': jsLoader(options.allowJavaScript ?? true) },
+  })
 }
 
 /**
@@ -82,19 +83,21 @@ function searcher(options: LoadConfigOptions): ReturnType<typeof lilconfig> {
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   let result: LilconfigResult
+  const configFile = options.configFile === undefined ? undefined : resolve(options.configFile)
   try {
-    if (options.configFile) {
-      const path = resolve(options.configFile)
-      if (!existsSync(path)) throw new ConfigError(path, null, 'config file not found')
-      result = await searcher(options).load(path)
+    if (configFile !== undefined) {
+      if (!existsSync(configFile)) throw new ConfigError(configFile, null, 'config file not found')
+      result = await searcher(options).load(configFile)
     } else {
       result = await searcher(options).search(options.searchFrom ?? process.cwd())
     }
   } catch (error) {
     if (error instanceof ConfigError) throw error
-    throw new ConfigError(options.configFile ?? null, null, (error as Error).message)
+    throw new ConfigError(configFile ?? null, null, error instanceof Error ? error.message : String(error))
   }
   if (!result || result.isEmpty) return { config: defaultConfig(), filePath: result?.filepath ?? null }
+  // package.json without a postmortemLint key, given explicitly: nothing configured there.
+  if (result.config === null || result.config === undefined) return { config: defaultConfig(), filePath: result.filepath }
   return { config: resolveConfig(result.config, result.filepath), filePath: result.filepath }
 }
 

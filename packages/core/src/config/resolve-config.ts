@@ -1,10 +1,12 @@
-import type { z } from 'zod'
+import { z } from 'zod'
+import { ruleDocsUrl } from '../engine/docs-url.js'
 import type { Rule, RuleSeverity } from '../engine/types.js'
 import { defaultWeights, type CategoryWeights } from '../rubric/score.js'
 import { builtInRules } from '../rules/index.js'
+import { describeIssue } from './describe-issue.js'
 import { ConfigError } from './errors.js'
 import { presetRules } from './presets.js'
-import { userConfigSchema, type RuleSetting, type UserConfig } from './schema.js'
+import { ruleSettingSchema, userConfigSchema, type RuleSetting, type UserConfig } from './schema.js'
 
 export interface EnabledRule {
   rule: Rule<unknown>
@@ -24,49 +26,46 @@ export interface ResolvedConfig {
   reportUnusedDisableDirectives: Exclude<RuleSeverity, 'off'> | null
 }
 
+const overridesSchema = z.record(z.string(), ruleSettingSchema)
+
 /**
  * Validate a user config and resolve presets, severities and options. Throws ConfigError naming
- * the file, the key and what is allowed.
+ * the file, the key and what is allowed. `overrides` (the CLI's `--rule`) are applied after the
+ * config's own rules, with the same meaning: a bare severity keeps the options set before it.
  */
-export function resolveConfig(input: unknown, filePath: string | null = null): ResolvedConfig {
+export function resolveConfig(
+  input: unknown,
+  filePath: string | null = null,
+  overrides?: Record<string, RuleSetting>,
+): ResolvedConfig {
   const parsed = userConfigSchema.safeParse(input ?? {})
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new ConfigError(filePath, issue.path.join('.') || null, describeIssue(issue))
-  }
+  if (!parsed.success) throw configError(filePath, parsed.error.issues[0]!, userConfigSchema, input ?? {})
   const config = parsed.data
-  const custom = (config.customRules ?? []) as unknown as Rule<unknown>[]
-  const registry = new Map<string, Rule<unknown>>()
-  for (const rule of [...builtInRules, ...custom]) {
-    if (registry.has(rule.id) && custom.includes(rule)) {
-      throw new ConfigError(filePath, 'customRules', `rule id "${rule.id}" is already taken by a built-in rule`)
-    }
-    registry.set(rule.id, rule)
-  }
+  const registry = ruleRegistry((input as { customRules?: unknown[] } | null | undefined)?.customRules, filePath)
+
   const extendsList = config.extends === undefined ? ['recommended' as const] : [config.extends].flat()
-  const settings: Record<string, RuleSetting> = {}
-  for (const preset of extendsList) Object.assign(settings, presetRules(preset, builtInRules))
+  const settings = new Map<string, RuleSetting>()
+  for (const preset of extendsList) for (const [id, setting] of Object.entries(presetRules(preset, builtInRules))) settings.set(id, setting)
   // Custom rules are on at their default severity unless the config says otherwise.
-  for (const rule of custom) settings[rule.id] = rule.meta.defaultSeverity
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!registry.has(id)) {
-      throw new ConfigError(filePath, `rules.${id}`, `unknown rule; known rules: ${[...registry.keys()].sort().join(', ')}`)
-    }
-    // A bare severity keeps the options a preset chose, as in ESLint.
-    const previous = settings[id]
-    if (!Array.isArray(setting) && Array.isArray(previous) && previous.length === 2) settings[id] = [setting, previous[1]]
-    else settings[id] = setting
+  for (const rule of registry.values()) if (!builtInRules.includes(rule)) settings.set(rule.id, rule.meta.defaultSeverity)
+  applySettings(settings, config.rules ?? {}, registry, filePath)
+  if (overrides !== undefined) {
+    const checked = overridesSchema.safeParse(overrides)
+    // Overrides come from the command line, not from the file: the error must not blame the file.
+    if (!checked.success) throw configError(null, checked.error.issues[0]!, overridesSchema, overrides, ['rules'])
+    applySettings(settings, checked.data, registry, null)
   }
 
   const rules: EnabledRule[] = []
-  for (const [id, setting] of Object.entries(settings)) {
+  for (const [id, setting] of settings) {
     const rule = registry.get(id)!
     const [severityValue, options] = Array.isArray(setting) ? setting : [setting, undefined]
     const severity = normaliseSeverity(severityValue)
     if (severity === 'off') continue
     rules.push({ rule, severity, options: resolveOptions(rule, options, filePath) })
   }
-  rules.sort((a, b) => a.rule.id.localeCompare(b.rule.id))
+  // Code-point order, so the order (and every output built from it) is the same on every machine.
+  rules.sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0))
 
   const unused = config.reportUnusedDisableDirectives
   return {
@@ -77,6 +76,46 @@ export function resolveConfig(input: unknown, filePath: string | null = null): R
     ignore: config.ignore ?? [],
     settings: config.settings ?? {},
     reportUnusedDisableDirectives: unused === true ? 'warn' : unused === false || unused === undefined ? null : unused,
+  }
+}
+
+/**
+ * Built-in rules plus the config's custom rules. The custom rules are the user's own objects, not
+ * zod's validated copies, so a rule written as a class keeps its prototype.
+ */
+function ruleRegistry(custom: unknown[] | undefined, filePath: string | null): Map<string, Rule<unknown>> {
+  const registry = new Map<string, Rule<unknown>>(builtInRules.map((rule) => [rule.id, rule]))
+  for (const rule of (custom ?? []) as Rule<unknown>[]) {
+    if (registry.has(rule.id)) {
+      const taken = builtInRules.some((builtIn) => builtIn.id === rule.id) ? 'a built-in rule' : 'another custom rule'
+      throw new ConfigError(filePath, 'customRules', `rule id "${rule.id}" is already taken by ${taken}; give the custom rule another id`)
+    }
+    registry.set(rule.id, rule.meta.docsUrl ? rule : withDocsUrl(rule))
+  }
+  return registry
+}
+
+/** A rule written without defineRule gets the URL defineRule would give it: messages always link somewhere. */
+function withDocsUrl(rule: Rule<unknown>): Rule<unknown> {
+  return { id: rule.id, meta: { ...rule.meta, docsUrl: ruleDocsUrl(rule.id) }, check: (doc, context) => rule.check(doc, context) }
+}
+
+function applySettings(
+  settings: Map<string, RuleSetting>,
+  changes: Record<string, RuleSetting>,
+  registry: ReadonlyMap<string, Rule<unknown>>,
+  filePath: string | null,
+): void {
+  for (const [id, setting] of Object.entries(changes)) {
+    if (!registry.has(id)) {
+      throw new ConfigError(filePath, `rules.${id}`, `unknown rule; known rules: ${[...registry.keys()].sort().join(', ')}`)
+    }
+    // A severity alone ("warn" or ["warn"]) keeps the options set before it, as in ESLint.
+    const previous = settings.get(id)
+    const severityOnly = !Array.isArray(setting) || setting.length === 1
+    if (severityOnly && Array.isArray(previous) && previous.length === 2) {
+      settings.set(id, [Array.isArray(setting) ? setting[0] : setting, previous[1]])
+    } else settings.set(id, setting)
   }
 }
 
@@ -95,19 +134,13 @@ function resolveOptions(rule: Rule<unknown>, options: unknown, filePath: string 
     return {}
   }
   const parsed = schema.safeParse(options ?? {})
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const key = [`rules.${rule.id}`, ...issue.path.map(String)].join('.')
-    throw new ConfigError(filePath, key, describeIssue(issue))
-  }
+  if (!parsed.success) throw configError(filePath, parsed.error.issues[0]!, schema, options ?? {}, ['rules', rule.id])
   return parsed.data
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`
-  }
-  return issue.message
+function configError(filePath: string | null, issue: z.core.$ZodIssue, schema: z.core.$ZodType, input: unknown, prefix: string[] = []): ConfigError {
+  const { key, problem } = describeIssue(issue, schema, input, prefix)
+  return new ConfigError(filePath, key, problem)
 }
 
 /** The built-in defaults: the recommended preset. */

@@ -9,10 +9,10 @@ const severity = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.lite
 })
 export type SeveritySetting = z.infer<typeof severity>
 
-const ruleSetting = z.union([severity, z.tuple([severity]), z.tuple([severity, z.unknown()])], {
+export const ruleSettingSchema = z.union([severity, z.tuple([severity]), z.tuple([severity, z.unknown()])], {
   error: () => 'expected a severity ("off", "warn", "error") or [severity, options]',
 })
-export type RuleSetting = z.infer<typeof ruleSetting>
+export type RuleSetting = z.infer<typeof ruleSettingSchema>
 
 const preset = z
   .string()
@@ -26,6 +26,9 @@ const customRule = z.looseObject({
     category: z.enum(categoryIds as [string, ...string[]]),
     defaultSeverity: z.enum(['warn', 'error']),
     messages: z.record(z.string(), z.string()),
+    // Checked here because the rubric subtracts them: a negative or NaN penalty would corrupt scores.
+    penalties: z.record(z.string(), z.number().min(0).max(100)).optional(),
+    docsUrl: z.string().optional(),
   }),
   check: z.custom<(...args: unknown[]) => unknown>((value) => typeof value === 'function', 'check must be a function'),
 })
@@ -34,8 +37,12 @@ const customRule = z.looseObject({
 export const userConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    extends: z.union([preset, z.array(preset)]).optional(),
-    rules: z.record(z.string(), ruleSetting).optional(),
+    extends: z
+      .union([preset, z.array(preset)], {
+        error: () => `expected a preset name (${presetNames.map((name) => `"${name}"`).join(', ')}) or a list of them`,
+      })
+      .optional(),
+    rules: z.record(z.string(), ruleSettingSchema).optional(),
     include: z.array(z.string().min(1)).optional(),
     ignore: z.array(z.string().min(1)).optional(),
     weights: z.partialRecord(z.enum(categoryIds as [string, ...string[]]), z.number().min(0).max(100)).optional(),

@@ -1,4 +1,5 @@
-import type { Html, Nodes, Root } from 'mdast'
+import type { Nodes } from 'mdast'
+import type { PostmortemDocument } from '../model/types.js'
 
 /**
  * Inline control comments, one grammar for every rule (remark-message-control's idea):
@@ -9,8 +10,12 @@ import type { Html, Nodes, Root } from 'mdast'
  *   <!-- postmortem-lint-ignore-file -->                      do not lint this file
  * Without rule ids a directive applies to every rule. Ids may be separated by spaces or commas,
  * and a "-- reason" after them is allowed, as in ESLint.
+ *
+ * Only HTML nodes are read, so a directive shown in a code block or in inline code is just text.
+ * Nor are HTML nodes inside a block quote: quoted material (a pasted chat log, another document's
+ * source) must not switch rules off for the document quoting it.
  */
-const DIRECTIVE = /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)\b([^]*?)-->/g
+const DIRECTIVE = /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)(?=\s|-->)([^]*?)-->/g
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'ignore-file'
 
@@ -22,29 +27,45 @@ export interface Directive {
   column: number
   endLine: number
   endColumn: number
-  used: boolean
+  /** Rule ids this directive silenced a message of (for unused-directive reports). */
+  usedBy: Set<string>
+}
+
+/** A directive that silenced nothing, or the ids in it that silenced nothing. */
+export interface UnusedDirective {
+  directive: Directive
+  /** The unused ids; empty when the directive names no ids (it applies to every rule). */
+  ruleIds: string[]
 }
 
 export interface InlineControl {
   directives: Directive[]
   ignoreFile: boolean
-  /** Whether a message of `ruleId` starting on `line` is silenced; marks the directive used. */
+  /** Whether a message of `ruleId` starting on `line` is silenced; records the directive as used. */
   suppresses(ruleId: string, line: number): boolean
-  unused(): Directive[]
+  unused(): UnusedDirective[]
 }
 
-export function collectDirectives(tree: Root): InlineControl {
+type Source = Pick<PostmortemDocument, 'tree' | 'source' | 'pointAt'>
+
+export function collectDirectives(doc: Source): InlineControl {
   const directives: Directive[] = []
-  const visit = (node: Nodes): void => {
-    if (node.type === 'html') readHtml(node, directives)
-    if ('children' in node) for (const child of node.children) visit(child)
+  // A stack, not recursion: a list nested thousands of levels deep must not overflow the call stack.
+  const pending: Nodes[] = [doc.tree]
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'blockquote') continue
+    if (node.type === 'html') readHtml(node, doc, directives)
+    if ('children' in node) for (const child of node.children) pending.push(child)
   }
-  visit(tree)
   directives.sort((a, b) => a.line - b.line || a.column - b.column)
   const ignoreFile = directives.some((directive) => directive.kind === 'ignore-file')
 
   const applies = (directive: Directive, ruleId: string): boolean =>
     directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId)
+  const silence = (directive: Directive, ruleId: string): true => {
+    directive.usedBy.add(ruleId)
+    return true
+  }
 
   return {
     directives,
@@ -52,57 +73,50 @@ export function collectDirectives(tree: Root): InlineControl {
     suppresses(ruleId, line) {
       for (const directive of directives) {
         if (!applies(directive, ruleId)) continue
-        if (directive.kind === 'disable-line' && line >= directive.line && line <= directive.endLine) {
-          directive.used = true
-          return true
-        }
-        if (directive.kind === 'disable-next-line' && line === directive.endLine + 1) {
-          directive.used = true
-          return true
-        }
+        if (directive.kind === 'disable-line' && line >= directive.line && line <= directive.endLine) return silence(directive, ruleId)
+        if (directive.kind === 'disable-next-line' && line === directive.endLine + 1) return silence(directive, ruleId)
       }
-      // The last disable/enable before the line that names this rule decides.
+      // The last disable/enable at or before the line that covers this rule decides.
       let active: Directive | null = null
       for (const directive of directives) {
         if (directive.line > line) break
         if ((directive.kind === 'disable' || directive.kind === 'enable') && applies(directive, ruleId)) active = directive
       }
-      if (active?.kind === 'disable') {
-        active.used = true
-        return true
-      }
-      return false
+      return active?.kind === 'disable' ? silence(active, ruleId) : false
     },
     unused() {
-      return directives.filter((directive) => !directive.used && directive.kind !== 'enable' && directive.kind !== 'ignore-file')
+      const unused: UnusedDirective[] = []
+      for (const directive of directives) {
+        if (directive.kind === 'enable' || directive.kind === 'ignore-file') continue
+        // As in ESLint, "disable a, b" that only ever silenced a is reported for b.
+        const idle = directive.ruleIds.filter((id) => !directive.usedBy.has(id))
+        if (directive.ruleIds.length === 0 ? directive.usedBy.size === 0 : idle.length > 0) unused.push({ directive, ruleIds: idle })
+      }
+      return unused
     },
   }
 }
 
-function readHtml(node: Html, into: Directive[]): void {
-  const start = node.position?.start
-  if (!start) return
+function readHtml(node: Extract<Nodes, { type: 'html' }>, doc: Source, into: Directive[]): void {
+  const startOffset = node.position?.start.offset
+  const endOffset = node.position?.end.offset
+  if (startOffset === undefined || endOffset === undefined) return
+  // Positions come from the source, not node.value: inside a list item the value has its
+  // indentation stripped, which would shift columns on the comment's later lines.
+  const raw = doc.source.slice(startOffset, endOffset)
   DIRECTIVE.lastIndex = 0
-  for (let match = DIRECTIVE.exec(node.value); match; match = DIRECTIVE.exec(node.value)) {
-    const before = node.value.slice(0, match.index)
-    const lineOffset = (before.match(/\r\n|\r|\n/g) ?? []).length
-    const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
-    const column = lineOffset === 0 ? start.column + match.index : match.index - lastBreak
+  for (let match = DIRECTIVE.exec(raw); match; match = DIRECTIVE.exec(raw)) {
     const body = (match[2] ?? '').split(/\s--\s/)[0] ?? ''
-    const ruleIds = body
-      .split(/[\s,]+/)
-      .map((id) => id.trim())
-      .filter(Boolean)
-    const text = match[0]
-    const breaks = (text.match(/\r\n|\r|\n/g) ?? []).length
+    const start = doc.pointAt(startOffset + match.index)
+    const end = doc.pointAt(startOffset + match.index + match[0].length)
     into.push({
       kind: match[1] as DirectiveKind,
-      ruleIds,
-      line: start.line + lineOffset,
-      column,
-      endLine: start.line + lineOffset + breaks,
-      endColumn: column + text.length,
-      used: false,
+      ruleIds: [...new Set(body.split(/[\s,]+/).filter(Boolean))],
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      usedBy: new Set(),
     })
   }
 }

@@ -3,6 +3,7 @@ import { loadConfig, type LoadConfigOptions } from '../config/load-config.js'
 import type { ResolvedConfig } from '../config/resolve-config.js'
 import { lint } from './lint.js'
 import { readDocument } from './read-document.js'
+import { fatalResult } from './results.js'
 import type { LintResult } from './types.js'
 
 export interface LintFilesOptions {
@@ -19,6 +20,19 @@ export interface LintFilesOptions {
  * user's to fix before any result means anything.
  */
 export async function lintFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  // One search per directory and run: files side by side share a config, and a config edited
+  // between two runs is read afresh (the loader itself keeps no cache).
+  const configs = new Map<string, Promise<ResolvedConfig>>()
+  const configFor = (path: string): Promise<ResolvedConfig> => {
+    if (options.config) return Promise.resolve(options.config)
+    const directory = dirname(resolve(path))
+    let found = configs.get(directory)
+    if (!found) {
+      found = loadConfig({ ...options.configSearch, searchFrom: directory }).then((loaded) => loaded.config)
+      configs.set(directory, found)
+    }
+    return found
+  }
   const results: LintResult[] = []
   for (const path of paths) {
     const read = await readDocument(path)
@@ -26,12 +40,8 @@ export async function lintFiles(paths: readonly string[], options: LintFilesOpti
       results.push(fatalResult(path, read.problem))
       continue
     }
-    const config = options.config ?? (await loadConfig({ ...options.configSearch, searchFrom: dirname(resolve(path)) })).config
+    const config = await configFor(path)
     results.push(lint(read.text, { filePath: path, config, ...(options.detect === undefined ? {} : { detect: options.detect }) }))
   }
   return results
-}
-
-export function fatalResult(filePath: string, problem: string): LintResult {
-  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: problem }
 }

@@ -6,6 +6,7 @@ import { docsUrlFor } from './docs-url.js'
 import { reasonToSkip } from './detect.js'
 import { collectDirectives } from './inline-control.js'
 import { renderMessage } from './render-message.js'
+import { fatalResult, skippedResult } from './results.js'
 import type { LintMessage, LintResult, ReportDescriptor } from './types.js'
 
 export interface LintOptions {
@@ -31,7 +32,14 @@ export const RULE_CRASH_MESSAGE_ID = 'rule-crashed'
  * ```
  */
 export function lint(markdown: string, options: LintOptions = {}): LintResult {
-  const doc = parsePostmortem(markdown, options.filePath === undefined ? {} : { path: options.filePath })
+  let doc: PostmortemDocument
+  try {
+    doc = parsePostmortem(markdown, options.filePath === undefined ? {} : { path: options.filePath })
+  } catch (error) {
+    // lint never throws on a document: a parser bug (a stack overflow on absurd nesting, say)
+    // costs this one file a fatal result, not the whole run.
+    return fatalResult(options.filePath ?? null, `could not parse the document: ${describeThrown(error)}. This is a bug in postmortem-lint; please report it.`)
+  }
   return lintDocument(doc, options)
 }
 
@@ -39,7 +47,7 @@ export function lint(markdown: string, options: LintOptions = {}): LintResult {
 export function lintDocument(doc: PostmortemDocument, options: LintOptions = {}): LintResult {
   const config = options.config ?? defaultConfig()
   const filePath = options.filePath ?? doc.path
-  const control = collectDirectives(doc.tree)
+  const control = collectDirectives(doc)
   const enabled = config.rules.map((entry) => entry.rule)
   if (control.ignoreFile) return skippedResult(filePath, 'ignored by a postmortem-lint-ignore-file comment')
   if (options.detect) {
@@ -49,18 +57,19 @@ export function lintDocument(doc: PostmortemDocument, options: LintOptions = {})
 
   const messages: LintMessage[] = []
   for (const entry of config.rules) {
-    for (const message of runRule(entry, doc, config)) {
-      if (!control.suppresses(message.ruleId, message.line)) messages.push(message)
+    for (const message of runRule(entry, doc, config, filePath)) {
+      // A crashed rule is a bug report about the tool: no comment in the document may hide it.
+      if (message.messageId === RULE_CRASH_MESSAGE_ID || !control.suppresses(message.ruleId, message.line)) messages.push(message)
     }
   }
   if (config.reportUnusedDisableDirectives) {
-    for (const directive of control.unused()) {
+    for (const { directive, ruleIds } of control.unused()) {
       messages.push({
         ruleId: UNUSED_DIRECTIVE_RULE_ID,
         messageId: 'unused',
         severity: config.reportUnusedDisableDirectives === 'error' ? 2 : 1,
         category: 'blameless-tone',
-        message: `Unused postmortem-lint-${directive.kind} directive${directive.ruleIds.length ? ` for ${directive.ruleIds.join(', ')}` : ''}: nothing it covers was reported. Remove it, so it cannot hide a future finding.`,
+        message: `Unused postmortem-lint-${directive.kind} directive${ruleIds.length ? ` for ${ruleIds.join(', ')}` : ''}: nothing it covers was reported. Remove it, so it cannot hide a future finding.`,
         line: directive.line,
         column: directive.column,
         endLine: directive.endLine,
@@ -81,12 +90,12 @@ export function lintDocument(doc: PostmortemDocument, options: LintOptions = {})
   }
 }
 
-function runRule(entry: EnabledRule, doc: PostmortemDocument, config: ResolvedConfig): LintMessage[] {
+function runRule(entry: EnabledRule, doc: PostmortemDocument, config: ResolvedConfig, filePath: string | null): LintMessage[] {
   const { rule, severity, options } = entry
   const reported: LintMessage[] = []
   const numericSeverity = severity === 'error' ? 2 : 1
   const report = (descriptor: ReportDescriptor): void => {
-    const template = rule.meta.messages[descriptor.messageId]
+    const template = Object.hasOwn(rule.meta.messages, descriptor.messageId) ? rule.meta.messages[descriptor.messageId] : undefined
     if (template === undefined) throw new Error(`unknown messageId "${descriptor.messageId}"`)
     const message: LintMessage = {
       ruleId: rule.id,
@@ -113,7 +122,7 @@ function runRule(entry: EnabledRule, doc: PostmortemDocument, config: ResolvedCo
         messageId: RULE_CRASH_MESSAGE_ID,
         severity: 2,
         category: rule.meta.category,
-        message: `Rule "${rule.id}" crashed on ${doc.path ?? 'this document'}: ${(error as Error).message}. This is a bug in the rule, not in your document; please report it.`,
+        message: `Rule "${rule.id}" crashed on ${filePath ?? 'this document'}: ${describeThrown(error)}. This is a bug in the rule, not in your document; please report it.`,
         line: 1,
         column: 1,
         endLine: 1,
@@ -125,20 +134,28 @@ function runRule(entry: EnabledRule, doc: PostmortemDocument, config: ResolvedCo
   return reported
 }
 
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message
+  try {
+    return String(error)
+  } catch {
+    return 'a value that is not an Error'
+  }
+}
+
 function position(span: Span): Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> {
   return { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column }
 }
+
+// Code-point order, not localeCompare: the same input must sort the same on every machine.
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function compareMessages(a: LintMessage, b: LintMessage): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.messageId.localeCompare(b.messageId) ||
-    a.message.localeCompare(b.message)
+    byCodePoint(a.ruleId, b.ruleId) ||
+    byCodePoint(a.messageId, b.messageId) ||
+    byCodePoint(a.message, b.message)
   )
-}
-
-function skippedResult(filePath: string | null, reason: string): LintResult {
-  return { filePath, messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: reason }
 }

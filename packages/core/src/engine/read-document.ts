@@ -2,24 +2,35 @@ import { readFile } from 'node:fs/promises'
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; problem: string }
 
-/**
- * Read a Markdown file as text, refusing what is not text: binary files, invalid UTF-8. UTF-16
- * with a byte-order mark is decoded, since some Windows editors still save it.
- */
+/** Read a Markdown file and decode it with {@link decodeDocument}. */
 export async function readDocument(path: string): Promise<ReadOutcome> {
-  let bytes: Buffer
+  let bytes: Uint8Array
   try {
     bytes = await readFile(path)
   } catch (error) {
     return { ok: false, problem: describeFsError(error) }
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes) }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes) }
+  return decodeDocument(bytes)
+}
+
+/**
+ * Decode a Markdown file's bytes, refusing what is not text: binary files, invalid UTF-8. UTF-16
+ * with a byte-order mark is decoded, since some Windows editors still save it; the mark itself is
+ * dropped. Decoding is strict: a replacement character silently standing in for bad bytes would
+ * shift every column after it and hide the problem from the user.
+ */
+export function decodeDocument(bytes: Uint8Array): ReadOutcome {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null
+  if (utf16) return strictDecode(bytes, utf16, `not valid ${utf16.toUpperCase()} (it starts with a UTF-16 byte-order mark); save the file as UTF-8`)
   if (bytes.subarray(0, 8000).includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes), not Markdown' }
+  return strictDecode(bytes, 'utf-8', 'not valid UTF-8; save the file as UTF-8')
+}
+
+function strictDecode(bytes: Uint8Array, encoding: string, problem: string): ReadOutcome {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes) }
   } catch {
-    return { ok: false, problem: 'not valid UTF-8; save the file as UTF-8' }
+    return { ok: false, problem }
   }
 }
 
@@ -36,6 +47,6 @@ export function describeFsError(error: unknown): string {
     case 'ELOOP':
       return 'too many levels of symbolic links'
     default:
-      return (error as Error).message ?? String(error)
+      return error instanceof Error ? error.message : String(error)
   }
 }

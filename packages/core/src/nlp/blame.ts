@@ -364,7 +364,9 @@ class SentenceAnalysis {
 
   private whoAsWritten(subject: Subject, person: { index: number } | null): string {
     if (subject.personClause) return this.text.slice(this.tokens[this.clauseStart(subject.end)]?.start ?? 0, this.tokens[subject.end - 1]?.end ?? 0).trim()
-    if (subject.end > subject.start) {
+    // The subject phrase names the person only when the person is inside it ("if he had ...").
+    const inside = person === null || (person.index >= subject.start && person.index < subject.end)
+    if (subject.end > subject.start && inside) {
       const text = this.text.slice(this.tokens[subject.start]!.start, this.tokens[subject.end - 1]!.end).trim()
       if (text.split(/\s+/).length <= 6) return text
     }

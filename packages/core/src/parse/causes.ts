@@ -71,7 +71,8 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
   const fiveWhys: Causes['fiveWhys'] = []
   const whyLists = (section: Section | null): List[] =>
     section ? sectionBlocks(section).filter((node): node is List => node.type === 'list') : []
-  for (const list of [...whyLists(fiveWhysSection), ...whyLists(rootCauseSection), ...whyLists(mergedSection)]) {
+  // A "### Five whys" inside "## Root cause" is reached from both sections: each list counts once.
+  for (const list of new Set([...whyLists(fiveWhysSection), ...whyLists(rootCauseSection), ...whyLists(mergedSection)])) {
     const steps = list.children.map(itemOf)
     const isChain = list === whyLists(fiveWhysSection)[0] || steps.filter((step) => WHY_STEP.test(step.text)).length >= 2
     if (isChain && steps.length > 0) {

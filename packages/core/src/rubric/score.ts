@@ -35,15 +35,19 @@ export function scoreMessages(
     const rule = ruleById.get(message.ruleId)
     // Findings about the tool itself (a crashed rule, an unused directive) say nothing of the document.
     if (!rule || message.messageId === 'rule-crashed') continue
-    const penalty =
-      rule.meta.penalties?.[message.messageId] ?? (message.severity === 2 ? defaultPenalty.error : defaultPenalty.warning)
-    const category = message.category
-    if (!points.has(category)) points.set(category, 100)
-    points.set(category, Math.max(0, (points.get(category) ?? 100) - penalty))
+    // Own properties only: a message id such as "constructor" must not find Object.prototype's.
+    const declared = rule.meta.penalties && Object.hasOwn(rule.meta.penalties, message.messageId) ? rule.meta.penalties[message.messageId] : undefined
+    const penalty = declared ?? (message.severity === 2 ? defaultPenalty.error : defaultPenalty.warning)
+    // A category whose rules are all off is out of the score (rules/README.md), even when another
+    // rule charges a finding to it: otherwise it would appear only when it can lower the score.
+    const current = points.get(message.category)
+    if (current === undefined) continue
+    points.set(message.category, Math.max(0, current - penalty))
   }
   const result: Partial<Record<CategoryId, number>> = {}
   let weighted = 0
   let totalWeight = 0
+  let sum = 0
   for (const { id } of categories) {
     const value = points.get(id)
     if (value === undefined) continue
@@ -51,6 +55,10 @@ export function scoreMessages(
     const weight = weights[id] ?? 0
     weighted += value * weight
     totalWeight += weight
+    sum += value
   }
-  return { score: totalWeight > 0 ? Math.round(weighted / totalWeight) : 100, categories: result }
+  const present = Object.keys(result).length
+  if (present === 0) return { score: 100, categories: result }
+  // Every weight set to 0 cannot mean "a perfect score whatever the findings": fall back to the plain mean.
+  return { score: Math.round(totalWeight > 0 ? weighted / totalWeight : sum / present), categories: result }
 }

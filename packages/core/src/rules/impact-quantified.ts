@@ -55,6 +55,14 @@ const SPELLED = new RegExp(
   'giu',
 )
 
+// "about 2,300 by our count", "over 500": an approximate number stands for a count on its own.
+const APPROXIMATE = new RegExp(
+  `(?<![\\p{L}])(?:about|around|approximately|roughly|nearly|almost|over|under|more\\s{1,3}than|fewer\\s{1,3}than|less\\s{1,3}than|up\\s{1,3}to|~)\\s{0,2}${NUMBER}`,
+  'giu',
+)
+// "some shoppers", "many tenants": a vague amount of any plural noun, beyond the listed phrases.
+const VAGUE_PLURAL = /(?<![\p{L}])(?:some|many|a\s{1,3}few|numerous)\s{1,3}\p{L}{3,}s(?![\p{L}])/iu
+
 function isYear(number: string): boolean {
   return /^(?:19|20)\d{2}$/u.test(number)
 }
@@ -88,6 +96,7 @@ export function countQuantities(text: string, referenceYear: number | undefined)
   take(ATTACHED)
   take(ZERO)
   take(SPELLED)
+  take(APPROXIMATE)
   let duration = parseDurationMinutes(masked)
   while (duration && duration.length > 0) {
     count++
@@ -110,7 +119,7 @@ const VAGUE = new RegExp(`(?<![\\p{L}\\p{N}_'-])${wordAlternation([...phraseToEn
 
 function findVague(text: string): { phrase: string; start: number; end: number; suggest: string } | null {
   VAGUE.lastIndex = 0
-  const match = VAGUE.exec(text)
+  const match = VAGUE.exec(text) ?? VAGUE_PLURAL.exec(text)
   if (!match) return null
   const phrase = match[0].toLowerCase().replace(/\s+/gu, ' ')
   const entry = phraseToEntry.get(phrase)

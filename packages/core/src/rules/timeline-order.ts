@@ -2,7 +2,7 @@ import { z } from 'zod'
 import milestoneData from '../data/milestone-keywords.generated.js'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
-import type { TimelineEntry } from '../model/types.js'
+import type { CalendarDate, TimelineEntry } from '../model/types.js'
 import { PhraseMatcher } from '../nlp/phrase-matcher.js'
 import { tokenize } from '../nlp/tokens.js'
 import { dayNumber } from '../parse/time/index.js'
@@ -22,11 +22,15 @@ const options = z
   })
   .default({ milestones: ['detection', 'resolution'], requireTimeZone: true, durationTolerance: 25 })
 
-/** Minutes since the epoch when the entry has a date, else minutes since its day began. */
-function instant(entry: TimelineEntry): number | null {
+/**
+ * Minutes since the epoch. An entry without a date takes the baseline (the incident date, else
+ * the timeline's first date), so dated and undated entries compare on one scale.
+ */
+function instant(entry: TimelineEntry, baseline: CalendarDate | null): number | null {
   if (!entry.time) return null
   const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60
-  return entry.date ? dayNumber(entry.date) * 1440 + minutes : minutes
+  const date = entry.date ?? baseline
+  return date ? dayNumber(date) * 1440 + minutes : minutes
 }
 
 const LABEL = /^\W*(onset|detection|detected|mitigation|mitigated|resolution|resolved)\b\W/i
@@ -97,6 +101,8 @@ export default defineRule<z.output<typeof options>>({
     const timeline = doc.timeline
     if (!timeline) return
     const timed = timeline.entries.filter((entry) => entry.time !== null)
+    const baseline = doc.incidentDate ?? timeline.entries.find((entry) => entry.date)?.date ?? null
+    const at = (entry: TimelineEntry): number | null => instant(entry, baseline)
 
     for (const entry of timeline.entries) {
       if (entry.unparsedTime && entry.timeText && entry.timeSpan) {
@@ -107,8 +113,8 @@ export default defineRule<z.output<typeof options>>({
     // Order: time may only go back when a new date says so.
     let previous: TimelineEntry | null = null
     for (const entry of timed) {
-      const now = instant(entry)
-      const before = previous ? instant(previous) : null
+      const now = at(entry)
+      const before = previous ? at(previous) : null
       if (previous && now !== null && before !== null && now < before) {
         const sameDay = !entry.statesDate || !entry.date || !previous.date || dayNumber(entry.date) === dayNumber(previous.date)
         const lateToEarly = (previous.time?.hour ?? 0) >= 18 && (entry.time?.hour ?? 0) < 12
@@ -136,7 +142,14 @@ export default defineRule<z.output<typeof options>>({
       if (!families.has(family)) families.set(family, zone)
     }
     if (families.size > 1) {
-      report({ messageId: 'mixed-time-zones', data: { zones: [...families.values()].join('`, `') }, at: timeline.section.headingSpan })
+      // Point at the first entry whose zone differs from the timeline's own, when there is one.
+      const first = [...families.keys()][0]
+      const odd = timed.find((entry) => entry.timeZone !== null && zoneFamily(entry.timeZone) !== first)
+      report({
+        messageId: 'mixed-time-zones',
+        data: { zones: [...families.values()].join('`, `') },
+        at: odd?.timeSpan ?? timeline.section.headingSpan,
+      })
     }
 
     const classified = timed.map((entry) => {
@@ -166,8 +179,8 @@ export default defineRule<z.output<typeof options>>({
     const onset = firstLabelled('onset')
     const detection = firstLabelled('detection')
     if (onset && detection) {
-      const onsetAt = instant(onset)
-      const detectionAt = instant(detection)
+      const onsetAt = at(onset)
+      const detectionAt = at(detection)
       if (onsetAt !== null && detectionAt !== null && detectionAt < onsetAt) {
         report({
           messageId: 'detection-before-onset',
@@ -192,8 +205,10 @@ export default defineRule<z.output<typeof options>>({
       }
       const stated = doc.metadata.durationMinutes
       const start = onset ?? detection ?? first('onset') ?? first('detection')
-      const startAt = start ? instant(start) : null
-      const endAt = instant(resolution)
+      const startAt = start ? at(start) : null
+      let endAt = at(resolution)
+      // An undated resolution earlier on the clock than the start is the next morning.
+      if (endAt !== null && startAt !== null && endAt < startAt && !resolution.date) endAt += 1440
       if (stated && start && startAt !== null && endAt !== null && endAt > startAt) {
         const measured = Math.round(endAt - startAt)
         const difference = Math.abs(measured - stated.value)
