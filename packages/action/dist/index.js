@@ -35877,48 +35877,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-const categories = [
-  { id: "blameless-tone", title: "Blameless tone", defaultWeight: 1 },
-  { id: "timeline", title: "Timeline", defaultWeight: 1 },
-  { id: "impact", title: "Impact", defaultWeight: 1 },
-  { id: "root-cause", title: "Root cause vs contributing factors", defaultWeight: 1 },
-  { id: "action-items", title: "Action items", defaultWeight: 1 },
-  { id: "follow-up", title: "Follow-up", defaultWeight: 1 }
-];
-const categoryIds = categories.map((category) => category.id);
-
-const defaultPenalty = { error: 20, warning: 8 };
-const defaultWeights = Object.fromEntries(categories.map((category) => [category.id, category.defaultWeight]));
-function scoreMessages(messages, enabledRules, weights = defaultWeights) {
-  const ruleById = new Map(enabledRules.map((rule) => [rule.id, rule]));
-  const points = /* @__PURE__ */ new Map();
-  for (const rule of enabledRules)
-    points.set(rule.meta.category, 100);
-  for (const message of messages) {
-    const rule = ruleById.get(message.ruleId);
-    if (!rule || message.messageId === "rule-crashed")
-      continue;
-    const penalty = rule.meta.penalties?.[message.messageId] ?? (message.severity === 2 ? defaultPenalty.error : defaultPenalty.warning);
-    const category = message.category;
-    if (!points.has(category))
-      points.set(category, 100);
-    points.set(category, Math.max(0, (points.get(category) ?? 100) - penalty));
-  }
-  const result = {};
-  let weighted = 0;
-  let totalWeight = 0;
-  for (const { id } of categories) {
-    const value = points.get(id);
-    if (value === void 0)
-      continue;
-    result[id] = value;
-    const weight = weights[id] ?? 0;
-    weighted += value * weight;
-    totalWeight += weight;
-  }
-  return { score: totalWeight > 0 ? Math.round(weighted / totalWeight) : 100, categories: result };
-}
-
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
     const values = Object.entries(entries)
@@ -42694,6 +42652,64 @@ function superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 
+const version$1 = "0.1.0";
+
+const repositoryUrl = "https://github.com/postmortem-lint/postmortem-lint";
+function docsUrlFor(page) {
+  return `${repositoryUrl}/blob/v${version$1}/rules/${page}`;
+}
+function ruleDocsUrl(ruleId) {
+  return docsUrlFor(`${ruleId}.md`);
+}
+
+const categories = [
+  { id: "blameless-tone", title: "Blameless tone", defaultWeight: 1 },
+  { id: "timeline", title: "Timeline", defaultWeight: 1 },
+  { id: "impact", title: "Impact", defaultWeight: 1 },
+  { id: "root-cause", title: "Root cause vs contributing factors", defaultWeight: 1 },
+  { id: "action-items", title: "Action items", defaultWeight: 1 },
+  { id: "follow-up", title: "Follow-up", defaultWeight: 1 }
+];
+const categoryIds = categories.map((category) => category.id);
+
+const defaultPenalty = { error: 20, warning: 8 };
+const defaultWeights = Object.fromEntries(categories.map((category) => [category.id, category.defaultWeight]));
+function scoreMessages(messages, enabledRules, weights = defaultWeights) {
+  const ruleById = new Map(enabledRules.map((rule) => [rule.id, rule]));
+  const points = /* @__PURE__ */ new Map();
+  for (const rule of enabledRules)
+    points.set(rule.meta.category, 100);
+  for (const message of messages) {
+    const rule = ruleById.get(message.ruleId);
+    if (!rule || message.messageId === "rule-crashed")
+      continue;
+    const declared = rule.meta.penalties && Object.hasOwn(rule.meta.penalties, message.messageId) ? rule.meta.penalties[message.messageId] : void 0;
+    const penalty = declared ?? (message.severity === 2 ? defaultPenalty.error : defaultPenalty.warning);
+    const current = points.get(message.category);
+    if (current === void 0)
+      continue;
+    points.set(message.category, Math.max(0, current - penalty));
+  }
+  const result = {};
+  let weighted = 0;
+  let totalWeight = 0;
+  let sum = 0;
+  for (const { id } of categories) {
+    const value = points.get(id);
+    if (value === void 0)
+      continue;
+    result[id] = value;
+    const weight = weights[id] ?? 0;
+    weighted += value * weight;
+    totalWeight += weight;
+    sum += value;
+  }
+  const present = Object.keys(result).length;
+  if (present === 0)
+    return { score: 100, categories: result };
+  return { score: Math.round(totalWeight > 0 ? weighted / totalWeight : sum / present), categories: result };
+}
+
 const VagueActions = {
   "vague-verbs": [
     {
@@ -42862,16 +42878,6 @@ const VagueActions = {
     }
   ]
 };
-
-const version$1 = "0.1.0";
-
-const repositoryUrl = "https://github.com/postmortem-lint/postmortem-lint";
-function docsUrlFor(page) {
-  return `${repositoryUrl}/blob/v${version$1}/rules/${page}`;
-}
-function ruleDocsUrl(ruleId) {
-  return docsUrlFor(`${ruleId}.md`);
-}
 
 function defineRule(definition) {
   return {
@@ -45283,7 +45289,8 @@ class SentenceAnalysis {
   whoAsWritten(subject, person) {
     if (subject.personClause)
       return this.text.slice(this.tokens[this.clauseStart(subject.end)]?.start ?? 0, this.tokens[subject.end - 1]?.end ?? 0).trim();
-    if (subject.end > subject.start) {
+    const inside = person === null || person.index >= subject.start && person.index < subject.end;
+    if (subject.end > subject.start && inside) {
       const text = this.text.slice(this.tokens[subject.start].start, this.tokens[subject.end - 1].end).trim();
       if (text.split(/\s+/).length <= 6)
         return text;
@@ -46377,6 +46384,8 @@ const ZERO = /(?<![\p{L}])(?:no|zero|nil)\s{1,3}(?:(?:user|customer|client|exter
 const SPELLED_NUMBER = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|a\\s{1,3}third|a\\s{1,3}quarter|(?:one|two|three|four|five|six|seven|eight|nine)\\s{1,3}(?:thirds|quarters|fifths|tenths)|hundreds|thousands|millions|dozens|tens\\s{1,3}of\\s{1,3}thousands)";
 const COUNTED_THING = "(?:users|customers|clients|accounts|requests|errors|orders|transactions|payments|merchants|tenants|sites|pages|visitors|sessions|queries|jobs|builds|messages|emails|hosts|nodes|servers|pods|regions|developers|people|traffic|records|rows|files)";
 const SPELLED = new RegExp(`(?<![\\p{L}])${SPELLED_NUMBER}\\s{1,3}(?:of\\s{1,3}(?:the\\s{1,3}|our\\s{1,3}|all\\s{1,3})?)?${COUNTED_THING}(?![\\p{L}])`, "giu");
+const APPROXIMATE = new RegExp(`(?<![\\p{L}])(?:about|around|approximately|roughly|nearly|almost|over|under|more\\s{1,3}than|fewer\\s{1,3}than|less\\s{1,3}than|up\\s{1,3}to|~)\\s{0,2}${NUMBER}`, "giu");
+const VAGUE_PLURAL = /(?<![\p{L}])(?:some|many|a\s{1,3}few|numerous)\s{1,3}\p{L}{3,}s(?![\p{L}])/iu;
 function isYear(number) {
   return /^(?:19|20)\d{2}$/u.test(number);
 }
@@ -46408,6 +46417,7 @@ function countQuantities(text, referenceYear) {
   take(ATTACHED);
   take(ZERO);
   take(SPELLED);
+  take(APPROXIMATE);
   let duration = parseDurationMinutes(masked);
   while (duration && duration.length > 0) {
     count++;
@@ -46430,7 +46440,7 @@ for (const entry of VagueQuantities.vague)
 const VAGUE = new RegExp(`(?<![\\p{L}\\p{N}_'-])${wordAlternation([...phraseToEntry.keys()])}(?![\\p{L}\\p{N}_'-])`, "giu");
 function findVague(text) {
   VAGUE.lastIndex = 0;
-  const match = VAGUE.exec(text);
+  const match = VAGUE.exec(text) ?? VAGUE_PLURAL.exec(text);
   if (!match)
     return null;
   const phrase = match[0].toLowerCase().replace(/\s+/gu, " ");
@@ -55726,11 +55736,12 @@ const options = strictObject({
   /** Largest disagreement, in percent, between the header duration and the timeline. */
   durationTolerance: number().min(0).default(25)
 }).default({ milestones: ["detection", "resolution"], requireTimeZone: true, durationTolerance: 25 });
-function instant(entry) {
+function instant(entry, baseline) {
   if (!entry.time)
     return null;
   const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60;
-  return entry.date ? dayNumber(entry.date) * 1440 + minutes : minutes;
+  const date = entry.date ?? baseline;
+  return date ? dayNumber(date) * 1440 + minutes : minutes;
 }
 const LABEL = /^\W*(onset|detection|detected|mitigation|mitigated|resolution|resolved)\b\W/i;
 const LABEL_TO_MILESTONE = {
@@ -55789,6 +55800,8 @@ var timelineOrder = defineRule({
     if (!timeline)
       return;
     const timed = timeline.entries.filter((entry) => entry.time !== null);
+    const baseline = doc.incidentDate ?? timeline.entries.find((entry) => entry.date)?.date ?? null;
+    const at = (entry) => instant(entry, baseline);
     for (const entry of timeline.entries) {
       if (entry.unparsedTime && entry.timeText && entry.timeSpan) {
         report({ messageId: "unparsed-time", data: { time: quote(entry.timeText) }, at: entry.timeSpan });
@@ -55796,8 +55809,8 @@ var timelineOrder = defineRule({
     }
     let previous = null;
     for (const entry of timed) {
-      const now = instant(entry);
-      const before = previous ? instant(previous) : null;
+      const now = at(entry);
+      const before = previous ? at(previous) : null;
       if (previous && now !== null && before !== null && now < before) {
         const sameDay = !entry.statesDate || !entry.date || !previous.date || dayNumber(entry.date) === dayNumber(previous.date);
         const lateToEarly = (previous.time?.hour ?? 0) >= 18 && (entry.time?.hour ?? 0) < 12;
@@ -55806,12 +55819,12 @@ var timelineOrder = defineRule({
           previous: previous.timeText ?? "",
           previousLine: previous.span.start.line
         };
-        const at = entry.timeSpan ?? entry.span;
+        const at2 = entry.timeSpan ?? entry.span;
         const related = [{ message: "the earlier entry", at: previous.timeSpan ?? previous.span }];
         if (sameDay && lateToEarly && !entry.statesDate)
-          report({ messageId: "midnight-without-date", data, at, related });
+          report({ messageId: "midnight-without-date", data, at: at2, related });
         else
-          report({ messageId: "out-of-order", data, at, related });
+          report({ messageId: "out-of-order", data, at: at2, related });
       }
       previous = entry;
     }
@@ -55828,7 +55841,13 @@ var timelineOrder = defineRule({
         families.set(family, zone);
     }
     if (families.size > 1) {
-      report({ messageId: "mixed-time-zones", data: { zones: [...families.values()].join("`, `") }, at: timeline.section.headingSpan });
+      const first2 = [...families.keys()][0];
+      const odd = timed.find((entry) => entry.timeZone !== null && zoneFamily(entry.timeZone) !== first2);
+      report({
+        messageId: "mixed-time-zones",
+        data: { zones: [...families.values()].join("`, `") },
+        at: odd?.timeSpan ?? timeline.section.headingSpan
+      });
     }
     const classified = timed.map((entry) => {
       const found = classify(entry);
@@ -55856,8 +55875,8 @@ var timelineOrder = defineRule({
     const onset = firstLabelled("onset");
     const detection = firstLabelled("detection");
     if (onset && detection) {
-      const onsetAt = instant(onset);
-      const detectionAt = instant(detection);
+      const onsetAt = at(onset);
+      const detectionAt = at(detection);
       if (onsetAt !== null && detectionAt !== null && detectionAt < onsetAt) {
         report({
           messageId: "detection-before-onset",
@@ -55879,8 +55898,10 @@ var timelineOrder = defineRule({
       }
       const stated = doc.metadata.durationMinutes;
       const start = onset ?? detection ?? first("onset") ?? first("detection");
-      const startAt = start ? instant(start) : null;
-      const endAt = instant(resolution);
+      const startAt = start ? at(start) : null;
+      let endAt = at(resolution);
+      if (endAt !== null && startAt !== null && endAt < startAt && !resolution.date)
+        endAt += 1440;
       if (stated && start && startAt !== null && endAt !== null && endAt > startAt) {
         const measured = Math.round(endAt - startAt);
         const difference = Math.abs(measured - stated.value);
@@ -55909,6 +55930,118 @@ const rules$1 = {
   "timeline-order": timelineOrder
 };
 const builtInRules = Object.values(rules$1);
+
+function describeIssue(issue, schema, input, prefix = []) {
+  const path = [...prefix, ...issue.path.map(String)];
+  const join = (parts) => parts.length ? parts.join(".") : null;
+  const got = () => describeValue(valueAt(input, issue.path));
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const allowed = objectKeysAt(schema, issue.path);
+      const listed = allowed ? `; allowed keys: ${allowed.join(", ")}` : "";
+      if (issue.keys.length === 1)
+        return { key: join([...path, issue.keys[0]]), problem: `unknown key${listed}` };
+      return { key: join(path), problem: `unknown keys ${issue.keys.map((key) => `"${key}"`).join(", ")}${listed}` };
+    }
+    case "invalid_value": {
+      const options = issue.values.map((value) => JSON.stringify(value)).join(", ");
+      return { key: join(path), problem: `${got()} is not allowed; expected ${issue.values.length === 1 ? options : `one of ${options}`}` };
+    }
+    case "invalid_type":
+      return { key: join(path), problem: `expected ${issue.expected}, got ${got()}` };
+    case "invalid_union": {
+      const here = valueAt(input, issue.path);
+      const ranks = issue.errors.map((branch) => branchRank(branch, here));
+      const best = Math.max(...ranks);
+      const closest = ranks.indexOf(best);
+      const nested = issue.errors[closest]?.[0];
+      const ownMessage = issue.message !== "Invalid input";
+      if ((best === 2 || best === 1 && !ownMessage) && ranks.lastIndexOf(best) === closest && nested) {
+        return describeIssue({ ...nested, path: [...issue.path, ...nested.path] }, schema, input, prefix);
+      }
+      return { key: join(path), problem: `${issue.message} (got ${got()})` };
+    }
+    default:
+      return { key: join(path), problem: issue.message };
+  }
+}
+function branchRank(issues, value) {
+  return Math.min(...issues.map((issue) => issueRank(issue, value)));
+}
+function issueRank(issue, value) {
+  if (issue.path.length > 0)
+    return 2;
+  if (issue.code === "invalid_type")
+    return 0;
+  if (issue.code === "invalid_value")
+    return issue.values.some((allowed) => typeof allowed === typeof value) ? 1 : 0;
+  if (issue.code === "invalid_union")
+    return Math.max(...issue.errors.map((branch) => branchRank(branch, value)));
+  return 1;
+}
+function objectKeysAt(schema, path) {
+  let current = unwrap(schema);
+  for (const segment of path) {
+    const def2 = current?._zod.def;
+    if (!def2)
+      return null;
+    if (def2.type === "object")
+      current = def2.shape[String(segment)];
+    else if (def2.type === "record")
+      current = def2.valueType;
+    else if (def2.type === "array")
+      current = def2.element;
+    else if (def2.type === "tuple")
+      current = def2.items[Number(segment)];
+    else
+      return null;
+    current = current && unwrap(current);
+  }
+  const def = current?._zod.def;
+  if (def?.type === "object")
+    return Object.keys(def.shape);
+  const keyDef = def?.type === "record" ? def.keyType._zod.def : void 0;
+  return keyDef?.type === "enum" ? Object.values(keyDef.entries) : null;
+}
+const WRAPPERS = /* @__PURE__ */ new Set(["optional", "default", "prefault", "nullable", "nonoptional", "readonly", "catch"]);
+function unwrap(schema) {
+  let current = schema;
+  for (let depth = 0; depth < 20; depth++) {
+    const def = current._zod.def;
+    if (WRAPPERS.has(def.type))
+      current = def.innerType;
+    else if (def.type === "pipe")
+      current = def.in;
+    else if (def.type === "lazy")
+      current = def.getter();
+    else
+      break;
+  }
+  return current;
+}
+function valueAt(input, path) {
+  let current = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== "object")
+      return void 0;
+    current = current[segment];
+  }
+  return current;
+}
+function describeValue(value) {
+  if (value === void 0)
+    return "nothing";
+  if (value === null)
+    return "null";
+  if (Array.isArray(value))
+    return "an array";
+  if (typeof value === "object")
+    return "an object";
+  if (typeof value === "function")
+    return "a function";
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
+}
 
 class ConfigError extends Error {
   filePath;
@@ -55973,39 +56106,24 @@ const userConfigSchema = strictObject({
   customRules: array(customRule).optional()
 });
 
-function resolveConfig(input, filePath = null) {
+record(string$9(), ruleSettingSchema);
+function resolveConfig(input, filePath = null, overrides) {
   const parsed = userConfigSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(filePath, issue.path.join(".") || null, describeIssue(issue));
-  }
+  if (!parsed.success)
+    throw configError(filePath, parsed.error.issues[0], userConfigSchema, input ?? {});
   const config = parsed.data;
-  const custom = config.customRules ?? [];
-  const registry = /* @__PURE__ */ new Map();
-  for (const rule of [...builtInRules, ...custom]) {
-    if (registry.has(rule.id) && custom.includes(rule)) {
-      throw new ConfigError(filePath, "customRules", `rule id "${rule.id}" is already taken by a built-in rule`);
-    }
-    registry.set(rule.id, rule);
-  }
+  const registry = ruleRegistry(input?.customRules, filePath);
   const extendsList = config.extends === void 0 ? ["recommended"] : [config.extends].flat();
-  const settings = {};
+  const settings = /* @__PURE__ */ new Map();
   for (const preset of extendsList)
-    Object.assign(settings, presetRules(preset, builtInRules));
-  for (const rule of custom)
-    settings[rule.id] = rule.meta.defaultSeverity;
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    if (!registry.has(id)) {
-      throw new ConfigError(filePath, `rules.${id}`, `unknown rule; known rules: ${[...registry.keys()].sort().join(", ")}`);
-    }
-    const previous = settings[id];
-    if (!Array.isArray(setting) && Array.isArray(previous) && previous.length === 2)
-      settings[id] = [setting, previous[1]];
-    else
-      settings[id] = setting;
-  }
+    for (const [id, setting] of Object.entries(presetRules(preset, builtInRules)))
+      settings.set(id, setting);
+  for (const rule of registry.values())
+    if (!builtInRules.includes(rule))
+      settings.set(rule.id, rule.meta.defaultSeverity);
+  applySettings(settings, config.rules ?? {}, registry, filePath);
   const rules = [];
-  for (const [id, setting] of Object.entries(settings)) {
+  for (const [id, setting] of settings) {
     const rule = registry.get(id);
     const [severityValue, options] = Array.isArray(setting) ? setting : [setting, void 0];
     const severity = normaliseSeverity(severityValue);
@@ -56013,7 +56131,7 @@ function resolveConfig(input, filePath = null) {
       continue;
     rules.push({ rule, severity, options: resolveOptions(rule, options, filePath) });
   }
-  rules.sort((a, b) => a.rule.id.localeCompare(b.rule.id));
+  rules.sort((a, b) => a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0);
   const unused = config.reportUnusedDisableDirectives;
   return {
     filePath,
@@ -56024,6 +56142,33 @@ function resolveConfig(input, filePath = null) {
     settings: config.settings ?? {},
     reportUnusedDisableDirectives: unused === true ? "warn" : unused === false || unused === void 0 ? null : unused
   };
+}
+function ruleRegistry(custom, filePath) {
+  const registry = new Map(builtInRules.map((rule) => [rule.id, rule]));
+  for (const rule of custom ?? []) {
+    if (registry.has(rule.id)) {
+      const taken = builtInRules.some((builtIn) => builtIn.id === rule.id) ? "a built-in rule" : "another custom rule";
+      throw new ConfigError(filePath, "customRules", `rule id "${rule.id}" is already taken by ${taken}; give the custom rule another id`);
+    }
+    registry.set(rule.id, rule.meta.docsUrl ? rule : withDocsUrl(rule));
+  }
+  return registry;
+}
+function withDocsUrl(rule) {
+  return { id: rule.id, meta: { ...rule.meta, docsUrl: ruleDocsUrl(rule.id) }, check: (doc, context) => rule.check(doc, context) };
+}
+function applySettings(settings, changes, registry, filePath) {
+  for (const [id, setting] of Object.entries(changes)) {
+    if (!registry.has(id)) {
+      throw new ConfigError(filePath, `rules.${id}`, `unknown rule; known rules: ${[...registry.keys()].sort().join(", ")}`);
+    }
+    const previous = settings.get(id);
+    const severityOnly = !Array.isArray(setting) || setting.length === 1;
+    if (severityOnly && Array.isArray(previous) && previous.length === 2) {
+      settings.set(id, [Array.isArray(setting) ? setting[0] : setting, previous[1]]);
+    } else
+      settings.set(id, setting);
+  }
 }
 function normaliseSeverity(value) {
   if (value === 0 || value === "off")
@@ -56041,18 +56186,13 @@ function resolveOptions(rule, options, filePath) {
     return {};
   }
   const parsed = schema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = [`rules.${rule.id}`, ...issue.path.map(String)].join(".");
-    throw new ConfigError(filePath, key, describeIssue(issue));
-  }
+  if (!parsed.success)
+    throw configError(filePath, parsed.error.issues[0], schema, options ?? {}, ["rules", rule.id]);
   return parsed.data;
 }
-function describeIssue(issue) {
-  if (issue.code === "unrecognized_keys") {
-    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}`;
-  }
-  return issue.message;
+function configError(filePath, issue, schema, input, prefix = []) {
+  const { key, problem } = describeIssue(issue, schema, input, prefix);
+  return new ConfigError(filePath, key?.replace(/^(rules\.[^.]+)\.0$/, "$1") ?? null, problem);
 }
 function defaultConfig() {
   return resolveConfig({});
@@ -56566,7 +56706,7 @@ function extractCauses({ allSections, sourceMap }) {
   }
   const fiveWhys = [];
   const whyLists = (section) => section ? sectionBlocks(section).filter((node) => node.type === "list") : [];
-  for (const list of [...whyLists(fiveWhysSection), ...whyLists(rootCauseSection), ...whyLists(mergedSection)]) {
+  for (const list of /* @__PURE__ */ new Set([...whyLists(fiveWhysSection), ...whyLists(rootCauseSection), ...whyLists(mergedSection)])) {
     const steps = list.children.map(itemOf);
     const isChain = list === whyLists(fiveWhysSection)[0] || steps.filter((step) => WHY_STEP.test(step.text)).length >= 2;
     if (isChain && steps.length > 0) {
@@ -81362,15 +81502,10 @@ function reasonToSkip(doc) {
     return `${what}: fewer than two postmortem sections (summary, impact, timeline, root cause, action items, ...)`;
   }
   let blanks = 0;
-  for (const sentence of doc.prose) {
-    for (const pattern of placeholderPatterns) {
-      pattern.lastIndex = 0;
-      if (pattern.test(sentence.text))
-        blanks++;
-    }
-  }
+  for (const sentence of doc.prose)
+    blanks += placeholderPatterns.filter((pattern) => matches$2(pattern, sentence.text)).length;
   const filledTimeline = (doc.timeline?.entries.filter((entry) => entry.time !== null).length ?? 0) > 0;
-  const filledActions = doc.actionItems.some((item) => item.owner !== null && !/^\W*$/.test(item.owner.raw));
+  const filledActions = doc.actionItems.some((item) => item.owner !== null && !isBlank(item.owner.raw));
   if (blanks >= 5 && !filledTimeline && !filledActions)
     return `a template: ${blanks} unfilled placeholders and no timeline or owned action items`;
   const classified = doc.allSections.filter((section) => section.kind !== null);
@@ -81379,6 +81514,13 @@ function reasonToSkip(doc) {
     return `a template: ${empty.length} of ${classified.length} sections are empty`;
   }
   return null;
+}
+function matches$2(pattern, text) {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+function isBlank(text) {
+  return /^\W*$/.test(text) || placeholderPatterns.some((pattern) => matches$2(pattern, text));
 }
 const POSTMORTEM_TITLE = /\b(?:incident|post[\s-]?mortem|outage|retrospective|retro|root cause analysis|rca|near[\s-]?miss)\b/i;
 function wordsIn(section) {
@@ -81396,16 +81538,16 @@ function wordsIn(section) {
 const DIRECTIVE = /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)(?=\s|-->)([^]*?)-->/g;
 function collectDirectives(doc) {
   const directives = [];
-  const visit = (node) => {
+  const pending = [doc.tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === "blockquote")
-      return;
+      continue;
     if (node.type === "html")
       readHtml(node, doc, directives);
     if ("children" in node)
       for (const child of node.children)
-        visit(child);
-  };
-  visit(doc.tree);
+        pending.push(child);
+  }
   directives.sort((a, b) => a.line - b.line || a.column - b.column);
   const ignoreFile = directives.some((directive) => directive.kind === "ignore-file");
   const applies = (directive, ruleId) => directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
@@ -81480,7 +81622,12 @@ function fatalResult(filePath, problem) {
 const UNUSED_DIRECTIVE_RULE_ID = "unused-disable-directive";
 const RULE_CRASH_MESSAGE_ID = "rule-crashed";
 function lint(markdown, options = {}) {
-  const doc = parsePostmortem(markdown, options.filePath === void 0 ? {} : { path: options.filePath });
+  let doc;
+  try {
+    doc = parsePostmortem(markdown, options.filePath === void 0 ? {} : { path: options.filePath });
+  } catch (error) {
+    return fatalResult(options.filePath ?? null, `could not parse the document: ${describeThrown(error)}. This is a bug in postmortem-lint; please report it.`);
+  }
   return lintDocument(doc, options);
 }
 function lintDocument(doc, options = {}) {
@@ -81534,7 +81681,7 @@ function runRule(entry, doc, config, filePath) {
   const reported = [];
   const numericSeverity = severity === "error" ? 2 : 1;
   const report = (descriptor) => {
-    const template = rule.meta.messages[descriptor.messageId];
+    const template = Object.hasOwn(rule.meta.messages, descriptor.messageId) ? rule.meta.messages[descriptor.messageId] : void 0;
     if (template === void 0)
       throw new Error(`unknown messageId "${descriptor.messageId}"`);
     const message = {
@@ -81897,6 +82044,140 @@ var lilconfig = function lilconfig(name, options) {
 	};
 };
 
+class JsonSyntaxError extends Error {
+  line;
+  column;
+  reason;
+  constructor(line, column, reason) {
+    super(`line ${line}, column ${column}: ${reason}`);
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
+  }
+}
+function parseJson(text) {
+  const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    const v8Offset = /at position (\d+)/.exec(error.message)?.[1];
+    const offset = syntaxErrorOffset(source) ?? (v8Offset === void 0 ? source.length : Number(v8Offset));
+    const { line, column } = lineColumn(source, offset);
+    const reason = error.message.replace(/,? ".*" is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "");
+    throw new JsonSyntaxError(line, column, reason);
+  }
+}
+function lineColumn(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || code === 13 && text.charCodeAt(index + 1) !== 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+function syntaxErrorOffset(text) {
+  let at = 0;
+  const fail = () => {
+    throw at;
+  };
+  const space = () => {
+    while (/[ \t\n\r]/.test(text[at] ?? ""))
+      at++;
+  };
+  const literal = (word) => {
+    for (const char of word) {
+      if (text[at] !== char)
+        fail();
+      at++;
+    }
+  };
+  const string = () => {
+    at++;
+    for (; ; ) {
+      const char = text[at];
+      if (char === void 0 || char.charCodeAt(0) < 32)
+        fail();
+      if (char === '"')
+        return void at++;
+      if (char === "\\") {
+        at++;
+        if (text[at] === "u") {
+          at++;
+          for (let digit = 0; digit < 4; digit++, at++)
+            if (!/[0-9a-fA-F]/.test(text[at] ?? ""))
+              fail();
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(text[at] ?? "x"))
+          fail();
+      }
+      at++;
+    }
+  };
+  const number = () => {
+    const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    match.lastIndex = at;
+    if (!match.exec(text))
+      fail();
+    at = match.lastIndex;
+  };
+  const value = () => {
+    space();
+    const char = text[at];
+    if (char === "{")
+      return members("}", () => {
+        space();
+        if (text[at] !== '"')
+          fail();
+        string();
+        space();
+        if (text[at] !== ":")
+          fail();
+        at++;
+        value();
+      });
+    if (char === "[")
+      return members("]", value);
+    if (char === '"')
+      return string();
+    if (char === "t")
+      return literal("true");
+    if (char === "f")
+      return literal("false");
+    if (char === "n")
+      return literal("null");
+    return number();
+  };
+  const members = (close, member) => {
+    at++;
+    space();
+    if (text[at] === close)
+      return void at++;
+    for (; ; ) {
+      member();
+      space();
+      if (text[at] === close)
+        return void at++;
+      if (text[at] !== ",")
+        fail();
+      at++;
+    }
+  };
+  try {
+    value();
+    space();
+    if (at < text.length)
+      fail();
+    return null;
+  } catch (error) {
+    return typeof error === "number" ? error : null;
+  }
+}
+
 const configFileNames = [
   "package.json",
   ".postmortemlintrc",
@@ -81907,58 +82188,55 @@ const configFileNames = [
 ];
 const jsonLoader = (filepath, content) => {
   try {
-    return JSON.parse(content);
+    return parseJson(content);
   } catch (error) {
-    throw new ConfigError(filepath, null, `invalid JSON: ${error.message}`);
+    if (error instanceof JsonSyntaxError)
+      throw new ConfigError(filepath, null, `invalid JSON at ${error.message}`);
+    throw error;
   }
 };
 function jsLoader(allowJavaScript) {
   return async (filepath) => {
     if (!allowJavaScript) {
-      throw new ConfigError(filepath, null, "JavaScript config files are not allowed here; use postmortem-lint.config.json");
+      throw new ConfigError(filepath, null, "JavaScript config files are not allowed here (they could run code from an untrusted branch); use postmortem-lint.config.json");
     }
     try {
       const module = await import(pathToFileURL(filepath).href);
       return module.default ?? module;
     } catch (error) {
-      throw new ConfigError(filepath, null, `the config file threw while loading: ${error.message}`);
+      throw new ConfigError(filepath, null, `the config file threw while loading: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 }
-const searchers = /* @__PURE__ */ new Map();
 function searcher(options) {
-  const allowJavaScript = options.allowJavaScript ?? true;
-  const key = `${allowJavaScript}:${options.stopDir ?? ""}`;
-  let found = searchers.get(key);
-  if (!found) {
-    found = lilconfig("postmortem-lint", {
-      searchPlaces: [...configFileNames],
-      packageProp: "postmortemLint",
-      stopDir: options.stopDir ?? parse$c(process.cwd()).root,
-      loaders: { ".json": jsonLoader, noExt: jsonLoader, ".js": jsLoader(allowJavaScript), ".mjs": jsLoader(allowJavaScript) }
-    });
-    searchers.set(key, found);
-  }
-  return found;
+  return lilconfig("postmortem-lint", {
+    searchPlaces: [...configFileNames],
+    packageProp: "postmortemLint",
+    stopDir: options.stopDir ?? parse$c(resolve(options.searchFrom ?? process.cwd())).root,
+    cache: false,
+    loaders: { ".json": jsonLoader, noExt: jsonLoader, ".js": jsLoader(options.allowJavaScript ?? true), ".mjs": jsLoader(options.allowJavaScript ?? true) }
+  });
 }
 async function loadConfig(options = {}) {
   let result;
+  const configFile = options.configFile === void 0 ? void 0 : resolve(options.configFile);
   try {
-    if (options.configFile) {
-      const path = resolve(options.configFile);
-      if (!existsSync$1(path))
-        throw new ConfigError(path, null, "config file not found");
-      result = await searcher(options).load(path);
+    if (configFile !== void 0) {
+      if (!existsSync$1(configFile))
+        throw new ConfigError(configFile, null, "config file not found");
+      result = await searcher(options).load(configFile);
     } else {
       result = await searcher(options).search(options.searchFrom ?? process.cwd());
     }
   } catch (error) {
     if (error instanceof ConfigError)
       throw error;
-    throw new ConfigError(options.configFile ?? null, null, error.message);
+    throw new ConfigError(configFile ?? null, null, error instanceof Error ? error.message : String(error));
   }
   if (!result || result.isEmpty)
     return { config: defaultConfig(), filePath: result?.filepath ?? null };
+  if (result.config === null || result.config === void 0)
+    return { config: defaultConfig(), filePath: result.filepath };
   return { config: resolveConfig(result.config, result.filepath), filePath: result.filepath };
 }
 

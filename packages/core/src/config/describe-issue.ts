@@ -69,7 +69,7 @@ function issueRank(issue: z.core.$ZodIssue, value: unknown): number {
   return 1
 }
 
-/** The keys of the object schema at `path`, looking through optional/default/pipe wrappers. */
+/** The keys the object (or enum-keyed record) schema at `path` allows, looking through optional/default/pipe wrappers. */
 function objectKeysAt(schema: LooseSchema, path: readonly PropertyKey[]): string[] | null {
   let current: LooseSchema | undefined = unwrap(schema)
   for (const segment of path) {
@@ -83,7 +83,10 @@ function objectKeysAt(schema: LooseSchema, path: readonly PropertyKey[]): string
     current = current && unwrap(current)
   }
   const def = current?._zod.def
-  return def?.type === 'object' ? Object.keys(def.shape as object) : null
+  if (def?.type === 'object') return Object.keys(def.shape as object)
+  // A record keyed by an enum (the `weights` categories) allows the enum's values as keys.
+  const keyDef = def?.type === 'record' ? (def.keyType as LooseSchema)._zod.def : undefined
+  return keyDef?.type === 'enum' ? Object.values(keyDef.entries as Record<string, string>) : null
 }
 
 const WRAPPERS = new Set(['optional', 'default', 'prefault', 'nullable', 'nonoptional', 'readonly', 'catch'])

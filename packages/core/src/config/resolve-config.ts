@@ -140,7 +140,8 @@ function resolveOptions(rule: Rule<unknown>, options: unknown, filePath: string 
 
 function configError(filePath: string | null, issue: z.core.$ZodIssue, schema: z.core.$ZodType, input: unknown, prefix: string[] = []): ConfigError {
   const { key, problem } = describeIssue(issue, schema, input, prefix)
-  return new ConfigError(filePath, key, problem)
+  // The severity in [severity, options] is, to the user, the rule's setting: "rules.x", not "rules.x.0".
+  return new ConfigError(filePath, key?.replace(/^(rules\.[^.]+)\.0$/, '$1') ?? null, problem)
 }
 
 /** The built-in defaults: the recommended preset. */

@@ -45,14 +45,10 @@ export function reasonToSkip(doc: PostmortemDocument): string | null {
     return `${what}: fewer than two postmortem sections (summary, impact, timeline, root cause, action items, ...)`
   }
   let blanks = 0
-  for (const sentence of doc.prose) {
-    for (const pattern of placeholderPatterns) {
-      pattern.lastIndex = 0
-      if (pattern.test(sentence.text)) blanks++
-    }
-  }
+  for (const sentence of doc.prose) blanks += placeholderPatterns.filter((pattern) => matches(pattern, sentence.text)).length
   const filledTimeline = (doc.timeline?.entries.filter((entry) => entry.time !== null).length ?? 0) > 0
-  const filledActions = doc.actionItems.some((item) => item.owner !== null && !/^\W*$/.test(item.owner.raw))
+  // An owner of "[owner]" or "<name>" is the template's blank, not an owner.
+  const filledActions = doc.actionItems.some((item) => item.owner !== null && !isBlank(item.owner.raw))
   if (blanks >= 5 && !filledTimeline && !filledActions) return `a template: ${blanks} unfilled placeholders and no timeline or owned action items`
   // A template's sections are headings with nothing (or a lone "-") under them.
   const classified = doc.allSections.filter((section) => section.kind !== null)
@@ -61,6 +57,15 @@ export function reasonToSkip(doc: PostmortemDocument): string | null {
     return `a template: ${empty.length} of ${classified.length} sections are empty`
   }
   return null
+}
+
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0
+  return pattern.test(text)
+}
+
+function isBlank(text: string): boolean {
+  return /^\W*$/.test(text) || placeholderPatterns.some((pattern) => matches(pattern, text))
 }
 
 const POSTMORTEM_TITLE = /\b(?:incident|post[\s-]?mortem|outage|retrospective|retro|root cause analysis|rca|near[\s-]?miss)\b/i
