@@ -69,7 +69,7 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     hasOmission(tokens) ||
     (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
   if (!suspicious && !(context.inRootCause && mayNameSomeone(tokens))) return null
-  if (negations.matchAll(tokens).length > 0) return null
+  if (deniesBlame(tokens)) return null
 
   const terms = tag(text)
   const people = new PersonReferences(tokens, terms, context.people)
@@ -86,6 +86,21 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
 }
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'in', 'on', 'at', 'when', 'after', 'before', 'because', 'during', 'while', 'as', 'if', 'once', 'since', 'there', 'each', 'every', 'all', 'no', 'some', 'one', 'two', 'both', 'for', 'with', 'to', 'from', 'by', 'however', 'then', 'also', 'only', 'most', 'many'])
+
+/**
+ * "No individual is at fault", "nobody ignored the alert": a negation right before the blame
+ * word denies it. A negation elsewhere ("Nobody would have been paged if Ben had read the
+ * alert") does not.
+ */
+function deniesBlame(tokens: readonly Token[]): boolean {
+  const blameStarts = candidates.flatMap((matcher) => matcher.matchAll(tokens).map((match) => match.start))
+  for (const negation of negations.matchAll(tokens)) {
+    // Phrases that are denials on their own ("blameless", "not anyone's fault").
+    if (negation.end - negation.start >= 3 || /^(?:blameless|not)$/.test(tokens[negation.start]!.norm)) return true
+    if (blameStarts.some((start) => start >= negation.end && start - negation.end <= 3)) return true
+  }
+  return false
+}
 
 /** "without" + a verb: the only omission pattern not spelled out in the vocabulary. */
 function hasOmission(tokens: readonly Token[]): boolean {
@@ -178,7 +193,7 @@ class SentenceAnalysis {
     for (let index = 0; index < this.tokens.length - 1; index++) {
       if (this.tokens[index]!.norm !== 'without' || !tagsAt(this.terms, this.tokens[index + 1]!).includes('Gerund')) continue
       const subject = this.clauseSubject(index)
-      if (subject.person?.strength === 'strong' || subject.personClause) {
+      if (subject.person?.strength === 'strong' || subject.personClause || this.isBareName(subject)) {
         const match = { entry: omission, phrase: `without ${this.tokens[index + 1]!.norm}`, start: index, end: index + 2 }
         return this.finding('person-failure', match, this.who(subject, subject.person), match)
       }
@@ -270,6 +285,12 @@ class SentenceAnalysis {
     return null
   }
 
+  /** The subject is one capitalised word the NLP does not know ("Kwame"): most likely a name. */
+  private isBareName(subject: Subject): boolean {
+    const person = subject.person
+    return person?.strength === 'weak' && subject.end - subject.start === 1 && /^\p{Lu}\p{Ll}/u.test(this.tokens[person.index]!.text)
+  }
+
   /** A name, an @handle or he/she/I, as opposed to a role or "they". */
   private namesSomeone(index: number): boolean {
     const token = this.tokens[index]!
@@ -324,9 +345,10 @@ class SentenceAnalysis {
     return { start: 0, end: 0, person: null, personClause: false }
   }
 
+  /** Where the clause holding a token begins: after punctuation or a word that opens a clause ("that", "because"). */
   private clauseStart(index: number): number {
     let cursor = index - 1
-    while (cursor >= 0 && !/^[,;:.(—–]$/.test(this.tokens[cursor]!.norm)) cursor--
+    while (cursor >= 0 && !CLAUSE_BREAK.has(this.tokens[cursor]!.norm)) cursor--
     return cursor + 1
   }
 

@@ -18,7 +18,7 @@ export interface PhraseMatch {
 interface CompiledPhrase {
   entry: PhraseEntry
   phrase: string
-  /** Token norms; null is a gap of one to three tokens ("shrugged * off"). */
+  /** Token norms; null is a gap of up to three tokens ("shrugged * off"). */
   parts: (string | null)[]
 }
 
@@ -80,10 +80,11 @@ function matchAt(parts: readonly (string | null)[], tokens: readonly Token[], st
     if (partIndex === parts.length) return tokenIndex
     const part = parts[partIndex]
     if (part === null) {
-      // A gap: one to MAX_GAP tokens, never across punctuation that ends a clause.
-      for (let gap = 1; gap <= MAX_GAP && tokenIndex + gap <= tokens.length; gap++) {
-        const skipped = tokens[tokenIndex + gap - 1]!
-        if (/^[.;:!?,]$/.test(skipped.norm)) break
+      // A gap: zero to MAX_GAP tokens ("had read", "had not read"), never across punctuation
+      // that ends a clause.
+      for (let gap = 0; gap <= MAX_GAP && tokenIndex + gap <= tokens.length; gap++) {
+        const skipped = gap > 0 ? tokens[tokenIndex + gap - 1]! : null
+        if (skipped && /^[.;:!?,]$/.test(skipped.norm)) break
         const end = step(partIndex + 1, tokenIndex + gap)
         if (end !== null) return end
       }

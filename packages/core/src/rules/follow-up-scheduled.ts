@@ -108,8 +108,12 @@ export default defineRule<z.output<typeof options>>({
     const followUpSection = doc.section('follow-up')
     for (const sentence of doc.prose) {
       const kind = sentence.section?.kind
-      if (kind === 'follow-up') candidates.push(...sentenceDates(sentence, referenceYear, false))
-      else if (kind !== 'timeline' && REVIEW_WORDING.test(sentence.text)) {
+      // An action item's due date ("add it to the review checklist, due ...") is not a review date;
+      // a paragraph under the actions ("Review booked for 1 April") can be.
+      const inActionList = sentence.section !== null && (sentence.section === doc.actionItemsSection || kind === 'action-items')
+      const isActionItem = inActionList && (sentence.context !== 'paragraph' || doc.actionItems.some((item) => item.source === 'paragraph'))
+      if (kind === 'follow-up' && !isActionItem) candidates.push(...sentenceDates(sentence, referenceYear, false))
+      else if (kind !== 'timeline' && !isActionItem && REVIEW_WORDING.test(sentence.text)) {
         candidates.push(...sentenceDates(sentence, referenceYear, true))
       }
     }

@@ -67,7 +67,8 @@ export default defineRule<z.output<typeof options>>({
       report({ messageId: 'empty-root-cause', at: causes.rootCauseSection.headingSpan })
     }
 
-    if (causes.mergedSection && !causes.rootCauseSection) {
+    // One cause in a "Causes" section is the root cause; the question only arises with several.
+    if (causes.mergedSection && !causes.rootCauseSection && causes.mergedItems.length > 1) {
       const labelled = causes.mergedItems.some((item) => ROOT_LABEL.test(item.text)) || ROOT_LABEL.test(causes.mergedSection.heading)
       if (!labelled) report({ messageId: 'merged-causes', data: { heading: causes.mergedSection.title }, at: causes.mergedSection.headingSpan })
     }
