@@ -1,3 +1,4 @@
+import firstNames from '../data/first-names.generated.js'
 import roleData from '../data/person-roles.generated.js'
 import type { PostmortemDocument } from '../model/types.js'
 import type { TaggedTerm } from './compromise.js'
@@ -14,6 +15,7 @@ import type { Token } from './tokens.js'
 export type PersonStrength = 'strong' | 'weak' | 'team'
 
 const roleMatcher = new PhraseMatcher(roleData.roles)
+const knownFirstNames: ReadonlySet<string> = new Set(firstNames.names)
 const roleWords = new Set(roleData.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(' '))))
 
 /** Whether a lower-case word is part of a role ("engineer", "on-call"). */
@@ -59,7 +61,8 @@ export class PersonReferences {
       else if (weakPronouns.has(token.norm)) this.strength.set(index, 'weak')
       else if (/^\p{Lu}/u.test(token.text)) {
         const tags = tagsAt(terms, token)
-        if (people.has(token.norm) || tags.some((tagName) => NAME_TAGS.has(tagName))) this.strength.set(index, 'strong')
+        const listedName = knownFirstNames.has(token.norm) && /^\p{Lu}\p{Ll}/u.test(token.text) && !this.#beforeCommonNoun(tokens, terms, index)
+        if (people.has(token.norm) || tags.some((tagName) => NAME_TAGS.has(tagName)) || listedName) this.strength.set(index, 'strong')
         else if (looksLikeUnknownName(token, tags) && !this.#beforeCommonNoun(tokens, terms, index)) this.strength.set(index, 'weak')
       } else if (token.norm === 'team' || token.norm === 'teams' || token.norm === 'squad') this.strength.set(index, 'team')
     })
