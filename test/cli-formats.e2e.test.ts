@@ -28,7 +28,7 @@ describe('formats, end to end', () => {
     expect(run.stderr).toBe('')
     expect(run.stdout).toMatch(/^docs\/weak\.md {2}score \d+\/100$/m)
     expect(run.stdout).toMatch(/^ {2}\d+:\d+ +error +required-sections +No impact section/m)
-    expect(run.stdout).toMatch(/^docs\/README\.md {2}skipped: /m)
+    expect(run.stdout).toMatch(/^docs\/README\.md {2}skipped — /m)
     expect(run.stdout).not.toContain('docs/good.md')
     expect(run.stdout.trimEnd().split('\n').pop()).toMatch(/^✖ \d+ problems \(\d+ errors, 0 warnings\) · 2 files linted, mean score \d+\/100 · 1 skipped$/)
     expect(run.stdout).not.toContain(ESC)

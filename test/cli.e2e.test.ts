@@ -123,7 +123,7 @@ describe('postmortem-lint: finding files', () => {
     const root = await makeProject({ [CONFIG]: requiredSectionsOnly(), '.gitignore': 'private/\n', 'private/a.md': incompleteP2 })
     const run = runCli(['private/a.md'], { cwd: root })
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('private/a.md  skipped: ignored by .gitignore ("private/")')
+    expect(run.stdout).toContain('private/a.md  skipped — ignored by .gitignore ("private/")')
   })
 })
 
@@ -147,6 +147,16 @@ describe('postmortem-lint: standard input', () => {
     expect(run.stdout).toMatch(/^relaxed\/draft\.md:\d+:\d+: warning .* \[required-sections\]$/m)
   })
 
+  it('decodes standard input like a file: UTF-16 with a byte-order mark, and strictly', async () => {
+    const root = await makeProject({ [CONFIG]: requiredSectionsOnly() })
+    const utf8 = parseJson(runCli(['-', '-f', 'json'], { cwd: root, input: incompleteP2 }).stdout)[0]!
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(incompleteP2, 'utf16le')])
+    expect(parseJson(runCli(['-', '-f', 'json'], { cwd: root, input: utf16 }).stdout)[0]).toEqual(utf8)
+    const odd = runCli(['-', '-f', 'json'], { cwd: root, input: new Uint8Array([0xff, 0xfe, 0x41]) })
+    expect(odd.code).toBe(2)
+    expect(parseJson(odd.stdout)[0]!.fatal).toMatch(/not valid UTF-16LE/)
+  })
+
   it('reports binary standard input as unreadable', async () => {
     const root = await makeProject({ [CONFIG]: requiredSectionsOnly() })
     const run = runCli(['-', '-f', 'json'], { cwd: root, input: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) })
@@ -165,7 +175,7 @@ describe('postmortem-lint: skipping, unreadable files and config errors', () => 
     expect(skipped!.messages).toEqual([])
 
     const stylish = runCli(['.'], { cwd: root })
-    expect(stylish.stdout).toMatch(/README\.md {2}skipped: .*not a postmortem/)
+    expect(stylish.stdout).toMatch(/README\.md {2}skipped — .*not a postmortem/)
 
     const all = runCli(['--no-detect', '-f', 'json', '.'], { cwd: root })
     expect(all.code).toBe(1)
@@ -314,6 +324,18 @@ describe('postmortem-lint: --print-config and --init', () => {
     expect(Object.keys(printed.rules as object)).toEqual(['required-sections'])
     expect((printed.rules as Record<string, unknown[]>)['required-sections']).toEqual(['warn', expect.objectContaining({ assumeSeverity: 'P2' })])
     expect(printed).toMatchObject({ include: [], ignore: ['drafts/**'], weights: expect.objectContaining({ timeline: 2 }) })
+  })
+
+  it('--rule with a severity alone keeps the options the config gave the rule', async () => {
+    const root = await makeProject({ [CONFIG]: requiredSectionsOnly({ rules: { 'required-sections': ['error', { assumeSeverity: 'P4' }] } }) })
+    for (const setting of ['warn', '["warn"]']) {
+      const run = runCli(['--print-config', 'a.md', '--rule', `required-sections: ${setting}`], { cwd: root })
+      expect(run.code).toBe(0)
+      const printed = JSON.parse(run.stdout) as { rules: Record<string, unknown[]> }
+      expect(printed.rules['required-sections']).toEqual(['warn', expect.objectContaining({ assumeSeverity: 'P4' })])
+    }
+    const on = JSON.parse(runCli(['--print-config', 'a.md', '--rule', 'blameless-language: warn'], { cwd: root }).stdout) as { rules: object }
+    expect(Object.keys(on.rules)).toEqual(['blameless-language', 'required-sections'])
   })
 
   it('--init writes postmortem-lint.config.json once and never overwrites it', async () => {

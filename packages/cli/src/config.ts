@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path'
-import type { EnabledRule, ResolvedConfig } from '@postmortem-lint/core'
+import type { ResolvedConfig, RuleSetting } from '@postmortem-lint/core'
 import { UsageError } from './errors.js'
 import { messages } from './messages/errors.js'
 
@@ -15,8 +15,8 @@ export interface ConfigResolverOptions {
   cwd: string
   /** `-c`: one config for every file, no search. */
   configFile?: string
-  /** `--rule` settings, applied on top of every config. */
-  ruleOverrides: Record<string, unknown>
+  /** `--rule` settings, applied on top of every config (validated by the core). */
+  ruleOverrides: Record<string, RuleSetting>
 }
 
 /**
@@ -51,54 +51,38 @@ export class ConfigResolver {
 
   private async load(search: { configFile: string } | { searchFrom: string }): Promise<ConfigForFile> {
     const loaded = await this.core.loadConfig(search)
-    const config = this.applyOverrides(loaded.config)
-    return { config, baseDir: loaded.filePath ? dirname(loaded.filePath) : this.options.cwd }
+    return { config: this.withOverrides(loaded.config), baseDir: loaded.filePath ? dirname(loaded.filePath) : this.options.cwd }
   }
 
   /**
-   * Merge `--rule` settings into a resolved config. The core resolves them as an inline config
-   * (so severities and options are validated exactly like a file's), with the config's custom
-   * rules passed along so their ids are known. A bare severity keeps the options the config gave
-   * the rule, as in ESLint.
+   * Apply the `--rule` settings with the core's `resolveConfig(raw, filePath, overrides)`, which
+   * validates them and gives a bare severity the options set before it. The core's loadConfig
+   * takes no overrides and returns only the resolved config, not the raw one resolveConfig wants,
+   * so this adapter gives the core the overridden rules' current settings (and the config's custom
+   * rules, so their ids are known) as the raw config, and puts the rules it returns in their place.
    */
-  private applyOverrides(config: ResolvedConfig): ResolvedConfig {
-    const ids = Object.keys(this.options.ruleOverrides)
-    if (ids.length === 0) return config
-    const current = new Map(config.rules.map((entry) => [entry.rule.id, entry]))
-    const rules: Record<string, unknown> = {}
-    for (const [id, setting] of Object.entries(this.options.ruleOverrides)) {
-      const previous = current.get(id)
-      rules[id] = !Array.isArray(setting) && previous ? [setting, previous.options] : setting
-    }
+  private withOverrides(config: ResolvedConfig): ResolvedConfig {
+    const overrides = this.options.ruleOverrides
+    const ids = new Set(Object.keys(overrides))
+    if (ids.size === 0) return config
     const builtIn = new Set(this.core.builtInRules)
-    const customRules = config.rules.map((entry) => entry.rule).filter((rule) => !builtIn.has(rule))
-    let inline: ResolvedConfig
+    const raw = {
+      extends: [],
+      rules: Object.fromEntries(config.rules.filter(({ rule }) => ids.has(rule.id)).map(({ rule, severity, options }) => [rule.id, [severity, options]])),
+      customRules: config.rules.map(({ rule }) => rule).filter((rule) => !builtIn.has(rule)),
+    }
+    let overridden: ResolvedConfig
     try {
-      inline = this.core.resolveConfig(customRules.length ? { rules, customRules } : { rules }, null)
+      overridden = this.core.resolveConfig(raw, null, overrides)
     } catch (error) {
       if (error instanceof this.core.ConfigError) {
-        throw new UsageError(messages.badRuleSetting(error.key?.replace(/^rules\./, '') ?? ids.join(', '), error.problem))
+        throw new UsageError(messages.badRuleSetting(error.key?.replace(/^rules\./, '') ?? [...ids].join(', '), error.problem))
       }
       throw error
     }
-    const overridden = new Set(ids)
-    const merged: EnabledRule[] = [
-      ...config.rules.filter((entry) => !overridden.has(entry.rule.id)),
-      ...inline.rules.filter((entry) => overridden.has(entry.rule.id)),
-    ].sort((a, b) => a.rule.id.localeCompare(b.rule.id))
-    return { ...config, rules: merged }
-  }
-}
-
-/** The JSON form of a resolved config: what `--print-config` shows and the cache keys on. */
-export function serializeConfig(config: ResolvedConfig): Record<string, unknown> {
-  return {
-    configFile: config.filePath,
-    rules: Object.fromEntries(config.rules.map((entry) => [entry.rule.id, [entry.severity, entry.options ?? {}]])),
-    weights: config.weights,
-    include: config.include,
-    ignore: config.ignore,
-    settings: config.settings,
-    reportUnusedDisableDirectives: config.reportUnusedDisableDirectives,
+    // Custom rules not overridden are on at their default severity in `overridden`: the config's own settings stand.
+    const rules = [...config.rules.filter(({ rule }) => !ids.has(rule.id)), ...overridden.rules.filter(({ rule }) => ids.has(rule.id))]
+    // The core's order: by rule id, in code points.
+    return { ...config, rules: rules.sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0)) }
   }
 }

@@ -1,14 +1,14 @@
 import { resolve } from 'node:path'
-import type { LintResult, ResolvedConfig } from '@postmortem-lint/core'
+import type { LintResult, ResolvedConfig, RuleSetting } from '@postmortem-lint/core'
 import type { LintArgs } from './args.js'
 import { LintCache, cacheKey, resolveCacheLocation } from './cache.js'
 import { shouldUseColor } from './color.js'
-import { ConfigResolver, serializeConfig, type ConfigForFile } from './config.js'
+import { ConfigResolver, type ConfigForFile, type Core } from './config.js'
 import type { CliContext } from './context.js'
 import { CliError } from './errors.js'
 import { IgnoreFiles, findFiles, ignoredReason, type FileFilters } from './files.js'
 import type { RuleInfo } from './formatters/types.js'
-import { displayPath } from './formatters/shared.js'
+import { displayPath, toRuleInfo } from './formatters/shared.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { messages } from './messages/errors.js'
 import { createProgress } from './progress.js'
@@ -19,7 +19,8 @@ import { cliVersion } from './version.js'
 export async function runLint(args: LintArgs, context: CliContext): Promise<number> {
   const { cwd, env } = context
   const debug = args.debug ? (message: string): void => void context.stderr.write(`[debug] ${message}\n`) : undefined
-  const ruleOverrides = parseRuleOptions(args.rules)
+  // The core validates them (ConfigResolver turns its errors into usage errors).
+  const ruleOverrides = parseRuleOptions(args.rules) as Record<string, RuleSetting>
   const core = await import('@postmortem-lint/core')
   const configs = new ConfigResolver(core, {
     cwd,
@@ -29,7 +30,7 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
 
   if (args.printConfig !== undefined) {
     const { config } = await configs.forFile(resolve(cwd, args.printConfig))
-    context.stdout.write(`${JSON.stringify(serializeConfig(config), null, 2)}\n`)
+    context.stdout.write(`${JSON.stringify(core.configToJSON(config), null, 2)}\n`)
     return 0
   }
 
@@ -59,7 +60,7 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
     usedConfigs.add(config)
     const read = await core.readDocument(file)
     if (!read.ok) {
-      results.push(fatalResult(file, read.problem))
+      results.push(core.fatalResult(file, read.problem))
       progress.tick()
       continue
     }
@@ -67,7 +68,7 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
     if (cache) {
       let json = configJson.get(config)
       if (json === undefined) {
-        json = JSON.stringify(serializeConfig(config))
+        json = JSON.stringify(core.configToJSON(config))
         configJson.set(config, json)
       }
       key = cacheKey(read.text, json, core.version, args.detect)
@@ -85,8 +86,8 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
     progress.tick()
   }
   progress.done()
-  for (const { path, reason } of found.ignored) results.push(skippedResult(path, reason))
-  for (const { path, problem } of found.unreadable) results.push(fatalResult(path, `could not search this directory: ${problem}`))
+  for (const { path, reason } of found.ignored) results.push(core.skippedResult(path, reason))
+  for (const { path, problem } of found.unreadable) results.push(core.fatalResult(path, `could not search this directory: ${problem}`))
 
   if (cache) {
     debug?.(`cache ${cache.path}: ${cacheHits} of ${found.files.length} file(s) unchanged`)
@@ -147,7 +148,7 @@ async function lintStdin(
   context: CliContext,
   configs: ConfigResolver,
   usedConfigs: Set<ResolvedConfig>,
-  core: typeof import('@postmortem-lint/core'),
+  core: Core,
 ): Promise<LintResult> {
   const filePath = args.stdinFilename === undefined ? null : resolve(context.cwd, args.stdinFilename)
   const found = filePath === null ? await configs.forDirectory(context.cwd) : await configs.forFile(filePath)
@@ -160,10 +161,10 @@ async function lintStdin(
   }
   if (filePath !== null) {
     const reason = await ignoredReason(filePath, context.cwd, toFilters(found), new IgnoreFiles(context.cwd))
-    if (reason) return skippedResult(filePath, reason)
+    if (reason) return core.skippedResult(filePath, reason)
   }
-  const decoded = decode(bytes)
-  if (!decoded.ok) return fatalResult(filePath, decoded.problem)
+  const decoded = core.decodeDocument(bytes)
+  if (!decoded.ok) return core.fatalResult(filePath, decoded.problem)
   return core.lint(decoded.text, { ...(filePath === null ? {} : { filePath }), config: found.config, detect: args.detect })
 }
 
@@ -173,29 +174,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-/** The core's readDocument rules for bytes that come from standard input. */
-function decode(bytes: Buffer): { ok: true; text: string } | { ok: false; problem: string } {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes) }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes) }
-  if (bytes.subarray(0, 8000).includes(0)) return { ok: false, problem: 'binary file (contains NUL bytes), not Markdown' }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
-  } catch {
-    return { ok: false, problem: 'not valid UTF-8; save the file as UTF-8' }
-  }
-}
-
 function toFilters({ config, baseDir }: ConfigForFile): FileFilters {
   return { include: config.include, ignore: config.ignore, baseDir, configFile: config.filePath }
-}
-
-/** Same shape as the core's results for unreadable files: one error, score 0. */
-function fatalResult(filePath: string | null, problem: string): LintResult {
-  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: problem }
-}
-
-function skippedResult(filePath: string, reason: string): LintResult {
-  return { filePath, messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: reason }
 }
 
 /** `--quiet`: errors only, in the output and in the counts. */
@@ -209,13 +189,7 @@ function ruleInfos(configs: ReadonlySet<ResolvedConfig>): RuleInfo[] {
   for (const config of configs) {
     for (const { rule } of config.rules) {
       if (byId.has(rule.id)) continue
-      byId.set(rule.id, {
-        id: rule.id,
-        description: rule.meta.description,
-        docsUrl: rule.meta.docsUrl,
-        category: rule.meta.category,
-        defaultSeverity: rule.meta.defaultSeverity,
-      })
+      byId.set(rule.id, toRuleInfo(rule))
     }
   }
   return [...byId.values()]

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { LintMessage, LintResult } from '@postmortem-lint/core'
-import { categories } from '@postmortem-lint/core'
+import { categories, docsUrlFor } from '@postmortem-lint/core'
 import { describe, expect, it } from 'vitest'
 import { escapeData, escapeProperty, format, formatters, type RuleInfo } from '../src/formatters/index.js'
 import { sarifErrors, sarifValidator } from '../../../test/helpers/sarif-schema.js'
@@ -90,7 +90,7 @@ describe('stylish', () => {
   })
 
   it('lists skipped files with the reason, reports unreadable files, omits clean files', () => {
-    expect(output).toContain('README.md  skipped: not a postmortem: fewer than two sections')
+    expect(output).toContain('README.md  skipped — not a postmortem: fewer than two sections')
     expect(output).toContain('docs/image.md\n  error  Could not lint this file: binary file')
     expect(output).not.toContain('clean.md')
   })
@@ -105,7 +105,7 @@ describe('stylish', () => {
     const coloured = format('stylish', all, { cwd, color: true })
     expect(coloured).toContain(ESC)
     // The skipped line is dim (ESC[2m).
-    expect(coloured).toContain(`${ESC}[2mREADME.md  skipped:`)
+    expect(coloured).toContain(`${ESC}[2mREADME.md  skipped —`)
   })
 
   it('says so when there is nothing to report', () => {
@@ -271,6 +271,18 @@ describe('sarif', () => {
     const uris = oddLog.runs[0].results.map((entry: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => entry.locations[0]!.physicalLocation.artifactLocation.uri)
     expect(uris).toEqual(['%3Cstdin%3E', 'file:///elsewhere/x%20y.md', 'docs/50%25%20%5Bdraft%5D%20%231.md'])
     expect(oddLog.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('unused-disable-directive')
+  })
+
+  it('describes the unused-disable-directive pseudo-rule, which no rule list has', () => {
+    const unused = message({ ruleId: 'unused-disable-directive', messageId: 'unused', docsUrl: 'https://example.test/elsewhere' })
+    const unusedLog = JSON.parse(format('sarif', [result({ messages: [unused], errorCount: 1 })], { cwd, color: false, rules }))
+    expect(sarifErrors(validate, unusedLog)).toEqual([])
+    const descriptor = unusedLog.runs[0].tool.driver.rules.find((rule: { id: string }) => rule.id === 'unused-disable-directive')
+    expect(descriptor).toMatchObject({
+      shortDescription: { text: 'Report postmortem-lint disable comments that silence nothing' },
+      helpUri: docsUrlFor('README.md#inline-configuration'),
+    })
+    expect(descriptor.helpUri).toMatch(/\/rules\/README\.md#inline-configuration$/)
   })
 
   it('defaults to the core built-in rules', () => {

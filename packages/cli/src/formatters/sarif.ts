@@ -1,22 +1,19 @@
 import { isAbsolute, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { builtInRules, repositoryUrl, type LintMessage } from '@postmortem-lint/core'
+import { builtInRules, docsUrlFor, repositoryUrl, type LintMessage } from '@postmortem-lint/core'
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif'
 import { cliVersion } from '../version.js'
 import type { Formatter, RuleInfo } from './types.js'
-import { STDIN_NAME, displayPathPosix } from './shared.js'
+import { STDIN_NAME, displayPathPosix, toRuleInfo } from './shared.js'
 
 export const SRCROOT = '%SRCROOT%'
 
+/** The pseudo-rule the core reports disable comments under when `reportUnusedDisableDirectives` is on. */
+const unusedDirectiveRuleId = 'unused-disable-directive'
+
 /** The core's built-in rules as formatters see them. */
 export function builtInRuleInfos(): RuleInfo[] {
-  return builtInRules.map((rule) => ({
-    id: rule.id,
-    description: rule.meta.description,
-    docsUrl: rule.meta.docsUrl,
-    category: rule.meta.category,
-    defaultSeverity: rule.meta.defaultSeverity,
-  }))
+  return builtInRules.map(toRuleInfo)
 }
 
 /**
@@ -46,10 +43,16 @@ export const sarif: Formatter = (results, options) => {
       properties: { category: info.category, tags: ['postmortem', info.category] },
     })
   }
-  // Findings of rules the list does not know (unused disable directives, custom rules).
+  // Findings of rules the list does not know: unused disable directives, custom rules.
   const ruleFor = (message: LintMessage): number =>
     ruleIndex.get(message.ruleId) ??
-    addRule({ id: message.ruleId, helpUri: message.docsUrl, properties: { category: message.category, tags: ['postmortem', message.category] } })
+    addRule({
+      id: message.ruleId,
+      ...(message.ruleId === unusedDirectiveRuleId
+        ? { shortDescription: { text: 'Report postmortem-lint disable comments that silence nothing' }, helpUri: docsUrlFor('README.md#inline-configuration') }
+        : { helpUri: message.docsUrl }),
+      properties: { category: message.category, tags: ['postmortem', message.category] },
+    })
 
   const sarifResults: Result[] = []
   const notifications: Notification[] = []

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path'
-import type { LintResult } from '@postmortem-lint/core'
+import type { LintResult, Rule } from '@postmortem-lint/core'
+import type { RuleInfo } from './types.js'
 
 export const STDIN_NAME = '<stdin>'
 
@@ -14,6 +15,12 @@ export function displayPath(filePath: string | null, cwd: string): string {
 export function displayPathPosix(filePath: string | null, cwd: string): string {
   const path = displayPath(filePath, cwd)
   return sep === '/' ? path : path.split(sep).join('/')
+}
+
+/** What formatters know of a rule. */
+export function toRuleInfo(rule: Rule<unknown>): RuleInfo {
+  const { description, docsUrl, category, defaultSeverity } = rule.meta
+  return { id: rule.id, description, docsUrl, category, defaultSeverity }
 }
 
 /** Messages and texts are single lines in line-oriented formats. */

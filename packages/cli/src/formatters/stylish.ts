@@ -46,7 +46,8 @@ export const stylish: Formatter = (results, options) => {
   const skipped = results.filter((result) => result.skipped !== undefined)
   if (skipped.length) {
     out.push('')
-    for (const result of skipped) out.push(c.dim(`${displayPath(result.filePath, options.cwd)}  skipped: ${oneLine(result.skipped ?? '')}`))
+    // A dash, not a colon: the reasons have colons of their own ("not a postmortem: fewer than ...").
+    for (const result of skipped) out.push(c.dim(`${displayPath(result.filePath, options.cwd)}  skipped — ${oneLine(result.skipped ?? '')}`))
   }
 
   const sum = totals(results)
