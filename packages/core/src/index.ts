@@ -2,7 +2,7 @@
  * @postmortem-lint/core: parse incident postmortems into a document model, run review rules and
  * score the rubric. The CLI and the GitHub Action are thin layers over this API.
  */
-export { lint, lintDocument, type LintOptions } from './engine/lint.js'
+export { lint, lintDocument, UNUSED_DIRECTIVE_RULE_ID, type LintOptions } from './engine/lint.js'
 export { lintFiles, type LintFilesOptions } from './engine/lint-files.js'
 export { readDocument, decodeDocument, type ReadOutcome } from './engine/read-document.js'
 export { skippedResult, fatalResult } from './engine/results.js'

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { builtInRules, docsUrlFor, repositoryUrl, type LintMessage } from '@postmortem-lint/core'
+import { builtInRules, docsUrlFor, repositoryUrl, UNUSED_DIRECTIVE_RULE_ID, type LintMessage } from '@postmortem-lint/core'
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif'
 import { cliVersion } from '../version.js'
 import type { Formatter, RuleInfo } from './types.js'
@@ -9,7 +9,7 @@ import { STDIN_NAME, displayPathPosix, toRuleInfo } from './shared.js'
 export const SRCROOT = '%SRCROOT%'
 
 /** The pseudo-rule the core reports disable comments under when `reportUnusedDisableDirectives` is on. */
-const unusedDirectiveRuleId = 'unused-disable-directive'
+const unusedDirectiveRuleId = UNUSED_DIRECTIVE_RULE_ID
 
 /** The core's built-in rules as formatters see them. */
 export function builtInRuleInfos(): RuleInfo[] {
