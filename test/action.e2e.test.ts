@@ -4,7 +4,7 @@
  * and the REST API served by a loopback stub.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -327,6 +327,8 @@ describe('the bundled action on pull_request', () => {
 
     // The comment.
     const body = server.comments[7]?.find((comment) => comment.id === 555)?.body ?? ''
+    // `npm run docs:comment-image` saves this real comment and renders the README's picture of it.
+    if (process.env.PML_SAVE_COMMENT) writeFileSync(process.env.PML_SAVE_COMMENT, body)
     expect(body.startsWith(`${marker}\n### ❌ postmortem-lint: `)).toBe(true)
     expect(body).toContain('| File | Blameless tone | Timeline | Impact | Root cause vs contributing factors | Action items | Follow-up | Score |')
     expect(body).toContain(`[<code>${good}</code>](https://github.com/${owner}/${repo}/blob/${headSha}/${good}?plain=1) | 🟢 100 |`)
