@@ -71,7 +71,9 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
   if (!suspicious && !(context.inRootCause && mayNameSomeone(tokens))) return null
   if (deniesBlame(tokens)) return null
 
-  const terms = tag(text)
+  // Every path to blame but "human error" needs a person-like word; without one, tagging the
+  // sentence cannot change the answer, so compromise is not run at all.
+  const terms = mayReferToPerson(tokens) ? tag(text) : []
   const people = new PersonReferences(tokens, terms, context.people)
   const analysis = new SentenceAnalysis(text, tokens, terms, people, context)
   return (
@@ -116,6 +118,10 @@ function mayNameSomeone(tokens: readonly Token[]): boolean {
       isRole(token.norm) ||
       (/^\p{Lu}\p{Ll}/u.test(token.text) && !(index === 0 && FUNCTION_WORDS.has(token.norm))),
   )
+}
+
+function mayReferToPerson(tokens: readonly Token[]): boolean {
+  return mayNameSomeone(tokens) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm))
 }
 
 interface Subject {

@@ -95,7 +95,8 @@ export class PersonReferences {
 function looksLikeUnknownName(token: Token, tags: readonly string[]): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false
   if (COMMON_NOUN_SUFFIX.test(token.norm)) return false
-  if (tags.length === 0) return true
+  // Untagged (the sentence was not worth tagging): no evidence of a name.
+  if (tags.length === 0) return false
   const blocked = ['Verb', 'Adjective', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Acronym', 'Plural', 'Date', 'Month', 'WeekDay', 'Value', 'Place', 'Organization', 'QuestionWord']
   return tags.includes('Noun') && !blocked.some((tagName) => tags.includes(tagName))
 }
