@@ -59372,7 +59372,7 @@ function looksLikeUnknownName(token, tags) {
   if (COMMON_NOUN_SUFFIX.test(token.norm))
     return false;
   if (tags.length === 0)
-    return true;
+    return false;
   const blocked = ["Verb", "Adjective", "Adverb", "Determiner", "Preposition", "Conjunction", "Pronoun", "Acronym", "Plural", "Date", "Month", "WeekDay", "Value", "Place", "Organization", "QuestionWord"];
   return tags.includes("Noun") && !blocked.some((tagName) => tags.includes(tagName));
 }
@@ -59406,7 +59406,7 @@ function findBlame(text, context) {
     return null;
   if (deniesBlame(tokens))
     return null;
-  const terms = tag$1(text);
+  const terms = mayReferToPerson(tokens) ? tag$1(text) : [];
   const people = new PersonReferences(tokens, terms, context.people);
   const analysis = new SentenceAnalysis(text, tokens, terms, people, context);
   return analysis.blameNouns() ?? analysis.counterfactual() ?? analysis.failureVerbs() ?? analysis.carelessAdverbs() ?? analysis.character() ?? analysis.personAsCause() ?? (context.inRootCause ? analysis.personInRootCause() : null);
@@ -59427,6 +59427,9 @@ function hasOmission(tokens) {
 }
 function mayNameSomeone(tokens) {
   return tokens.some((token, index) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || isRole(token.norm) || /^\p{Lu}\p{Ll}/u.test(token.text) && !(index === 0 && FUNCTION_WORDS.has(token.norm)));
+}
+function mayReferToPerson(tokens) {
+  return mayNameSomeone(tokens) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm));
 }
 class SentenceAnalysis {
   text;
