@@ -201,6 +201,33 @@ describe('new, end to end', () => {
     expect(JSON.parse(run.stdout)).toHaveLength(1)
   })
 
+  it('once its placeholders are filled, the skeleton passes every rule', async () => {
+    const project = await makeProject({})
+    const path = runCli(['new', 'Queue backlog', '--severity', 'P3', '--date', '2025-03-04'], { cwd: project }).stdout.trim()
+    const skeleton = await readFile(join(project, path), 'utf8')
+    // Unfilled, it is a template: the placeholders are reported.
+    const unfilled = JSON.parse(runCli(['-f', 'json', '--no-detect', path], { cwd: project }).stdout)[0]
+    expect(unfilled.messages.some((m: { ruleId: string }) => m.ruleId === 'no-template-placeholders')).toBe(true)
+    const times = ['10:02', '10:09', '10:31', '10:58']
+    const filled = skeleton
+      .replace('**Authors:** TODO', '**Authors:** Ana Ruiz')
+      .replace('**Reviewers:** TODO', '**Reviewers:** Ben Okafor')
+      .replace('**Follow-up review:** TODO', '**Follow-up review:** 2025-04-01')
+      .replace(/HH:MM/g, () => times.shift() ?? '11:00')
+      .replace(/TODO: What happened[^\n]*/, 'The order queue backed up for 56 minutes after a consumer deploy, delaying 1,240 orders.')
+      .replace(/TODO: Who was affected[^\n]*/, '1,240 orders (8% of the period) were confirmed up to 50 minutes late; none were lost.')
+      .replace(/TODO: The technical cause[^\n]*/, 'The new consumer build requested a prefetch of 1 message, so throughput fell to a tenth.')
+      .replace(/- TODO: What made the failure[^\n]*/, '- The deploy had no throughput check.\n- Queue depth alerted only after 15 minutes.')
+      .replace(/- TODO\n\n## What went poorly\n\n- TODO/, '- The rollback took two minutes.\n\n## What went poorly\n\n- The alert fired late.')
+      .replace(/\| TODO: a specific, verifiable change \| TODO \| TODO \| P2 \| Prevent \| TODO \|/, '| Fail the deploy when consumer throughput drops by more than 50% for 5 minutes | @ana | 2025-03-20 | P2 | Prevent | OPS-41 |')
+      .replace(/TODO: When the team reviews[^\n]*/, 'Review on 2025-04-01, run by Ben Okafor.')
+    expect(filled).not.toContain('TODO')
+    await (await import('node:fs/promises')).writeFile(join(project, path), filled)
+    const result = JSON.parse(runCli(['-f', 'json', path], { cwd: project }).stdout)[0]
+    expect(result.messages.map((m: { ruleId: string; message: string }) => `${m.ruleId}: ${m.message}`)).toEqual([])
+    expect(result.score).toBe(100)
+  })
+
   it('needs a title', async () => {
     const run = runCli(['new'], { cwd: await makeProject({}) })
     expect(run.code).toBe(2)
