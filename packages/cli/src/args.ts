@@ -27,6 +27,8 @@ export interface LintArgs {
   minScore?: number
   cache: boolean
   cacheLocation?: string
+  /** `--concurrency`: threads to lint with; undefined: one per core, up to 4 (1: main thread only). */
+  concurrency?: number
   debug: boolean
   help: boolean
   version: boolean
@@ -62,6 +64,7 @@ const lintOptions = {
   'min-score': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -128,6 +131,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (maxWarnings !== undefined) {
     if (!/^(?:-1|\d+)$/.test(maxWarnings.trim())) throw new UsageError(messages.badMaxWarnings(maxWarnings))
     args.maxWarnings = Number(maxWarnings)
+  }
+  const concurrency = values.concurrency
+  if (concurrency !== undefined) {
+    if (!/^\d+$/.test(concurrency.trim()) || Number(concurrency) < 1) throw new UsageError(messages.badConcurrency(concurrency))
+    args.concurrency = Number(concurrency)
   }
   const minScore = values['min-score']
   if (minScore !== undefined) {

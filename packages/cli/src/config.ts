@@ -17,6 +17,8 @@ export interface ConfigResolverOptions {
   configFile?: string
   /** `--rule` settings, applied on top of every config (validated by the core). */
   ruleOverrides: Record<string, RuleSetting>
+  /** Passed to the core's loadConfig (default: JavaScript configs allowed). */
+  allowJavaScript?: boolean
 }
 
 /**
@@ -50,7 +52,8 @@ export class ConfigResolver {
   }
 
   private async load(search: { configFile: string } | { searchFrom: string }): Promise<ConfigForFile> {
-    const loaded = await this.core.loadConfig(search)
+    const allow = this.options.allowJavaScript
+    const loaded = await this.core.loadConfig(allow === undefined ? search : { ...search, allowJavaScript: allow })
     return { config: this.withOverrides(loaded.config), baseDir: loaded.filePath ? dirname(loaded.filePath) : this.options.cwd }
   }
 

@@ -3,7 +3,7 @@ import type { LintResult, ResolvedConfig, RuleSetting } from '@postmortem-lint/c
 import type { LintArgs } from './args.js'
 import { LintCache, cacheKey, resolveCacheLocation } from './cache.js'
 import { shouldUseColor } from './color.js'
-import { ConfigResolver, type ConfigForFile, type Core } from './config.js'
+import type { ConfigForFile, ConfigResolver, Core } from './config.js'
 import type { CliContext } from './context.js'
 import { CliError } from './errors.js'
 import { IgnoreFiles, findFiles, ignoredReason, type FileFilters } from './files.js'
@@ -11,6 +11,8 @@ import type { RuleInfo } from './formatters/types.js'
 import { displayPath, toRuleInfo } from './formatters/shared.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { messages } from './messages/errors.js'
+import { createConfigResolver, lintFile, type LintFileInputs } from './lint-file.js'
+import { lintInWorkers, workerCount } from './lint-pool.js'
 import { createProgress } from './progress.js'
 import { parseRuleOptions } from './rule-option.js'
 import { cliVersion } from './version.js'
@@ -22,11 +24,14 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
   // The core validates them (ConfigResolver turns its errors into usage errors).
   const ruleOverrides = parseRuleOptions(args.rules) as Record<string, RuleSetting>
   const core = await import('@postmortem-lint/core')
-  const configs = new ConfigResolver(core, {
+  // Plain JSON: worker threads build their own ConfigResolver from it.
+  const fileInputs: LintFileInputs = {
     cwd,
     ruleOverrides,
+    detect: args.detect,
     ...(args.config === undefined ? {} : { configFile: args.config }),
-  })
+  }
+  const configs = createConfigResolver(core, fileInputs)
 
   if (args.printConfig !== undefined) {
     const { config } = await configs.forFile(resolve(cwd, args.printConfig))
@@ -54,37 +59,59 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
   const cache = args.cache ? await LintCache.load(resolveCacheLocation(cwd, args.cacheLocation)) : undefined
   const configJson = new WeakMap<ResolvedConfig, string>()
   const progress = createProgress(found.files.length, context.stderr as NodeJS.WriteStream, env)
+  // One slot per file, in the order found: results are reported in that order whoever lints them.
+  const fileResults: (LintResult | undefined)[] = new Array<LintResult | undefined>(found.files.length)
+  /** Files left to lint after the cache check: index into found.files, text when already read, cache key. */
+  const pending: { index: number; text?: string; key?: string }[] = []
   let cacheHits = 0
-  for (const file of found.files) {
+  for (const [index, file] of found.files.entries()) {
     const { config } = await configs.forFile(file)
     usedConfigs.add(config)
+    if (!cache) {
+      pending.push({ index })
+      continue
+    }
     const read = await core.readDocument(file)
     if (!read.ok) {
-      results.push(core.fatalResult(file, read.problem))
+      fileResults[index] = core.fatalResult(file, read.problem)
       progress.tick()
       continue
     }
-    let key: string | undefined
-    if (cache) {
-      let json = configJson.get(config)
-      if (json === undefined) {
-        json = JSON.stringify(core.configToJSON(config))
-        configJson.set(config, json)
-      }
-      key = cacheKey(read.text, json, core.version, args.detect)
-      const hit = cache.get(file, key)
-      if (hit) {
-        cacheHits++
-        results.push(hit)
-        progress.tick()
-        continue
-      }
+    let json = configJson.get(config)
+    if (json === undefined) {
+      json = JSON.stringify(core.configToJSON(config))
+      configJson.set(config, json)
     }
-    const result = core.lint(read.text, { filePath: file, config, detect: args.detect })
-    if (cache && key !== undefined) cache.set(file, key, result)
-    results.push(result)
+    const key = cacheKey(read.text, json, core.version, args.detect)
+    const hit = cache.get(file, key)
+    if (hit) {
+      cacheHits++
+      fileResults[index] = hit
+      progress.tick()
+      continue
+    }
+    pending.push({ index, text: read.text, key })
+  }
+
+  const record = (slot: number, result: LintResult): void => {
+    const { index, key } = pending[slot]!
+    if (cache && key !== undefined) cache.set(found.files[index]!, key, result)
+    fileResults[index] = result
     progress.tick()
   }
+  const lintOnMainThread = async (slot: number): Promise<void> => {
+    const { index, text } = pending[slot]!
+    record(slot, await lintFile(core, configs, found.files[index]!, args.detect, text))
+  }
+  const workers = workerCount(pending.length, args.concurrency)
+  if (workers > 0) {
+    debug?.(`linting ${pending.length} file(s) on ${workers} worker thread(s)`)
+    const paths = pending.map(({ index }) => found.files[index]!)
+    await lintInWorkers(paths, workers, fileInputs, record, lintOnMainThread, debug)
+  } else {
+    for (let slot = 0; slot < pending.length; slot++) await lintOnMainThread(slot)
+  }
+  for (const result of fileResults) results.push(result!)
   progress.done()
   for (const { path, reason } of found.ignored) results.push(core.skippedResult(path, reason))
   for (const { path, problem } of found.unreadable) results.push(core.fatalResult(path, `could not search this directory: ${problem}`))

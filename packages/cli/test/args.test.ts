@@ -76,6 +76,13 @@ describe('parseCliArgs', () => {
     expect(lint(['--max-warnings', '-1']).maxWarnings).toBe(-1)
   })
 
+  it('reads --concurrency as a whole number of threads, absent by default', () => {
+    expect(lint(['--concurrency', '3']).concurrency).toBe(3)
+    expect(lint(['--concurrency', '1']).concurrency).toBe(1)
+    expect(lint([]).concurrency).toBeUndefined()
+    for (const value of ['0', '-2', 'x', '2.5']) expect(() => parseCliArgs([`--concurrency=${value}`])).toThrow(UsageError)
+  })
+
   it('still answers --help and --version next to otherwise incomplete arguments', () => {
     expect(lint(['--stdin-filename', 'x', '--help']).help).toBe(true)
     expect(lint(['-v']).version).toBe(true)

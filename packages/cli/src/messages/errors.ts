@@ -10,6 +10,7 @@ export const messages = {
   unexpectedValue: (option: string) => `Option '${option}' does not take a value.`,
   unknownFormat: (name: string, known: readonly string[]) => `Unknown format '${name}'. Choose one of: ${known.join(', ')}.`,
   badMinScore: (value: string) => `--min-score must be a number from 0 to 100, got '${value}'.`,
+  badConcurrency: (value: string) => `--concurrency must be a whole number of threads, 1 or more, got '${value}'.`,
   badMaxWarnings: (value: string) => `--max-warnings must be a whole number (0 or more; -1 for no limit), got '${value}'.`,
   badRule: (value: string, why: string) =>
     `Invalid --rule '${value}': ${why}. Write 'rule-id: severity' (off, warn, error) or 'rule-id: ["error", {...options}]'.`,

@@ -34,6 +34,10 @@ Caching:
   --cache                       Only lint files that changed since the last run
   --cache-location <path>       Cache file or directory (default: .postmortemlintcache)
 
+Performance:
+  --concurrency <n>             Threads to lint with when there are 64+ files to lint
+                                (default: one per core, at most 4; 1: no worker threads)
+
 Other:
   --debug                       Show stack traces and what the CLI is doing
   -h, --help                    Show this help

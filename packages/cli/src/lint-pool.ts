@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { LintResult } from '@postmortem-lint/core'
+import type { LintFileInputs } from './lint-file.js'
+import type { WorkerResponse } from './lint-worker.js'
+
+/** Fewer files than this are linted on the main thread: starting workers would cost more. */
+export const minFilesForWorkers = 64
+/** Default number of workers: one per core, at most this many. */
+export const maxDefaultWorkers = 4
+/** Files sent to a worker before it answers, so it never waits for the next one. */
+const inFlightPerWorker = 2
+
+const workerUrl = new URL('./lint-worker.js', import.meta.url)
+
+/**
+ * How many workers to lint `files` files with: 0 (main thread only) for `--concurrency 1`, for
+ * fewer than 64 files, on one core, or when the compiled worker is not there (running from source).
+ */
+export function workerCount(files: number, concurrency: number | undefined): number {
+  const wanted = concurrency ?? Math.min(availableParallelism(), maxDefaultWorkers)
+  if (wanted < 2 || files < minFilesForWorkers) return 0
+  if (!existsSync(fileURLToPath(workerUrl))) return 0
+  return Math.min(wanted, files)
+}
+
+/**
+ * Lint `files` on `count` worker threads, calling `onResult(index, result)` as each result arrives.
+ * A file whose worker failed on it, or died with it in hand, goes to `fallback` (the main thread)
+ * instead, so no file is lost; when every worker has died, the rest go there too.
+ */
+export async function lintInWorkers(
+  files: readonly string[],
+  count: number,
+  inputs: LintFileInputs,
+  onResult: (index: number, result: LintResult) => void,
+  fallback: (index: number) => Promise<void>,
+  debug?: (message: string) => void,
+): Promise<void> {
+  let next = 0
+  const failed: number[] = []
+  const workers = new Set<Worker>()
+
+  await new Promise<void>((done) => {
+    const finishIfIdle = (): void => {
+      if (workers.size === 0) done()
+    }
+    const start = (): void => {
+      const worker = new Worker(workerUrl, { workerData: inputs, stdout: false, stderr: false })
+      const inHand = new Set<number>() // indexes of the files sent and not answered yet
+      let dead = false
+      workers.add(worker)
+      const feed = (): void => {
+        while (!dead && inHand.size < inFlightPerWorker && next < files.length) {
+          const index = next++
+          inHand.add(index)
+          worker.postMessage({ id: index, file: files[index]! })
+        }
+        if (!dead && inHand.size === 0) {
+          dead = true
+          workers.delete(worker)
+          void worker.terminate()
+          finishIfIdle()
+        }
+      }
+      const die = (reason: string): void => {
+        if (dead) return
+        dead = true
+        debug?.(`lint worker failed (${reason}); ${inHand.size} file(s) go to the main thread`)
+        failed.push(...inHand)
+        inHand.clear()
+        workers.delete(worker)
+        void worker.terminate()
+        // Every worker gone: whatever is left is linted on the main thread.
+        if (workers.size === 0) {
+          while (next < files.length) failed.push(next++)
+        }
+        finishIfIdle()
+      }
+      worker.on('message', (response: WorkerResponse) => {
+        if (dead || !inHand.has(response.id)) return
+        inHand.delete(response.id)
+        if ('error' in response) {
+          debug?.(`lint worker could not lint ${files[response.id]}: ${response.error}; retrying on the main thread`)
+          failed.push(response.id)
+        } else {
+          onResult(response.id, response.result as LintResult)
+        }
+        feed()
+      })
+      worker.on('error', (error) => die(error.message))
+      worker.on('exit', (code) => die(`exit code ${code}`))
+      feed()
+    }
+    for (let index = 0; index < count; index++) start()
+  })
+
+  failed.sort((a, b) => a - b)
+  for (const index of failed) await fallback(index)
+}
