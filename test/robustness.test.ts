@@ -19,38 +19,10 @@ function markdownFiles(dir: string): string[] {
 }
 
 const fixtures = markdownFiles(join(repoRoot, 'fixtures'))
-const corpusDirs = ['/work/shared/corpus', '/work/shared/eval/base']
+// The shared corpus sits beside the repository (as in CI); absent folders are skipped.
+const corpusDirs = [join(repoRoot, '..', 'shared', 'corpus'), join(repoRoot, '..', 'shared', 'eval', 'base')]
 
-const template = `# Postmortem: <incident title>
-
-**Date:** YYYY-MM-DD
-**Severity:** P1 / P2 / P3 / P4
-**Authors:** [names]
-
-## Summary
-
-Summarize what happened in two sentences.
-
-## Impact
-
-Describe the impact here.
-
-## Timeline
-
-| Time (UTC) | Event |
-|---|---|
-| HH:MM | TODO |
-
-## Root cause
-
-TODO
-
-## Action items
-
-| Action | Owner | Due |
-|---|---|---|
-| TODO | [owner] | YYYY-MM-DD |
-`
+const template = readFileSync(join(repoRoot, 'fixtures', 'not-postmortems', 'template.md'), 'utf8')
 
 const wellFormed = `# Incident: checkout errors
 

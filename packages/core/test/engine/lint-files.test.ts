@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -154,36 +154,7 @@ describe('lintFiles', () => {
     const root = tree({
       'empty.md': '\n\n',
       'README.md': '# Postmortems\n\nOur incident reviews, newest first.\n\n- [2024-03-05 checkout errors](2024-03-05.md)\n- [2024-02-01 login outage](2024-02-01.md)\n',
-      'template.md': `# Postmortem: <incident title>
-
-**Date:** YYYY-MM-DD
-**Severity:** P1 / P2 / P3 / P4
-**Authors:** [names]
-
-## Summary
-
-Summarize what happened in two sentences.
-
-## Impact
-
-Describe the impact here.
-
-## Timeline
-
-| Time (UTC) | Event |
-|---|---|
-| HH:MM | TODO |
-
-## Root cause
-
-TODO
-
-## Action items
-
-| Action | Owner | Due |
-|---|---|---|
-| TODO | [owner] | YYYY-MM-DD |
-`,
+      'template.md': readFileSync(new URL('../../../../fixtures/not-postmortems/template.md', import.meta.url), 'utf8'),
       'real.md': postmortem,
     })
     const names = ['empty.md', 'README.md', 'template.md', 'real.md']

@@ -1,11 +1,13 @@
+import { fileURLToPath } from 'node:url'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { PostmortemDocument, Span } from '../../src/model/types.js'
 import { md, parse, textAt } from './helpers.js'
 
-const CORPUS = '/work/shared/corpus'
-const EVAL_BASE = '/work/shared/eval/base'
+const SHARED = fileURLToPath(new URL('../../../../../shared/', import.meta.url))
+const CORPUS = `${SHARED}corpus`
+const EVAL_BASE = `${SHARED}eval/base`
 
 function markdownFiles(folder: string): string[] {
   return existsSync(folder) ? readdirSync(folder).filter((file) => file.endsWith('.md')).sort() : []
