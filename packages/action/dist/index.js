@@ -44931,6 +44931,19 @@ function tagUncached(text) {
 }
 
 const FirstNames = {
+  "exclude": [
+    "apollo",
+    "argo",
+    "athena",
+    "atlas",
+    "aurora",
+    "cassandra",
+    "iris",
+    "luigi",
+    "luna",
+    "nova",
+    "travis"
+  ],
   "names": [
     "aadi",
     "aadidev",
@@ -59286,7 +59299,8 @@ const FirstNames = {
 };
 
 const roleMatcher = new PhraseMatcher(PersonRoles.roles);
-const knownFirstNames = new Set(FirstNames.names);
+const excludedNames = new Set(FirstNames.exclude);
+const knownFirstNames = new Set(FirstNames.names.filter((name) => !excludedNames.has(name)));
 const roleWords = new Set(PersonRoles.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(" "))));
 function isRole(word) {
   return roleWords.has(word);
@@ -59332,6 +59346,8 @@ class PersonReferences {
         this.strength.set(index, "strong");
       else if (weakPronouns.has(token.norm))
         this.strength.set(index, "weak");
+      else if (excludedNames.has(token.norm))
+        return;
       else if (/^\p{Lu}/u.test(token.text)) {
         const tags = tagsAt(terms, token);
         const listedName = knownFirstNames.has(token.norm) && /^\p{Lu}\p{Ll}/u.test(token.text) && !this.#beforeCommonNoun(tokens, terms, index);

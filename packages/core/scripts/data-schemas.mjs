@@ -121,7 +121,7 @@ export const schemas = {
   'vague-actions': z
     .object({ 'vague-verbs': vocabulary, 'vague-modifiers': vocabulary, 'people-directed': vocabulary })
     .strict(),
-  'first-names': z.object({ source: z.string().min(1), names: uniquePhrases }).strict(),
+  'first-names': z.object({ source: z.string().min(1), exclude: uniquePhrases, names: uniquePhrases }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
   'vague-quantities': z.object({ vague: vocabulary }).strict(),
 }

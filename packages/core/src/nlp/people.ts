@@ -15,7 +15,8 @@ import type { Token } from './tokens.js'
 export type PersonStrength = 'strong' | 'weak' | 'team'
 
 const roleMatcher = new PhraseMatcher(roleData.roles)
-const knownFirstNames: ReadonlySet<string> = new Set(firstNames.names)
+const excludedNames: ReadonlySet<string> = new Set(firstNames.exclude)
+const knownFirstNames: ReadonlySet<string> = new Set(firstNames.names.filter((name) => !excludedNames.has(name)))
 const roleWords = new Set(roleData.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(' '))))
 
 /** Whether a lower-case word is part of a role ("engineer", "on-call"). */
@@ -59,6 +60,8 @@ export class PersonReferences {
       if (token.norm.startsWith('@') && token.norm.length > 1) this.strength.set(index, 'strong')
       else if (strongPronouns.has(token.norm)) this.strength.set(index, 'strong')
       else if (weakPronouns.has(token.norm)) this.strength.set(index, 'weak')
+      // A system that shares a person's name ("Cassandra failed to compact") is a system.
+      else if (excludedNames.has(token.norm)) return
       else if (/^\p{Lu}/u.test(token.text)) {
         const tags = tagsAt(terms, token)
         const listedName = knownFirstNames.has(token.norm) && /^\p{Lu}\p{Ll}/u.test(token.text) && !this.#beforeCommonNoun(tokens, terms, index)

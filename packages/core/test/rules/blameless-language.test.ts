@@ -76,6 +76,8 @@ const neutral: string[] = [
   'The console should reject values that are not numbers.',
   'The certificate expired because renewal depended on a manual reminder.',
   'Kafka failed to replicate the partition after the broker restart.',
+  'Cassandra failed to compact the tables before the disk filled.',
+  'Aurora failed over to the standby in the other zone.',
   'Postgres ignored the new setting until the next restart.',
   'Deployment failed to complete because the image was missing.',
   'Monitoring missed the spike because it sampled once every five minutes.',
