@@ -59417,10 +59417,11 @@ const LINKING_PREPOSITIONS = /* @__PURE__ */ new Set(["on", "of", "in", "from", 
 const CONTROL_WORDS = /^(?:whoever|someone|somebody|anyone)$/;
 function findBlame(text, context) {
   const tokens = tokenize$2(text);
-  const suspicious = candidates$1.some((matcher) => matcher.mayMatch(tokens) && matcher.matchAll(tokens).length > 0) || hasOmission(tokens) || causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith("@") || index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text));
+  const blameStarts = candidates$1.flatMap((matcher) => matcher.mayMatch(tokens) ? matcher.matchAll(tokens).map((match) => match.start) : []);
+  const suspicious = blameStarts.length > 0 || hasOmission(tokens) || causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith("@") || index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text));
   if (!suspicious && !(context.inRootCause && mayNameSomeone(tokens)))
     return null;
-  if (deniesBlame(tokens))
+  if (deniesBlame(tokens, blameStarts))
     return null;
   const terms = mayReferToPerson(tokens) ? tag$1(text) : [];
   const people = new PersonReferences(tokens, terms, context.people);
@@ -59428,8 +59429,7 @@ function findBlame(text, context) {
   return analysis.blameNouns() ?? analysis.counterfactual() ?? analysis.failureVerbs() ?? analysis.carelessAdverbs() ?? analysis.character() ?? analysis.personAsCause() ?? (context.inRootCause ? analysis.personInRootCause() : null);
 }
 const FUNCTION_WORDS = /* @__PURE__ */ new Set(["the", "a", "an", "this", "that", "these", "those", "it", "its", "we", "our", "in", "on", "at", "when", "after", "before", "because", "during", "while", "as", "if", "once", "since", "there", "each", "every", "all", "no", "some", "one", "two", "both", "for", "with", "to", "from", "by", "however", "then", "also", "only", "most", "many"]);
-function deniesBlame(tokens) {
-  const blameStarts = candidates$1.flatMap((matcher) => matcher.matchAll(tokens).map((match) => match.start));
+function deniesBlame(tokens, blameStarts) {
   for (const negation of negations.matchAll(tokens)) {
     if (negation.end - negation.start >= 3 || /^(?:blameless|not)$/.test(tokens[negation.start].norm))
       return true;

@@ -64,12 +64,14 @@ const CONTROL_WORDS = /^(?:whoever|someone|somebody|anyone)$/
 export function findBlame(text: string, context: BlameContext): BlameFinding | null {
   const tokens = tokenize(text)
   // Causal phrases ("because of", "due to") are everywhere; they only matter next to a person.
+  // Match the vocabularies once: the pre-filter and the negation check share the result.
+  const blameStarts = candidates.flatMap((matcher) => (matcher.mayMatch(tokens) ? matcher.matchAll(tokens).map((match) => match.start) : []))
   const suspicious =
-    candidates.some((matcher) => matcher.mayMatch(tokens) && matcher.matchAll(tokens).length > 0) ||
+    blameStarts.length > 0 ||
     hasOmission(tokens) ||
     (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
   if (!suspicious && !(context.inRootCause && mayNameSomeone(tokens))) return null
-  if (deniesBlame(tokens)) return null
+  if (deniesBlame(tokens, blameStarts)) return null
 
   // Every path to blame but "human error" needs a person-like word; without one, tagging the
   // sentence cannot change the answer, so compromise is not run at all.
@@ -94,8 +96,7 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'thos
  * word denies it. A negation elsewhere ("Nobody would have been paged if Ben had read the
  * alert") does not.
  */
-function deniesBlame(tokens: readonly Token[]): boolean {
-  const blameStarts = candidates.flatMap((matcher) => matcher.matchAll(tokens).map((match) => match.start))
+function deniesBlame(tokens: readonly Token[], blameStarts: readonly number[]): boolean {
   for (const negation of negations.matchAll(tokens)) {
     // Phrases that are denials on their own ("blameless", "not anyone's fault").
     if (negation.end - negation.start >= 3 || /^(?:blameless|not)$/.test(tokens[negation.start]!.norm)) return true
