@@ -188,9 +188,11 @@ async function walk(
     let isFile = entry.isFile()
     if (entry.isSymbolicLink()) {
       // Symlinked files are followed; symlinked directories are not (no cycles, no escaping the tree).
+      // A Markdown-named link that leads nowhere (a loop, a missing target) is kept, so reading it
+      // reports the problem for that file instead of the file silently vanishing from the run.
       const target = await stat(path).catch(() => null)
       isDirectory = false
-      isFile = target?.isFile() ?? false
+      isFile = target === null ? isMarkdownFile(entry.name) : target.isFile()
     }
     if (isDirectory) {
       if (await ignoreFiles.decide(path, true, levels)) continue

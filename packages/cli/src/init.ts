@@ -4,6 +4,7 @@ import { FileExistsError, writeFileAtomic } from './atomic-write.js'
 import type { CliContext } from './context.js'
 import { CliError } from './errors.js'
 import { messages } from './messages/errors.js'
+import { describeWriteError } from './write-error.js'
 
 export const initFileName = 'postmortem-lint.config.json'
 
@@ -28,7 +29,7 @@ export async function runInit(context: CliContext): Promise<number> {
     await writeFileAtomic(path, initialConfig, { overwrite: false })
   } catch (error) {
     if (error instanceof FileExistsError) throw new CliError(messages.initExists(shown))
-    throw new CliError(messages.cannotWrite(shown, (error as Error).message))
+    throw new CliError(messages.cannotWrite(shown, describeWriteError(error)))
   }
   context.stdout.write(`${messages.initWritten(shown)}\n`)
   return 0

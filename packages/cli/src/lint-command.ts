@@ -10,6 +10,7 @@ import { IgnoreFiles, findFiles, ignoredReason, type FileFilters } from './files
 import type { RuleInfo } from './formatters/types.js'
 import { displayPath, toRuleInfo } from './formatters/shared.js'
 import { writeFileAtomic } from './atomic-write.js'
+import { describeWriteError } from './write-error.js'
 import { messages } from './messages/errors.js'
 import { createConfigResolver, lintFile, type LintFileInputs } from './lint-file.js'
 import { lintInWorkers, workerCount } from './lint-pool.js'
@@ -121,7 +122,7 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
     try {
       await cache.save()
     } catch (error) {
-      context.stderr.write(`${messages.cannotWriteCache(cache.path, (error as Error).message)}\n`)
+      context.stderr.write(`${messages.cannotWriteCache(cache.path, describeWriteError(error))}\n`)
     }
   }
 
@@ -139,7 +140,7 @@ export async function runLint(args: LintArgs, context: CliContext): Promise<numb
     try {
       await writeFileAtomic(path, output, { mkdirs: true })
     } catch (error) {
-      throw new CliError(messages.cannotWriteOutput(args.outputFile, (error as Error).message))
+      throw new CliError(messages.cannotWriteOutput(args.outputFile, describeWriteError(error)))
     }
   } else {
     context.stdout.write(output)

@@ -4,6 +4,7 @@ import { FileExistsError, writeFileAtomic } from './atomic-write.js'
 import type { CliContext } from './context.js'
 import { CliError } from './errors.js'
 import { messages } from './messages/errors.js'
+import { describeWriteError } from './write-error.js'
 
 /** "Checkout API outage: 502s at 40%" -> "checkout-api-outage-502s-at-40". */
 export function slugify(title: string, maxLength = 60): string {
@@ -101,8 +102,7 @@ export async function runNew(args: NewArgs, context: CliContext): Promise<number
     await writeFileAtomic(path, content, { overwrite: false, mkdirs: true })
   } catch (error) {
     if (error instanceof FileExistsError) throw new CliError(messages.newExists(shown))
-    const code = (error as NodeJS.ErrnoException).code
-    throw new CliError(messages.cannotWrite(shown, code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message))
+    throw new CliError(messages.cannotWrite(shown, describeWriteError(error)))
   }
   context.stdout.write(`${shown}\n`)
   return 0

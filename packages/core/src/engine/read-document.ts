@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; problem: string }
 
@@ -8,6 +8,9 @@ export async function readDocument(path: string): Promise<ReadOutcome> {
   try {
     bytes = await readFile(path)
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await isSymlink(path))) {
+      return { ok: false, problem: 'broken symbolic link (its target does not exist)' }
+    }
     return { ok: false, problem: describeFsError(error) }
   }
   return decodeDocument(bytes)
@@ -49,4 +52,11 @@ export function describeFsError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error)
   }
+}
+
+async function isSymlink(path: string): Promise<boolean> {
+  return lstat(path).then(
+    (stats) => stats.isSymbolicLink(),
+    () => false,
+  )
 }
