@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -22,13 +22,11 @@ export interface RunOptions {
 }
 
 /**
- * Run the real binary (node packages/cli/bin/postmortem-lint.js, which loads the compiled
- * dist/), as a user would. Build first: `npx tsc -b`.
+ * Run the real binary (node packages/cli/bin/postmortem-lint.js, which loads the bundle built
+ * from the compiled dist/), as a user would. Build first: `npm run build`.
  */
 export function runCli(args: readonly string[], options: RunOptions): RunResult {
-  if (!existsSync(join(repoRoot, 'packages/cli/dist/main.js'))) {
-    throw new Error('packages/cli/dist/main.js is missing: run `npx tsc -b` (or `npm run build`) before the CLI tests')
-  }
+  assertBundleFresh()
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined || /^(CI|NO_COLOR|FORCE_COLOR|GITHUB_ACTIONS|TERM)$/.test(key) || key.startsWith('VITEST')) continue
@@ -74,3 +72,23 @@ export async function removeProjects(): Promise<void> {
 
 /** True when permission bits do not stop reads (root, as in CI). */
 export const readsIgnorePermissions = process.getuid?.() === 0
+
+let bundleChecked = false
+
+/** The bin runs bundle/, built from dist/ by `npm run build`: a stale one would test old code. */
+function assertBundleFresh(): void {
+  if (bundleChecked) return
+  const bundle = join(repoRoot, 'packages/cli/bundle/main.js')
+  if (!existsSync(bundle)) throw new Error('packages/cli/bundle/main.js is missing: run `npm run build` before the CLI tests')
+  const built = statSync(bundle).mtimeMs
+  const compiled = [join(repoRoot, 'packages/core/dist'), join(repoRoot, 'packages/cli/dist')]
+  const newer = compiled.flatMap((dir) => newerJsFiles(dir, built))
+  if (newer.length > 0) throw new Error(`packages/cli/bundle/ is older than ${newer[0]}: run \`npm run build\` (or \`npm run bundle:cli\`)`)
+  bundleChecked = true
+}
+
+function newerJsFiles(directory: string, than: number): string[] {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js') && statSync(join(directory, file)).mtimeMs > than)
+    .map((file) => join(directory, file))
+}

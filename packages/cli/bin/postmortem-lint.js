@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/; this file stays tiny so it needs no build step.
-import('../dist/main.js')
+// The command runs from the bundle (see rollup.config.mjs: it starts in half the time of the
+// ~390 separate modules in dist/); this file stays tiny so it needs no build step.
+import('../bundle/main.js')
   .then((cli) => cli.main(process.argv.slice(2)))
   .then((code) => {
     process.exitCode = code
