@@ -63,7 +63,8 @@ export class LintCache {
       const data = JSON.parse(text) as Partial<CacheFile> | null
       if (data && data.format === FORMAT && data.version === FORMAT_VERSION && isRecord(data.entries)) {
         for (const [file, entry] of Object.entries(data.entries)) {
-          if (isRecord(entry) && typeof entry.key === 'string' && isRecord(entry.result)) cache.entries[file] = entry as CacheEntry
+          if (isRecord(entry) && typeof entry.key === 'string' && isCachedResult(entry.result)) cache.entries[file] = entry as CacheEntry
+          else cache.changed = true
         }
       } else {
         cache.changed = true
@@ -101,6 +102,19 @@ export class LintCache {
     await writeFileAtomic(this.path, JSON.stringify(data), { mkdirs: true })
     this.changed = false
   }
+}
+
+/**
+ * The shape of a stored result, checked so that a hand-edited cache, or one written by a build
+ * that stored something else under the same format version, cannot hand the formatters a result
+ * without messages or counts: such an entry is dropped and the file linted again.
+ */
+function isCachedResult(value: unknown): boolean {
+  if (!isRecord(value) || !Array.isArray(value.messages) || !isRecord(value.categories)) return false
+  if (!['errorCount', 'warningCount', 'score'].every((key) => typeof value[key] === 'number')) return false
+  return value.messages.every(
+    (message) => isRecord(message) && typeof message.message === 'string' && typeof message.line === 'number' && typeof message.column === 'number',
+  )
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
