@@ -50,12 +50,19 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
   }
 }
 
+/** The stack trace for --debug, with the error behind it (what a JavaScript config threw). */
+function stackOf(error: unknown): string {
+  if (!(error instanceof Error) || !error.stack) return ''
+  const cause = error.cause instanceof Error && error.cause.stack ? `\nCaused by: ${error.cause.stack}` : ''
+  return `\n${error.stack}${cause}`
+}
+
 function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE') throw error
 }
 
 function report(error: unknown, ctx: CliContext, debug: boolean): number {
-  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : ''
+  const stack = debug ? stackOf(error) : ''
   let text: string
   let code = 2
   if (error instanceof UsageError) {

@@ -31,7 +31,7 @@ export function describeIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType, 
       return { key: join(path), problem: `${got()} is not allowed; expected ${issue.values.length === 1 ? options : `one of ${options}`}` }
     }
     case 'invalid_type':
-      return { key: join(path), problem: `expected ${issue.expected}, got ${got()}` }
+      return { key: join(path), problem: `expected ${typeWords[issue.expected] ?? issue.expected}, got ${got()}` }
     case 'invalid_union': {
       // Explain the alternative the value came closest to: ["strict", "foo"] for `extends` is a
       // list with a bad item, not "neither a string nor a list".
@@ -121,3 +121,6 @@ function describeValue(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
   return text.length > 60 ? `${text.slice(0, 59)}…` : text
 }
+
+/** zod's type names in the words of a JSON config: a "record" (name -> value) is an object. */
+const typeWords: Record<string, string> = { record: 'object' }

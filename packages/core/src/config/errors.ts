@@ -5,7 +5,9 @@ export class ConfigError extends Error {
     readonly filePath: string | null,
     readonly key: string | null,
     readonly problem: string,
+    /** The error behind it (what a JavaScript config threw), for --debug. */
+    options?: { cause?: unknown },
   ) {
-    super(`${filePath ?? 'inline config'}${key ? `: "${key}"` : ''}: ${problem}`)
+    super(`${filePath ?? 'inline config'}${key ? `: "${key}"` : ''}: ${problem}`, options)
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { parse as parsePath, resolve } from 'node:path'
+import { extname, parse as parsePath, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig'
 import { ConfigError } from './errors.js'
@@ -41,7 +41,11 @@ const jsonLoader: Loader = (filepath, content) => {
   try {
     return parseJson(content)
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new ConfigError(filepath, null, `invalid JSON at ${error.message}`)
+    if (error instanceof JsonSyntaxError) {
+      // .postmortemlintrc has no extension, and other tools' rc files are often YAML.
+      const hint = extname(filepath) === '' ? ' (this file is read as JSON; YAML is not supported)' : ''
+      throw new ConfigError(filepath, null, `invalid JSON at ${error.message}${hint}`)
+    }
     throw error
   }
 }
@@ -55,12 +59,19 @@ function jsLoader(allowJavaScript: boolean): Loader {
         'JavaScript config files are not allowed here (they could run code from an untrusted branch); use postmortem-lint.config.json',
       )
     }
+    let module: { default?: unknown }
     try {
-      const module = (await import(pathToFileURL(filepath).href)) as { default?: unknown }
-      return module.default ?? module
+      module = (await import(pathToFileURL(filepath).href)) as { default?: unknown }
     } catch (error) {
-      throw new ConfigError(filepath, null, `the config file threw while loading: ${error instanceof Error ? error.message : String(error)}`)
+      const problem = `the config file threw while loading: ${error instanceof Error ? error.message : String(error)}`
+      throw new ConfigError(filepath, null, problem, { cause: error })
     }
+    if (!('default' in module)) return module
+    // Not passed over like an empty file: a JS config that exports nothing is a mistake.
+    if (module.default === null || module.default === undefined) {
+      throw new ConfigError(filepath, 'default', `the default export is ${String(module.default)}; export the config object: export default { rules: { ... } }`)
+    }
+    return module.default
   }
 }
 

@@ -23,7 +23,8 @@ export function parseJson(text: string): unknown {
     const offset = syntaxErrorOffset(source) ?? (v8Offset === undefined ? source.length : Number(v8Offset))
     const { line, column } = lineColumn(source, offset)
     const reason = (error as Error).message
-      .replace(/,? ".*" is not valid JSON$/s, '')
+      // V8 quotes the text around the error, cut with "..." when long; the line and column say where.
+      .replace(/,? ".*"(?:\.\.\.)? is not valid JSON$/s, '')
       .replace(/ in JSON at position \d+.*$/s, '')
     throw new JsonSyntaxError(line, column, reason)
   }
