@@ -170,6 +170,8 @@ async function runAction(options: {
   payload: Record<string, unknown>
   inputs: Record<string, string>
   api: GitHubApiStub | null
+  /** Extra environment (the test-only API time-outs). */
+  env?: Record<string, string>
 }): Promise<ActionRun> {
   const runnerDir = join(dirname(options.workspace), 'runner')
   await mkdir(runnerDir, { recursive: true })
@@ -201,6 +203,7 @@ async function runAction(options: {
     GITHUB_ACTION: 'postmortem-lint',
     RUNNER_TEMP: runnerDir,
   })
+  Object.assign(env, options.env)
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   const child = spawn(process.execPath, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -434,6 +437,35 @@ describe('the bundled action on pull_request', () => {
     const run = await runAction({ workspace, event: 'pull_request_target', payload: pullRequestPayload(12), inputs: { 'github-token': 'ghs_token' }, api: server })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::.*JavaScript config files are not allowed/)
+  })
+})
+
+describe('the bundled action when the API fails', () => {
+  const fast = { POSTMORTEM_LINT_TEST_API_TIMEOUT_MS: '300', POSTMORTEM_LINT_TEST_API_BACKOFF_MS: '10' }
+
+  it('times out a hung request, retries it, and fails clearly when GitHub never answers', async () => {
+    const workspace = await makeWorkspace({ [bad]: badPostmortem })
+    const server = await api({ pullFiles: { 13: [{ filename: bad, status: 'added' }] }, hangs: { [`GET /repos/${owner}/${repo}/pulls/13/files`]: 10 } })
+    const started = Date.now()
+    const run = await runAction({ workspace, event: 'pull_request', payload: pullRequestPayload(13), inputs: { 'github-token': 'ghs_token' }, api: server, env: fast })
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(server.requests).toHaveLength(4)
+    expect(run.stdout).toContain(`::error::Could not list the files of pull request #13: GitHub did not answer GET /repos/${owner}/${repo}/pulls/13/files within 0.3 s (tried 4 times)`)
+    expect(run.stdout).toContain('::add-mask::ghs_token')
+    expect(run.stdout.replace('::add-mask::ghs_token', '')).not.toContain('ghs_token')
+    expect(run.code).toBe(1)
+  })
+
+  it('waits out a secondary rate limit on the comment, then posts it', async () => {
+    const workspace = await makeWorkspace({ [bad]: badPostmortem })
+    const server = await api({
+      pullFiles: { 14: [{ filename: bad, status: 'added' }] },
+      rateLimits: { [`POST /repos/${owner}/${repo}/issues/14/comments`]: { count: 1, status: 403, headers: { 'retry-after': '1' }, message: 'You have exceeded a secondary rate limit.' } },
+    })
+    const run = await runAction({ workspace, event: 'pull_request', payload: pullRequestPayload(14), inputs: { 'github-token': 'ghs_token', 'fail-on': 'never' }, api: server, env: fast })
+    expect(server.requests.filter((request) => request.method === 'POST').map((request) => request.status)).toEqual([403, 201])
+    expect(server.comments[14]?.[0]?.body.startsWith(marker)).toBe(true)
+    expect(run.code).toBe(0)
   })
 })
 

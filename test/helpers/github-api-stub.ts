@@ -37,6 +37,12 @@ export interface GitHubApiStubOptions {
   readOnlyTokens?: string[]
   /** Answer the first N requests whose `METHOD path` starts with the key with a 503. */
   transientFailures?: Record<string, number>
+  /** Listen on this port (default: any free one). */
+  port?: number
+  /** Never answer the first N requests whose `METHOD path` starts with the key (a hung server). */
+  hangs?: Record<string, number>
+  /** Answer the first `count` requests whose `METHOD path` starts with the key as rate limited. */
+  rateLimits?: Record<string, { count: number; status: 403 | 429; headers: Record<string, string>; message?: string }>
 }
 
 export interface GitHubApiStub {
@@ -50,12 +56,15 @@ const forbidden = { message: 'Resource not accessible by integration', documenta
 
 /**
  * A loopback HTTP server (127.0.0.1, a free port) answering the GitHub REST endpoints the action
- * uses, with Link-header pagination, stateful comments, read-only tokens and transient 503s.
+ * uses, with Link-header pagination, stateful comments, read-only tokens, transient 503s, hung
+ * requests and rate limits.
  */
 export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise<GitHubApiStub> {
   const requests: RecordedRequest[] = []
   const comments: Record<number, StubComment[]> = structuredClone(options.comments ?? {})
   const failures = new Map(Object.entries(options.transientFailures ?? {}))
+  const hangs = new Map(Object.entries(options.hangs ?? {}))
+  const limits = new Map(Object.entries(options.rateLimits ?? {}).map(([key, limit]) => [key, { ...limit }]))
   let nextId = 9000
   const repoPrefix = `/repos/${options.owner}/${options.repo}`
 
@@ -91,6 +100,20 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
     send: (status: number, body: unknown, headers?: Record<string, string>) => void,
   ): void {
     const key = `${record.method} ${record.path}`
+    for (const [prefix, left] of hangs) {
+      if (left > 0 && key.startsWith(prefix)) {
+        hangs.set(prefix, left - 1)
+        record.status = -1 // left hanging; closeAllConnections ends it
+        return
+      }
+    }
+    for (const [prefix, limit] of limits) {
+      if (limit.count > 0 && key.startsWith(prefix)) {
+        limit.count--
+        send(limit.status, { message: limit.message ?? 'API rate limit exceeded', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' }, limit.headers)
+        return
+      }
+    }
     for (const [prefix, left] of failures) {
       if (left > 0 && key.startsWith(prefix)) {
         failures.set(prefix, left - 1)
@@ -151,7 +174,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
     send(200, items.slice((page - 1) * perPage, page * perPage), links.length ? { link: links.join(', ') } : {})
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const stub: GitHubApiStub = {
     url: `http://127.0.0.1:${port}`,

@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { existsSync, lstatSync, realpathSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import picomatch from 'picomatch'
 import { glob } from 'tinyglobby'
 import type { Octokit } from './octokit.js'
@@ -25,7 +25,7 @@ export async function listPullRequestFiles(
 
 /**
  * A repository-relative path as a safe path inside the workspace, or null: no absolute paths,
- * no `..` segments, no backslashes or NUL, and (when the file exists) no symlink out of it.
+ * no `..` segments, no backslashes or NUL, no symlink out of it and none that leads nowhere.
  */
 export function safeWorkspacePath(workspace: string, path: string): string | null {
   if (path === '' || path.includes('\0') || path.includes('\\') || isAbsolute(path) || /^[A-Za-z]:/.test(path)) return null
@@ -33,12 +33,8 @@ export function safeWorkspacePath(workspace: string, path: string): string | nul
   const root = resolve(workspace)
   const full = resolve(root, path)
   if (!isInside(root, full)) return null
-  let real: string
-  try {
-    real = realpathSync(full)
-  } catch {
-    return full
-  }
+  const real = realPathOf(full)
+  if (real === null) return null
   let realRoot: string
   try {
     realRoot = realpathSync(root)
@@ -46,6 +42,32 @@ export function safeWorkspacePath(workspace: string, path: string): string | nul
     realRoot = root
   }
   return isInside(realRoot, real) ? full : null
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Where `path` really is, or null when a symlink on the way leads nowhere (what it points at
+ * could appear later). A path that does not exist (deleted at the head, not checked out) is
+ * placed under the real location of its deepest existing ancestor.
+ */
+function realPathOf(path: string): string | null {
+  let existing = path
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    if (isSymlink(existing)) return null
+    existing = dirname(existing)
+  }
+  try {
+    return join(realpathSync(existing), relative(existing, path))
+  } catch {
+    return null
+  }
 }
 
 function isInside(root: string, path: string): boolean {

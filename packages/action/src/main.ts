@@ -11,7 +11,7 @@ import { renderWithin, commentLimit, summaryLimit } from './comment/trim.js'
 import type { RenderContext } from './comment/render.js'
 import { upsertStickyComment } from './comment/sticky.js'
 import { readInputs, type Inputs } from './inputs.js'
-import { createOctokit, statusOf, type Octokit } from './octokit.js'
+import { apiOptionsFromEnv, createOctokit, statusOf, type Octokit } from './octokit.js'
 import { readReportFile } from './report-file.js'
 import { computeTotals, computeVerdict, toFileReports, type Totals } from './report.js'
 import { writeJobSummary } from './summary.js'
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
     await preloadNlp()
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd())
     const context = github.context
-    const octokit = inputs.githubToken ? createOctokit(inputs.githubToken) : undefined
+    const octokit = inputs.githubToken ? createOctokit(inputs.githubToken, apiOptionsFromEnv(process.env)) : undefined
 
     let results: LintResult[]
     let reportPath: string

@@ -22,7 +22,8 @@ interface IssueComment {
 /**
  * The sticky comment: the first comment with the marker whose author is a bot (`github-actions[bot]`
  * with the default token, an app's bot with an app token) or, failing that, the token's own user
- * (a personal access token). Comments by other people that quote the marker are ignored.
+ * (a personal access token). Comments by other people, and comments that do not start with the
+ * marker (a bot echoing a pull request's text could quote it), are ignored.
  */
 export async function findStickyComment(octokit: Octokit, target: StickyTarget): Promise<IssueComment | undefined> {
   const comments: IssueComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -31,7 +32,8 @@ export async function findStickyComment(octokit: Octokit, target: StickyTarget):
     issue_number: target.issueNumber,
     per_page: 100,
   })
-  const marked = comments.filter((comment) => comment.body?.includes(marker) && comment.user !== null)
+  // Our comments start with the marker; one that only quotes it somewhere is someone else's.
+  const marked = comments.filter((comment) => comment.body?.startsWith(marker) === true && comment.user !== null)
   const byBot = marked.find((comment) => comment.user?.type === 'Bot')
   if (byBot || !marked.length) return byBot
   let login: string | undefined
