@@ -151,6 +151,25 @@ describe('npm pack', () => {
     expect(packed.cli.pack.files.map((file) => file.path)).toContain(targets[0])
   })
 
+  it('the CLI ships only bundle chunks its bin loads (no leftovers of earlier builds)', () => {
+    const packedPaths = new Set(packed.cli.pack.files.map((file) => file.path))
+    const bin = readFileSync(join(packed.cli.dir, 'bin/postmortem-lint.js'), 'utf8')
+    const reached = new Set<string>()
+    const queue = [...bin.matchAll(/import\(['"]\.\.\/([^'"]+)['"]\)/g)].map((match) => match[1]!)
+    while (queue.length > 0) {
+      const path = queue.pop()!
+      if (reached.has(path) || !packedPaths.has(path)) continue
+      reached.add(path)
+      const code = readFileSync(join(packed.cli.dir, path), 'utf8')
+      // Static and dynamic imports, and workers started from new URL('./x.js', import.meta.url).
+      for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|new URL\(\s*)['"](\.\/[^'"]+)['"]/g)) {
+        queue.push(join(dirname(path), match[1]!))
+      }
+    }
+    const unreachable = [...packedPaths].filter((path) => path.startsWith('bundle/') && !reached.has(path))
+    expect(unreachable, 'stale chunks: the bundle directory is not emptied before a build').toEqual([])
+  })
+
   it('the CLI depends on the core with a range the packed core satisfies', () => {
     expect(packed.cli.manifest.dependencies?.['@postmortem-lint/core']).toBe(`^${packed.core.manifest.version}`)
   })
