@@ -232,7 +232,7 @@ describe('installed from the tarballs, offline, into an empty project', () => {
     expect(installed).toContain(join('node_modules', 'postmortem-lint'))
     // Everything the two packages bring with them (what `npx postmortem-lint` downloads).
     measured['installed dependencies'] = installed.length - 2
-  })
+  }, slow)
 
   it('nothing resolves into the monorepo', async () => {
     const script = [
@@ -255,7 +255,7 @@ describe('installed from the tarballs, offline, into an empty project', () => {
       if (!target.startsWith(projectReal + sep) && !target.startsWith(project + sep)) outside.push(`${link} -> ${target}`)
     }
     expect(outside).toEqual([])
-  })
+  }, slow)
 
   it('node_modules/.bin/postmortem-lint lints a good and a bad fixture', async () => {
     await mkdir(join(project, 'docs'))
@@ -279,7 +279,7 @@ describe('installed from the tarballs, offline, into an empty project', () => {
     const version = run(bin, ['--version'], project)
     expect(version.code).toBe(0)
     expect(version.stdout.trim()).toContain(packed.cli.manifest.version)
-  })
+  }, slow)
 
   it('a plain .mjs imports lint from @postmortem-lint/core; docs links name the installed version', async () => {
     const script = [
@@ -299,7 +299,7 @@ describe('installed from the tarballs, offline, into an empty project', () => {
     for (const [ruleId, docsUrl] of output.messages) {
       expect(docsUrl).toBe(`https://github.com/postmortem-lint/postmortem-lint/blob/v${coreVersion}/rules/${ruleId}.md`)
     }
-  })
+  }, slow)
 
   it('a strict TypeScript file type-checks against the installed types (module nodenext)', async () => {
     await writeFile(
@@ -345,6 +345,24 @@ describe('installed from the tarballs, offline, into an empty project', () => {
     const checked = run(process.execPath, [tsc, '-p', 'tsconfig.json'], project)
     expect(checked.stdout + checked.stderr).toBe('')
     expect(checked.code).toBe(0)
+  }, slow)
+})
+
+describe('README', () => {
+  it('quotes the installed dependency count and, roughly, the tarball sizes this test measures', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8')
+    const deps = /brings (\d+) other packages/.exec(readme)?.[1]
+    expect(Number(deps), 'README: "brings N other packages"').toBe(measured['installed dependencies'])
+    const kB = (text: string) => (text.endsWith('MB') ? parseFloat(text) * 1e6 : parseFloat(text) * 1e3)
+    for (const name of ['@postmortem-lint/core', 'postmortem-lint']) {
+      const row = new RegExp(`^\\| \`${escape(name)}\` \\| ([\\d.]+ [kM]B) \\| ([\\d.]+ [kM]B) \\|$`, 'm').exec(readme)
+      expect(row, `README: the size row of ${name}`).not.toBeNull()
+      // Loose: sizes drift with every change; a gross difference means the README is stale.
+      expect(kB(row![1]!) / Number(measured[`${name} packed`])).toBeGreaterThan(0.8)
+      expect(kB(row![1]!) / Number(measured[`${name} packed`])).toBeLessThan(1.25)
+      expect(kB(row![2]!) / Number(measured[`${name} unpacked`])).toBeGreaterThan(0.8)
+      expect(kB(row![2]!) / Number(measured[`${name} unpacked`])).toBeLessThan(1.25)
+    }
   })
 })
 
