@@ -1,5 +1,6 @@
 import { defaultConfig, type EnabledRule, type ResolvedConfig } from '../config/resolve-config.js'
 import type { PostmortemDocument, Span } from '../model/types.js'
+import { DocumentTooComplexError } from '../parse/complexity.js'
 import { parsePostmortem } from '../parse/parse-postmortem.js'
 import { scoreMessages } from '../rubric/score.js'
 import { docsUrlFor } from './docs-url.js'
@@ -36,6 +37,8 @@ export function lint(markdown: string, options: LintOptions = {}): LintResult {
   try {
     doc = parsePostmortem(markdown, options.filePath === undefined ? {} : { path: options.filePath })
   } catch (error) {
+    // A document past the parser's limits is the document's problem, not a bug: say which limit.
+    if (error instanceof DocumentTooComplexError) return fatalResult(options.filePath ?? null, error.message)
     // lint never throws on a document: a parser bug (a stack overflow on absurd nesting, say)
     // costs this one file a fatal result, not the whole run.
     return fatalResult(options.filePath ?? null, `could not parse the document: ${describeThrown(error)}. This is a bug in postmortem-lint; please report it.`)

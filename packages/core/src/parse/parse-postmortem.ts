@@ -2,6 +2,7 @@ import type { RootContent, Yaml } from 'mdast'
 import type { CalendarDate, PostmortemDocument, Section, SectionKind, Span } from '../model/types.js'
 import { extractActionItems } from './action-items.js'
 import { extractCauses } from './causes.js'
+import { DocumentTooComplexError, findComplexityProblem } from './complexity.js'
 import { parseMarkdown } from './markdown.js'
 import { flattenInline } from './mapped-text.js'
 import { extractMetadata, metadataBlocks } from './metadata.js'
@@ -36,10 +37,16 @@ export interface ParseOptions {
  * const doc = parsePostmortem('# Outage\n\n## Timeline\n\n- 10:05 UTC alert fired\n')
  * doc.timeline?.entries[0]?.time // { hour: 10, minute: 5, second: null }
  * ```
+ *
+ * @throws DocumentTooComplexError for a document nested or packed with markers past the limits
+ * in parse/complexity.ts (no real postmortem is); `lint` reports it as the file's fatal error.
  */
 export function parsePostmortem(markdown: string, options: ParseOptions = {}): PostmortemDocument {
   // A byte-order mark is not content; dropping it keeps column 1 where editors show it.
   const source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown
+  // Before parsing: the shapes micromark cannot parse in linear time are refused, not attempted.
+  const problem = findComplexityProblem(source)
+  if (problem) throw new DocumentTooComplexError(problem)
   const sourceMap = new SourceMap(source)
   const tree = parseMarkdown(source)
   const { title: titleNode, preamble, sections, allSections } = buildSections(tree, sourceMap)
