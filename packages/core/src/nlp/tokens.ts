@@ -16,21 +16,23 @@ const TOKEN = /[@#]?[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’.\-/](?=[\p{L}\p{N}]))*|[^
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   TOKEN.lastIndex = 0
+  // Every sentence of every document is tokenized: plain string tests first, regexes only on the
+  // rare tokens that need them.
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const raw = match[0]
     const start = match.index
-    const norm = raw.toLowerCase().replace(/’/g, "'")
-    const possessive = /^(.+)'s$/.exec(norm)
-    if (possessive?.[1] && !/^(?:it|that|what|there|here|who|he|she|let)$/.test(possessive[1])) {
-      const stemLength = possessive[1].length
-      tokens.push({ norm: possessive[1], text: raw.slice(0, stemLength), start, end: start + stemLength })
-      tokens.push({ norm: "'s", text: raw.slice(stemLength), start: start + stemLength, end: start + raw.length })
-    } else if (/^[\p{L}]+n't$/u.test(norm)) {
-      // "didn't" → "didn't" stays one token, as phrase lists write it.
-      tokens.push({ norm, text: raw, start, end: start + raw.length })
+    const lower = raw.toLowerCase()
+    const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower
+    const stem = norm.length > 2 && norm.endsWith("'s") ? norm.slice(0, -2) : ''
+    if (stem !== '' && !NOT_POSSESSIVE.has(stem)) {
+      tokens.push({ norm: stem, text: raw.slice(0, stem.length), start, end: start + stem.length })
+      tokens.push({ norm: "'s", text: raw.slice(stem.length), start: start + stem.length, end: start + raw.length })
     } else {
       tokens.push({ norm, text: raw, start, end: start + raw.length })
     }
   }
   return tokens
 }
+
+// "it's", "that's", "let's": contractions of "is"/"us", not possessives.
+const NOT_POSSESSIVE: ReadonlySet<string> = new Set(['it', 'that', 'what', 'there', 'here', 'who', 'he', 'she', 'let'])
