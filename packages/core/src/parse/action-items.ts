@@ -14,7 +14,7 @@ for (const { field, labels } of actionFields.fields) for (const label of labels)
 function fieldForHeader(header: string): FieldName | null {
   // "Owner(s)", "Due (UTC)": a parenthesised suffix does not change the column.
   const key = header
-    .replace(/\s*\([^()]{0,20}\)/g, '')
+    .replace(/(?<!\s)\s*\([^()]{0,20}\)/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N} /-]+/gu, ' ')
     .replace(/\s+/g, ' ')
@@ -32,8 +32,8 @@ const LABELLED_FIELD = new RegExp(`(?:^|[\\s(,;|·—–-])(${labelAlternation})
 const HANDLE = /(?<![\w.@/])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:\/[A-Za-z0-9_.-]+)?/g
 const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+?\/(?:issues|pull|browse|tickets?|projects?|-\/issues)\/?\S*/g
 const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g
-const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)\s*:?\s*$/i
-const SEPARATORS = /[\s—–\-:;,|·(]+$/
+const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)(?:\s*:)?(?<!\s)\s*$/i
+const SEPARATORS = /(?<![\s—–\-:;,|·(])[\s—–\-:;,|·(]+$/
 // Where a labelled value ends: a separator, a sentence end, or a comma before the next field
 // ("Owner: @dan, due 2025-04-02", "owner: Platform team, due: March 3").
 const VALUE_END = /[;|·\n]|\.\s|\s[—–]\s|,\s(?=[A-Za-z ]{1,30}:|(?:[Dd]ue|[Bb]y|ETA|[Dd]eadline)\b|[A-Z][A-Z0-9]{1,9}-\d|#\d|P[0-4]\b|@)/
@@ -216,9 +216,9 @@ class ActionReader {
       let valueEnd = next ? (next.index ?? text.length) : text.length
       const stop = VALUE_END.exec(text.slice(valueStart, valueEnd))
       if (stop) valueEnd = valueStart + stop.index
-      let raw = text.slice(valueStart, valueEnd).trim().replace(/[.,;]+$/, '')
+      let raw = text.slice(valueStart, valueEnd).trim().replace(/(?<![.,;])[.,;]+$/, '')
       // "(owner: Platform team, due: March 3)": the closing parenthesis is not part of the value.
-      if (raw.endsWith(')') && !raw.includes('(')) raw = raw.replace(/[\s)]+$/, '')
+      if (raw.endsWith(')') && !raw.includes('(')) raw = raw.replace(/(?<![\s)])[\s)]+$/, '')
       if (raw === '') return
       this.assign(fields, field, { raw, span: span(valueStart, valueStart + raw.length) })
       claim(labelStart, valueEnd)
@@ -263,7 +263,7 @@ class ActionReader {
     if (fieldsOnly) return { fields, text: '', range: null }
     const prefix = text.slice(0, firstFieldAt).replace(SEPARATORS, '')
     const start = prefix.length - prefix.replace(/^[\s\-—–:]+/, '').length
-    const end = prefix.replace(/[\s(]+$/, '').length
+    const end = prefix.replace(/(?<![\s(])[\s(]+$/, '').length
     if (end - start >= 3) return { fields, text: text.slice(start, end).replace(/\s+/g, ' '), range: [start, end] }
     // Fields first ("P1 @dave: roll back the config"): the deliverable is what no field claimed.
     const rest = removeRanges(text, claimed).replace(SEPARATORS, '')

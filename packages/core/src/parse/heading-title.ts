@@ -15,7 +15,7 @@ export interface NormalisedHeading {
 const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—](?!\d)\s*|^\d+(?:\.\d+)*\s+(?!whys\b)/i
 // Emoji and pictographs, including variation selectors and joiners.
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu
-const PARENTHESISED = /\s*[([]([^()[\]]*)[)\]]\s*/g
+const PARENTHESISED = /(?<!\s)\s*[([]([^()[\]]*)[)\]]\s*/g
 // "Timeline — all times UTC", "Timeline - UTC"
 const DASH_QUALIFIER = /\s+[–—-]\s+(.+)$/
 
@@ -31,7 +31,7 @@ export function normaliseHeading(heading: string): NormalisedHeading {
     qualifiers.push(dash[1].trim())
     title = title.slice(0, dash.index)
   }
-  title = title.replace(NUMBERING, '').replace(/^[#*_:\s]+|[\s:.*_]+$/g, '').trim()
+  title = title.replace(NUMBERING, '').replace(/^[#*_:\s]+|(?<![\s:.*_])[\s:.*_]+$/g, '').trim()
   const key = title
     .toLowerCase()
     .replace(/[’‘]/g, "'")

@@ -77,7 +77,7 @@ function readFrontMatter(node: Yaml, inputs: MetadataInputs, add: Add): void {
   const fence = /^[^\r\n]*(?:\r\n|\r|\n)/.exec(inputs.source.slice(start, end))
   for (const match of inputs.source.slice(start + (fence?.[0].length ?? 0), end).matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
     if (match[0] === '') break
-    lines.push({ text: match[0].replace(/[\r\n]+$/, ''), offset: start + (fence?.[0].length ?? 0) + match.index })
+    lines.push({ text: match[0].replace(/(?<![\r\n])[\r\n]+$/, ''), offset: start + (fence?.[0].length ?? 0) + match.index })
   }
   for (const [label, value] of Object.entries(data as Record<string, unknown>)) {
     const key = keyForLabel(label)
@@ -162,11 +162,11 @@ function readLines(block: RootContent, source: string, sourceMap: SourceMap, add
 /** Strip inline Markdown from a raw value: emphasis, code ticks, links (keeping their text). */
 function cleanInline(value: string): string {
   return value
-    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/<[^<>]{0,200}>/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/[\s·|]+$/, '')
+    .replace(/(?<![\s·|])[\s·|]+$/, '')
     .trim()
 }
 
