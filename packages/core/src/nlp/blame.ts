@@ -2,7 +2,7 @@ import modifiers from '../data/blame-modifiers.generated.js'
 import verbs from '../data/blame-verbs.generated.js'
 import roleData from '../data/person-roles.generated.js'
 import { tag, type TaggedTerm } from './compromise.js'
-import { isRole, PersonReferences, tagsAt, type PersonStrength } from './people.js'
+import { isRole, isSystemName, mentionsRole, PersonReferences, tagsAt, type PersonStrength } from './people.js'
 import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher.js'
 import { tokenize, type Token } from './tokens.js'
 
@@ -110,14 +110,20 @@ function hasOmission(tokens: readonly Token[]): boolean {
   return tokens.some((token, index) => token.norm === 'without' && /ing$/.test(tokens[index + 1]?.norm ?? ''))
 }
 
-/** A cheap look for a name, handle, he/she or role before paying for tagging a root-cause sentence. */
+/**
+ * A cheap look for a name, handle, he/she or role before paying for tagging a sentence. It only
+ * answers "no" where PersonReferences could find no person even with tags: a role counts only as
+ * a whole phrase (the matcher PersonReferences uses), and capitalised function words ("The" after
+ * a timestamp) and system names are never people.
+ */
 function mayNameSomeone(tokens: readonly Token[]): boolean {
-  return tokens.some(
-    (token, index) =>
-      token.norm.startsWith('@') ||
-      /^(?:he|she|his|her|i)$/.test(token.norm) ||
-      isRole(token.norm) ||
-      (/^\p{Lu}\p{Ll}/u.test(token.text) && !(index === 0 && FUNCTION_WORDS.has(token.norm))),
+  return (
+    tokens.some(
+      (token) =>
+        token.norm.startsWith('@') ||
+        /^(?:he|she|his|her|i)$/.test(token.norm) ||
+        (/^\p{Lu}\p{Ll}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm) && !isSystemName(token.norm)),
+    ) || mentionsRole(tokens)
   )
 }
 

@@ -19,6 +19,16 @@ const excludedNames: ReadonlySet<string> = new Set(firstNames.exclude)
 const knownFirstNames: ReadonlySet<string> = new Set(firstNames.names.filter((name) => !excludedNames.has(name)))
 const roleWords = new Set(roleData.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(' '))))
 
+/** Whether the tokens hold a whole role phrase ("the on-call engineer", "SRE"). */
+export function mentionsRole(tokens: readonly Token[]): boolean {
+  return roleMatcher.mayMatch(tokens) && roleMatcher.matchAll(tokens).length > 0
+}
+
+/** A system that shares a person's name ("Cassandra", "Aurora"): never a person. */
+export function isSystemName(norm: string): boolean {
+  return excludedNames.has(norm)
+}
+
 /** Whether a lower-case word is part of a role ("engineer", "on-call"). */
 export function isRole(word: string): boolean {
   return roleWords.has(word)
