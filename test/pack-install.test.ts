@@ -114,7 +114,7 @@ beforeAll(async () => {
   for (const [key, dir] of [['core', 'packages/core'], ['cli', 'packages/cli']] as const) {
     const cwd = join(repoRoot, dir)
     const manifest = JSON.parse(await readFile(join(cwd, 'package.json'), 'utf8')) as Packed['manifest']
-    const [pack] = parseNpmJson<PackResult[]>(runOk('npm', ['pack', '--json', '--pack-destination', temp], cwd).stdout)
+    const [pack] = parseNpmJson<PackResult[]>(runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp], cwd).stdout)
     packed[key] = { dir: cwd, manifest, pack: pack!, tarball: join(temp, pack!.filename) }
   }
 }, slow)
