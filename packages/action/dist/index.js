@@ -1,8 +1,8 @@
 import { createRequire as __pmlCreateRequire } from 'node:module';
 const require = __pmlCreateRequire(import.meta.url);
-import { readFile, writeFile as writeFile$1 } from 'node:fs/promises';
+import { readFile, lstat as lstat$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import minpath, { resolve, parse as parse$c, dirname, isAbsolute, relative, sep as sep$1, join } from 'node:path';
+import minpath, { resolve, parse as parse$c, extname, dirname, isAbsolute, relative, sep as sep$1, join } from 'node:path';
 import * as os$1 from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
@@ -45,7 +45,7 @@ import { createRequire } from 'node:module';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 import minproc from 'node:process';
-import { existsSync as existsSync$1, readFileSync as readFileSync$1, realpathSync as realpathSync$1 } from 'node:fs';
+import { existsSync as existsSync$1, readFileSync as readFileSync$1, realpathSync as realpathSync$1, lstatSync } from 'node:fs';
 import require$$3, { fileURLToPath as fileURLToPath$1 } from 'url';
 import { createRequire as createRequire$1 } from 'module';
 
@@ -42922,20 +42922,19 @@ function tokenize$2(text) {
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const raw = match[0];
     const start = match.index;
-    const norm = raw.toLowerCase().replace(/’/g, "'");
-    const possessive = /^(.+)'s$/.exec(norm);
-    if (possessive?.[1] && !/^(?:it|that|what|there|here|who|he|she|let)$/.test(possessive[1])) {
-      const stemLength = possessive[1].length;
-      tokens.push({ norm: possessive[1], text: raw.slice(0, stemLength), start, end: start + stemLength });
-      tokens.push({ norm: "'s", text: raw.slice(stemLength), start: start + stemLength, end: start + raw.length });
-    } else if (/^[\p{L}]+n't$/u.test(norm)) {
-      tokens.push({ norm, text: raw, start, end: start + raw.length });
+    const lower = raw.toLowerCase();
+    const norm = lower.includes("\u2019") ? lower.replace(/’/g, "'") : lower;
+    const stem = norm.length > 2 && norm.endsWith("'s") ? norm.slice(0, -2) : "";
+    if (stem !== "" && !NOT_POSSESSIVE.has(stem)) {
+      tokens.push({ norm: stem, text: raw.slice(0, stem.length), start, end: start + stem.length });
+      tokens.push({ norm: "'s", text: raw.slice(stem.length), start: start + stem.length, end: start + raw.length });
     } else {
       tokens.push({ norm, text: raw, start, end: start + raw.length });
     }
   }
   return tokens;
 }
+const NOT_POSSESSIVE = /* @__PURE__ */ new Set(["it", "that", "what", "there", "here", "who", "he", "she", "let"]);
 
 const MAX_GAP = 3;
 class PhraseMatcher {
@@ -59302,6 +59301,12 @@ const roleMatcher = new PhraseMatcher(PersonRoles.roles);
 const excludedNames = new Set(FirstNames.exclude);
 const knownFirstNames = new Set(FirstNames.names.filter((name) => !excludedNames.has(name)));
 const roleWords = new Set(PersonRoles.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(" "))));
+function mentionsRole(tokens) {
+  return roleMatcher.mayMatch(tokens) && roleMatcher.matchAll(tokens).length > 0;
+}
+function isSystemName(norm) {
+  return excludedNames.has(norm);
+}
 function isRole(word) {
   return roleWords.has(word);
 }
@@ -59442,7 +59447,7 @@ function hasOmission(tokens) {
   return tokens.some((token, index) => token.norm === "without" && /ing$/.test(tokens[index + 1]?.norm ?? ""));
 }
 function mayNameSomeone(tokens) {
-  return tokens.some((token, index) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || isRole(token.norm) || /^\p{Lu}\p{Ll}/u.test(token.text) && !(index === 0 && FUNCTION_WORDS.has(token.norm)));
+  return tokens.some((token) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || /^\p{Lu}\p{Ll}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm) && !isSystemName(token.norm)) || mentionsRole(tokens);
 }
 function mayReferToPerson(tokens) {
   return mayNameSomeone(tokens) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm));
@@ -60387,7 +60392,7 @@ const SectionSynonyms = {
 
 const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—](?!\d)\s*|^\d+(?:\.\d+)*\s+(?!whys\b)/i;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu;
-const PARENTHESISED = /\s*[([]([^()[\]]*)[)\]]\s*/g;
+const PARENTHESISED = /(?<!\s)\s*[([]([^()[\]]*)[)\]]\s*/g;
 const DASH_QUALIFIER = /\s+[–—-]\s+(.+)$/;
 function normaliseHeading(heading) {
   const qualifiers = [];
@@ -60402,7 +60407,7 @@ function normaliseHeading(heading) {
     qualifiers.push(dash[1].trim());
     title = title.slice(0, dash.index);
   }
-  title = title.replace(NUMBERING, "").replace(/^[#*_:\s]+|[\s:.*_]+$/g, "").trim();
+  title = title.replace(NUMBERING, "").replace(/^[#*_:\s]+|(?<![\s:.*_])[\s:.*_]+$/g, "").trim();
   const key = title.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}';&/ -]+/gu, " ").replace(/\s+/g, " ").trim();
   return { title, key, qualifiers };
 }
@@ -69204,7 +69209,7 @@ function readFrontMatter(node, inputs, add) {
   for (const match of inputs.source.slice(start + (fence?.[0].length ?? 0), end).matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
     if (match[0] === "")
       break;
-    lines.push({ text: match[0].replace(/[\r\n]+$/, ""), offset: start + (fence?.[0].length ?? 0) + match.index });
+    lines.push({ text: match[0].replace(/(?<![\r\n])[\r\n]+$/, ""), offset: start + (fence?.[0].length ?? 0) + match.index });
   }
   for (const [label, value] of Object.entries(data)) {
     const key = keyForLabel(label);
@@ -69275,7 +69280,7 @@ function readLines(block, source, sourceMap, add) {
   }
 }
 function cleanInline(value) {
-  return value.replace(/<[^>]{0,200}>/g, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]+/g, "").replace(/\s+/g, " ").replace(/[\s·|]+$/, "").trim();
+  return value.replace(/<[^<>]{0,200}>/g, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]+/g, "").replace(/\s+/g, " ").replace(/(?<![\s·|])[\s·|]+$/, "").trim();
 }
 const SEVERITY_PATTERNS = [
   { pattern: /\b(?:p|sev(?:erity)?|s|priority)[\s-]?([0-4])\b/i, level: (m) => clampLevel(Number(m[1])) },
@@ -69739,7 +69744,9 @@ const describe = {
 const patterns = Placeholders.placeholders.map((entry) => ({
   id: entry.id,
   note: describe[entry.id] ?? entry.note.replace(/\.$/, ""),
-  regex: new RegExp(entry.pattern, entry.caseSensitive ? "gu" : "giu")
+  // Unicode mode only where a pattern needs it (\p{...}): case-insensitive matching in unicode
+  // mode is several times slower in V8, and these run over every sentence and cell.
+  regex: new RegExp(entry.pattern, `g${entry.caseSensitive ? "" : "i"}${entry.pattern.includes("\\p{") ? "u" : ""}`)
 }));
 const IMPERATIVE_KINDS = /* @__PURE__ */ new Set(["action-items", "timeline", "resolution"]);
 const angle = patterns.find((entry) => entry.id === "angle-bracket");
@@ -70357,7 +70364,7 @@ function describeIssue(issue, schema, input, prefix = []) {
       return { key: join(path), problem: `${got()} is not allowed; expected ${issue.values.length === 1 ? options : `one of ${options}`}` };
     }
     case "invalid_type":
-      return { key: join(path), problem: `expected ${issue.expected}, got ${got()}` };
+      return { key: join(path), problem: `expected ${typeWords[issue.expected] ?? issue.expected}, got ${got()}` };
     case "invalid_union": {
       const here = valueAt(input, issue.path);
       const ranks = issue.errors.map((branch) => branchRank(branch, here));
@@ -70451,14 +70458,15 @@ function describeValue(value) {
   const text = typeof value === "string" ? JSON.stringify(value) : String(value);
   return text.length > 60 ? `${text.slice(0, 59)}\u2026` : text;
 }
+const typeWords = { record: "object" };
 
 class ConfigError extends Error {
   filePath;
   key;
   problem;
   name = "ConfigError";
-  constructor(filePath, key, problem) {
-    super(`${filePath ?? "inline config"}${key ? `: "${key}"` : ""}: ${problem}`);
+  constructor(filePath, key, problem, options) {
+    super(`${filePath ?? "inline config"}${key ? `: "${key}"` : ""}: ${problem}`, options);
     this.filePath = filePath;
     this.key = key;
     this.problem = problem;
@@ -70607,6 +70615,189 @@ function defaultConfig() {
   return resolveConfig({});
 }
 
+const NESTING_LIMIT = 100;
+const INLINE_MARKER_LIMIT = 500;
+const TAB = 9;
+const SPACE = 32;
+function isBlank$1(code) {
+  return code === SPACE || code === TAB;
+}
+function isThematicBreak(line, from) {
+  const marker = line.charCodeAt(from);
+  if (marker !== 42 && marker !== 45 && marker !== 95)
+    return false;
+  let count = 0;
+  for (let index = from; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code === marker)
+      count++;
+    else if (!isBlank$1(code))
+      return false;
+  }
+  return count >= 3;
+}
+function listMarkerLength(line, from) {
+  const code = line.charCodeAt(from);
+  let end = from;
+  if (code === 45 || code === 42 || code === 43)
+    end = from + 1;
+  else {
+    while (end - from < 9 && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57)
+      end++;
+    if (end === from || line.charCodeAt(end) !== 46 && line.charCodeAt(end) !== 41)
+      return 0;
+    end++;
+  }
+  const after = line.charCodeAt(end);
+  return end >= line.length || isBlank$1(after) ? end - from : 0;
+}
+function fenceAt(line, from) {
+  const char = line.charCodeAt(from);
+  if (char !== 96 && char !== 126)
+    return null;
+  let end = from;
+  while (line.charCodeAt(end) === char)
+    end++;
+  return end - from >= 3 ? { char, length: end - from } : null;
+}
+function findComplexityProblem(source) {
+  const open = [];
+  let paragraph = null;
+  let fence = null;
+  let lineNumber = 0;
+  let start = 0;
+  while (start <= source.length) {
+    let end = start;
+    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13)
+      end++;
+    const line = source.slice(start, end);
+    lineNumber++;
+    start = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1);
+    let at = 0;
+    let quotes = 0;
+    let column = 0;
+    for (; ; ) {
+      const code = line.charCodeAt(at);
+      if (code === SPACE)
+        column++;
+      else if (code === TAB)
+        column += 4 - column % 4;
+      else if (code === 62) {
+        quotes++;
+        column = 0;
+      } else
+        break;
+      at++;
+    }
+    if (at >= line.length) {
+      paragraph = null;
+      continue;
+    }
+    const inFence = fence;
+    if (inFence) {
+      const closing = fenceAt(line, at);
+      if (closing && closing.char === inFence.char && closing.length >= inFence.length)
+        fence = null;
+      continue;
+    }
+    while (open.length > 0 && (open[open.length - 1].quotes !== quotes || open[open.length - 1].contentColumn > column))
+      open.pop();
+    const base = open[open.length - 1]?.contentColumn ?? 0;
+    if (paragraph === null && column - base >= 4)
+      continue;
+    let markers = 0;
+    let innerQuotes = 0;
+    const thematicBreak = isThematicBreak(line, at);
+    while (!thematicBreak) {
+      const length = listMarkerLength(line, at);
+      if (length > 0) {
+        markers++;
+        at += length;
+        let contentColumn = column + length;
+        while (isBlank$1(line.charCodeAt(at))) {
+          contentColumn += line.charCodeAt(at) === TAB ? 4 - contentColumn % 4 : 1;
+          at++;
+        }
+        open.push({ quotes, contentColumn });
+        column = contentColumn;
+      } else if (line.charCodeAt(at) === 62) {
+        markers++;
+        innerQuotes++;
+        at++;
+        while (isBlank$1(line.charCodeAt(at)))
+          at++;
+      } else
+        break;
+    }
+    const depth = quotes + open.length + innerQuotes;
+    if (depth > NESTING_LIMIT) {
+      return {
+        kind: "nesting",
+        count: depth,
+        limit: NESTING_LIMIT,
+        line: lineNumber,
+        message: `the document nests ${depth} levels deep at line ${lineNumber} (limit ${NESTING_LIMIT}); not linted`
+      };
+    }
+    const opened = fenceAt(line, at);
+    if (opened) {
+      fence = opened;
+      paragraph = null;
+      continue;
+    }
+    const ownLine = markers > 0 || line.charCodeAt(at) === 35 || line.includes("|", at);
+    if (ownLine || paragraph === null)
+      paragraph = { delimiters: 0, brackets: 0, line: lineNumber };
+    if (thematicBreak)
+      continue;
+    const problem = countInline(line, at, paragraph);
+    if (problem)
+      return problem;
+    if (ownLine)
+      paragraph = null;
+  }
+  return null;
+}
+function countInline(line, from, paragraph) {
+  for (let index = from; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code === 92)
+      index++;
+    else if (code === 93)
+      paragraph.brackets++;
+    else if (code === 42 || code === 95) {
+      let end = index;
+      while (line.charCodeAt(end) === code)
+        end++;
+      const before = index === from ? SPACE : line.charCodeAt(index - 1);
+      const after = end >= line.length ? SPACE : line.charCodeAt(end);
+      if (!isBlank$1(before) || !isBlank$1(after))
+        paragraph.delimiters += end - index;
+      index = end - 1;
+    }
+  }
+  const over = paragraph.delimiters > INLINE_MARKER_LIMIT ? "emphasis" : paragraph.brackets > INLINE_MARKER_LIMIT ? "brackets" : null;
+  if (!over)
+    return null;
+  const count = over === "emphasis" ? paragraph.delimiters : paragraph.brackets;
+  const what = over === "emphasis" ? "emphasis markers (* or _)" : "closing brackets";
+  return {
+    kind: over,
+    count,
+    limit: INLINE_MARKER_LIMIT,
+    line: paragraph.line,
+    message: `the paragraph at line ${paragraph.line} has ${count} ${what} (limit ${INLINE_MARKER_LIMIT}); not linted`
+  };
+}
+class DocumentTooComplexError extends Error {
+  problem;
+  constructor(problem) {
+    super(problem.message);
+    this.name = "DocumentTooComplexError";
+    this.problem = problem;
+  }
+}
+
 const ActionFields = {
   "fields": [
     {
@@ -70736,7 +70927,7 @@ for (const { field, labels } of ActionFields.fields)
   for (const label of labels)
     headerToField.set(label, field);
 function fieldForHeader(header) {
-  const key = header.replace(/\s*\([^()]{0,20}\)/g, "").toLowerCase().replace(/[^\p{L}\p{N} /-]+/gu, " ").replace(/\s+/g, " ").trim();
+  const key = header.replace(/(?<!\s)\s*\([^()]{0,20}\)/g, "").toLowerCase().replace(/[^\p{L}\p{N} /-]+/gu, " ").replace(/\s+/g, " ").trim();
   return headerToField.get(key) ?? null;
 }
 const labelAlternation = [...headerToField.keys()].filter((label) => headerToField.get(label) !== "text" && label.length > 1).sort((a, b) => b.length - a.length).map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
@@ -70744,8 +70935,8 @@ const LABELLED_FIELD = new RegExp(`(?:^|[\\s(,;|\xB7\u2014\u2013-])(${labelAlter
 const HANDLE = /(?<![\w.@/])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:\/[A-Za-z0-9_.-]+)?/g;
 const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+?\/(?:issues|pull|browse|tickets?|projects?|-\/issues)\/?\S*/g;
 const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g;
-const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)\s*:?\s*$/i;
-const SEPARATORS = /[\s—–\-:;,|·(]+$/;
+const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)(?:\s*:)?(?<!\s)\s*$/i;
+const SEPARATORS = /(?<![\s—–\-:;,|·(])[\s—–\-:;,|·(]+$/;
 const VALUE_END = /[;|·\n]|\.\s|\s[—–]\s|,\s(?=[A-Za-z ]{1,30}:|(?:[Dd]ue|[Bb]y|ETA|[Dd]eadline)\b|[A-Z][A-Z0-9]{1,9}-\d|#\d|P[0-4]\b|@)/;
 function extractActionItems(inputs) {
   const items = [];
@@ -70914,9 +71105,9 @@ class ActionReader {
       const stop = VALUE_END.exec(text.slice(valueStart, valueEnd));
       if (stop)
         valueEnd = valueStart + stop.index;
-      let raw = text.slice(valueStart, valueEnd).trim().replace(/[.,;]+$/, "");
+      let raw = text.slice(valueStart, valueEnd).trim().replace(/(?<![.,;])[.,;]+$/, "");
       if (raw.endsWith(")") && !raw.includes("("))
-        raw = raw.replace(/[\s)]+$/, "");
+        raw = raw.replace(/(?<![\s)])[\s)]+$/, "");
       if (raw === "")
         return;
       this.assign(fields, field, { raw, span: span(valueStart, valueStart + raw.length) });
@@ -70969,7 +71160,7 @@ class ActionReader {
       return { fields, text: "", range: null };
     const prefix = text.slice(0, firstFieldAt).replace(SEPARATORS, "");
     const start = prefix.length - prefix.replace(/^[\s\-—–:]+/, "").length;
-    const end = prefix.replace(/[\s(]+$/, "").length;
+    const end = prefix.replace(/(?<![\s(])[\s(]+$/, "").length;
     if (end - start >= 3)
       return { fields, text: text.slice(start, end).replace(/\s+/g, " "), range: [start, end] };
     const rest = removeRanges(text, claimed).replace(SEPARATORS, "");
@@ -95826,6 +96017,9 @@ function firstDateInSummary(summary, preamble) {
 }
 function parsePostmortem(markdown, options = {}) {
   const source = markdown.charCodeAt(0) === 65279 ? markdown.slice(1) : markdown;
+  const problem = findComplexityProblem(source);
+  if (problem)
+    throw new DocumentTooComplexError(problem);
   const sourceMap = new SourceMap(source);
   const tree = parseMarkdown(source);
   const { title: titleNode, preamble, sections, allSections } = buildSections(tree, sourceMap);
@@ -96035,6 +96229,8 @@ function lint(markdown, options = {}) {
   try {
     doc = parsePostmortem(markdown, options.filePath === void 0 ? {} : { path: options.filePath });
   } catch (error) {
+    if (error instanceof DocumentTooComplexError)
+      return fatalResult(options.filePath ?? null, error.message);
     return fatalResult(options.filePath ?? null, `could not parse the document: ${describeThrown(error)}. This is a bug in postmortem-lint; please report it.`);
   }
   return lintDocument(doc, options);
@@ -96472,7 +96668,7 @@ function parseJson(text) {
     const v8Offset = /at position (\d+)/.exec(error.message)?.[1];
     const offset = syntaxErrorOffset(source) ?? (v8Offset === void 0 ? source.length : Number(v8Offset));
     const { line, column } = lineColumn(source, offset);
-    const reason = error.message.replace(/,? ".*" is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "");
+    const reason = error.message.replace(/,? ".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "");
     throw new JsonSyntaxError(line, column, reason);
   }
 }
@@ -96599,8 +96795,10 @@ const jsonLoader = (filepath, content) => {
   try {
     return parseJson(content);
   } catch (error) {
-    if (error instanceof JsonSyntaxError)
-      throw new ConfigError(filepath, null, `invalid JSON at ${error.message}`);
+    if (error instanceof JsonSyntaxError) {
+      const hint = extname(filepath) === "" ? " (this file is read as JSON; YAML is not supported)" : "";
+      throw new ConfigError(filepath, null, `invalid JSON at ${error.message}${hint}`);
+    }
     throw error;
   }
 };
@@ -96609,12 +96807,19 @@ function jsLoader(allowJavaScript) {
     if (!allowJavaScript) {
       throw new ConfigError(filepath, null, "JavaScript config files are not allowed here (they could run code from an untrusted branch); use postmortem-lint.config.json");
     }
+    let module;
     try {
-      const module = await import(pathToFileURL(filepath).href);
-      return module.default ?? module;
+      module = await import(pathToFileURL(filepath).href);
     } catch (error) {
-      throw new ConfigError(filepath, null, `the config file threw while loading: ${error instanceof Error ? error.message : String(error)}`);
+      const problem = `the config file threw while loading: ${error instanceof Error ? error.message : String(error)}`;
+      throw new ConfigError(filepath, null, problem, { cause: error });
     }
+    if (!("default" in module))
+      return module;
+    if (module.default === null || module.default === void 0) {
+      throw new ConfigError(filepath, "default", `the default export is ${String(module.default)}; export the config object: export default { rules: { ... } }`);
+    }
+    return module.default;
   };
 }
 function searcher(options) {
@@ -96654,6 +96859,9 @@ async function readDocument(path) {
   try {
     bytes = await readFile(path);
   } catch (error) {
+    if (error.code === "ENOENT" && await isSymlink$1(path)) {
+      return { ok: false, problem: "broken symbolic link (its target does not exist)" };
+    }
     return { ok: false, problem: describeFsError(error) };
   }
   return decodeDocument(bytes);
@@ -96688,6 +96896,9 @@ function describeFsError(error) {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+async function isSymlink$1(path) {
+  return lstat$1(path).then((stats) => stats.isSymbolicLink(), () => false);
 }
 
 async function lintFiles(paths, options = {}) {
@@ -100572,12 +100783,8 @@ function safeWorkspacePath(workspace, path) {
   const root = resolve(workspace);
   const full = resolve(root, path);
   if (!isInside(root, full)) return null;
-  let real;
-  try {
-    real = realpathSync$1(full);
-  } catch {
-    return full;
-  }
+  const real = realPathOf(full);
+  if (real === null) return null;
   let realRoot;
   try {
     realRoot = realpathSync$1(root);
@@ -100585,6 +100792,25 @@ function safeWorkspacePath(workspace, path) {
     realRoot = root;
   }
   return isInside(realRoot, real) ? full : null;
+}
+function isSymlink(path) {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function realPathOf(path) {
+  let existing = path;
+  while (!existsSync$1(existing) && dirname(existing) !== existing) {
+    if (isSymlink(existing)) return null;
+    existing = dirname(existing);
+  }
+  try {
+    return join(realpathSync$1(existing), relative(existing, path));
+  } catch {
+    return null;
+  }
 }
 function isInside(root, path) {
   const rel = relative(root, path);
@@ -100835,7 +101061,7 @@ async function findStickyComment(octokit, target) {
     issue_number: target.issueNumber,
     per_page: 100
   });
-  const marked = comments.filter((comment) => comment.body?.includes(marker) && comment.user !== null);
+  const marked = comments.filter((comment) => comment.body?.startsWith(marker) === true && comment.user !== null);
   const byBot = marked.find((comment) => comment.user?.type === "Bot");
   if (byBot || !marked.length) return byBot;
   let login;
@@ -102518,6 +102744,117 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION;
 
+function requestName(options, error) {
+  const sent = error?.request?.url;
+  let path = options.url ?? "";
+  if (typeof sent === "string") {
+    try {
+      path = new URL(sent).pathname;
+    } catch {
+      path = sent;
+    }
+  }
+  return `${options.method ?? "GET"} ${path}`.trim();
+}
+
+class GitHubApiError extends Error {
+  constructor(message, status, options) {
+    super(message, options);
+    this.status = status;
+  }
+  status;
+  name = "GitHubApiError";
+}
+function isTimeout(error) {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (current.name === "TimeoutError") return true;
+  }
+  return false;
+}
+function apiErrors(octokit, options) {
+  const timeoutMs = options.apiErrors?.timeoutMs ?? 3e4;
+  octokit.hook.wrap("request", async (request, requestOptions) => {
+    try {
+      return await request(requestOptions);
+    } catch (error) {
+      const status = error.status;
+      const what = requestName(requestOptions, error);
+      const tries = Math.max(1, requestOptions.request?.retryCount ?? 0);
+      const times = tries === 1 ? "once" : `${tries} times`;
+      if (isTimeout(error)) {
+        throw new GitHubApiError(`GitHub did not answer ${what} within ${timeoutMs / 1e3} s (tried ${times})`, void 0, { cause: error });
+      }
+      if (status === 500 && error.response === void 0) {
+        throw new GitHubApiError(`Could not reach GitHub for ${what}: ${error.message} (tried ${times})`, void 0, { cause: error });
+      }
+      if (typeof status === "number" && status >= 500) {
+        throw new GitHubApiError(`GitHub answered ${what} with ${status} ${error.message} (tried ${times}); GitHub may be having an outage, re-run the job later`, status, { cause: error });
+      }
+      throw error;
+    }
+  });
+}
+
+class RateLimitError extends Error {
+  name = "RateLimitError";
+}
+function rateLimitWait(error, now) {
+  const { status, response, message } = error ?? {};
+  if (status !== 403 && status !== 429) return null;
+  const headers = response?.headers ?? {};
+  const retryAfter = Number(headers["retry-after"]);
+  if (headers["retry-after"] !== void 0 && Number.isFinite(retryAfter)) return Math.max(0, retryAfter * 1e3);
+  if (String(headers["x-ratelimit-remaining"]) === "0") {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    if (Number.isFinite(reset)) return Math.max(0, reset * 1e3 - now) + 1e3;
+  }
+  if (status === 429 || /secondary rate limit/i.test(message ?? "")) return 6e4;
+  return null;
+}
+function rateLimit(octokit, options) {
+  const retries = options.rateLimit?.retries ?? 2;
+  const maxWaitMs = options.rateLimit?.maxWaitMs ?? 9e4;
+  octokit.hook.wrap("request", async (request, requestOptions) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(requestOptions);
+      } catch (error) {
+        const wait = rateLimitWait(error, Date.now());
+        if (wait === null) throw error;
+        const what = requestName(requestOptions, error);
+        if (wait > maxWaitMs) {
+          const until = new Date(Date.now() + wait).toISOString().slice(11, 19);
+          throw new RateLimitError(
+            `GitHub's API rate limit for this token is used up until ${until} UTC (${what} answered ${error.status}); that is longer than the action waits (${Math.round(maxWaitMs / 1e3)} s). Re-run the job after that time.`,
+            { cause: error }
+          );
+        }
+        if (attempt >= retries) {
+          throw new RateLimitError(
+            `GitHub kept rate limiting ${what} (${error.status}) after ${retries} waits; too many requests from this repository or token. Re-run the job in a few minutes.`,
+            { cause: error }
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  });
+}
+
+function apiOptionsFromEnv(env) {
+  const number = (name) => {
+    const value = Number(env[name]);
+    return env[name] !== void 0 && Number.isFinite(value) && value >= 0 ? value : void 0;
+  };
+  const options = {};
+  const timeoutMs = number("POSTMORTEM_LINT_TEST_API_TIMEOUT_MS");
+  const retryAfterBaseMs = number("POSTMORTEM_LINT_TEST_API_BACKOFF_MS");
+  const maxRateLimitWaitMs = number("POSTMORTEM_LINT_TEST_API_MAX_WAIT_MS");
+  if (timeoutMs !== void 0) options.timeoutMs = timeoutMs;
+  if (retryAfterBaseMs !== void 0) options.retryAfterBaseMs = retryAfterBaseMs;
+  if (maxRateLimitWaitMs !== void 0) options.maxRateLimitWaitMs = maxRateLimitWaitMs;
+  return options;
+}
 function createOctokit(token, options = {}) {
   const timeoutMs = options.timeoutMs ?? 3e4;
   const baseFetch = defaults$2.request?.fetch ?? globalThis.fetch;
@@ -102530,10 +102867,16 @@ function createOctokit(token, options = {}) {
     token,
     {
       request: { fetch: fetchWithTimeout, agent: defaults$2.request?.agent },
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseMs ?? 1e3 },
+      // 429 is left to the rate-limit plugin, which honours retry-after instead of guessing.
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseMs ?? 1e3, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+      rateLimit: { maxWaitMs: options.maxRateLimitWaitMs ?? 9e4 },
+      apiErrors: { timeoutMs },
       log: { debug: () => void 0, info: () => void 0, warn: () => void 0, error: () => void 0 }
     },
-    retry
+    // Order matters: each plugin wraps the ones before it, so apiErrors sees only final failures.
+    retry,
+    rateLimit,
+    apiErrors
   );
 }
 function statusOf(error) {
@@ -102628,7 +102971,7 @@ async function run() {
     await preloadNlp();
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
     const context$1 = context;
-    const octokit = inputs.githubToken ? createOctokit(inputs.githubToken) : void 0;
+    const octokit = inputs.githubToken ? createOctokit(inputs.githubToken, apiOptionsFromEnv(process.env)) : void 0;
     let results;
     let reportPath;
     if (inputs.reportFile !== void 0) {
