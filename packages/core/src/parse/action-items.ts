@@ -267,7 +267,7 @@ class ActionReader {
     if (end - start >= 3) return { fields, text: text.slice(start, end).replace(/\s+/g, ' '), range: [start, end] }
     // Fields first ("P1 @dave: roll back the config"): the deliverable is what no field claimed.
     const rest = removeRanges(text, claimed).replace(SEPARATORS, '')
-    return { fields, text: rest.replace(/^[\s\-—–:]+/, '').replace(/\s+/g, ' ').replace(/[\s(]+$/, ''), range: null }
+    return { fields, text: rest.replace(/^[\s\-—–:]+/, '').replace(/\s+/g, ' ').replace(/(?<![\s(])[\s(]+$/, ''), range: null }
   }
 
   /** The deliverable and its span: the stretch of text before the fields, else the whole text. */

@@ -252,7 +252,7 @@ class EntryBuilder {
     let found = false
     for (const match of text.text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
       if (match[0] === '' && match.index >= text.text.length) break
-      const line = match[0].replace(/[\r\n]+$/, '')
+      const line = match[0].replace(/(?<![\r\n])[\r\n]+$/, '')
       const lineStart = match.index
       const split = splitLeadingTimestamp(line, this.options())
       const stamp = split?.timestamp
