@@ -5,7 +5,7 @@
 // standard output (progress goes to standard error) and writes test/bench/results.json.
 //
 // Environment (see test/bench/README.md):
-//   BENCH_ONLY=corpus,synthetic,huge,startup   corpora to run (default: all)
+//   BENCH_ONLY=corpus,synthetic,huge,startup,startup-nlp   corpora to run (default: all)
 //   BENCH_TOOLS=ours,ours-cache,markdownlint-cli2,remark-lint,alex,floor-read,floor-parse
 //   BENCH_RUNS=n          runs per tool (default 3 for the 1,000-file corpora, 5 for the others)
 //   BENCH_QUICK=1         smoke test: 100 files, a 200 KB huge document, 1 run
@@ -44,6 +44,7 @@ const settings = {
   realDir: resolve(repoRoot, env.BENCH_CORPUS_DIR || '../shared/corpus'),
   generator: resolve(repoRoot, env.BENCH_GEN || '../shared/bench/gen-corpus.mjs'),
   startupFixture: resolve(repoRoot, env.BENCH_STARTUP_FIXTURE || 'fixtures/p2-exemplary-table-timeline.md'),
+  startupNlpFixture: resolve(repoRoot, env.BENCH_STARTUP_NLP_FIXTURE || 'fixtures/p2-mostly-good-subtle-defects.md'),
   keep: env.BENCH_KEEP === '1',
 }
 const runsFor = (corpus) => settings.runs ?? (corpus.size === 'many' ? 3 : 5)

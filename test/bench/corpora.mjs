@@ -8,7 +8,7 @@ import { markdownFiles } from './files.mjs'
  * Each corpus: id (for BENCH_ONLY), title, size class ('many' or 'small', which picks the default
  * number of runs) and make(dir) that writes it, or a reason to skip it.
  */
-export function corpusPlans({ repoRoot, realDir, generator, files, hugeBytes, startupFixture }) {
+export function corpusPlans({ repoRoot, realDir, generator, files, hugeBytes, startupFixture, startupNlpFixture }) {
   const generatorNote = `generator not found at ${generator} (set BENCH_GEN)`
   return [
     {
@@ -40,6 +40,18 @@ export function corpusPlans({ repoRoot, realDir, generator, files, hugeBytes, st
       make: (dir) => {
         mkdirSync(dir, { recursive: true })
         writeFileSync(join(dir, basename(startupFixture)), readFileSync(startupFixture))
+      },
+    },
+    {
+      // Most real postmortems have a sentence worth tagging, so most single-file runs also load
+      // the NLP library: measured apart, so the cost of that import is visible.
+      id: 'startup-nlp',
+      title: `Start-up with NLP: one small file whose sentences need tagging (${basename(startupNlpFixture)})`,
+      size: 'small',
+      skip: existsSync(startupNlpFixture) ? null : `fixture not found at ${startupNlpFixture}`,
+      make: (dir) => {
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(join(dir, basename(startupNlpFixture)), readFileSync(startupNlpFixture))
       },
     },
   ].map((plan) => ({ ...plan, repoRoot }))
