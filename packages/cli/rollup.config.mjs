@@ -5,9 +5,7 @@
 // time. The library entry points (exports "." and "./formatters") stay unbundled in dist/, so
 // programs that import them share one copy of the core with their own dependencies.
 import { rmSync } from 'node:fs'
-import commonjs from '@rollup/plugin-commonjs'
-import json from '@rollup/plugin-json'
-import { nodeResolve } from '@rollup/plugin-node-resolve'
+import { nodePlugins, onwarn, requireBanner } from '../../scripts/rollup-node.mjs'
 
 const here = (path) => new URL(path, import.meta.url).pathname
 
@@ -33,21 +31,10 @@ export function createConfig(dir = here('./bundle')) {
       // './lint-worker.js' relative to the chunk they end up in.
       chunkFileNames: '[name]-[hash].js',
       sourcemap: false,
-      // CommonJS dependencies that call require() at run time (built-ins) get a real one.
-      banner: "import { createRequire as __pmlCreateRequire } from 'node:module';\nconst require = __pmlCreateRequire(import.meta.url);",
+      banner: requireBanner,
     },
-    plugins: [
-      // 'production' fixed: otherwise NODE_ENV picks the condition and rebuilds differ.
-      nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default', 'production'] }),
-      commonjs({ strictRequires: 'auto' }),
-      json({ preferConst: true }),
-    ],
-    onwarn(warning, warn) {
-      // Circular imports inside dependencies (zod) and `this` at the top of compiled helpers are
-      // harmless here.
-      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'INVALID_ANNOTATION') return
-      warn(warning)
-    },
+    plugins: nodePlugins(),
+    onwarn,
   }
 }
 

@@ -71164,7 +71164,7 @@ class ActionReader {
     if (end - start >= 3)
       return { fields, text: text.slice(start, end).replace(/\s+/g, " "), range: [start, end] };
     const rest = removeRanges(text, claimed).replace(SEPARATORS, "");
-    return { fields, text: rest.replace(/^[\s\-—–:]+/, "").replace(/\s+/g, " ").replace(/[\s(]+$/, ""), range: null };
+    return { fields, text: rest.replace(/^[\s\-—–:]+/, "").replace(/\s+/g, " ").replace(/(?<![\s(])[\s(]+$/, ""), range: null };
   }
   /** The deliverable and its span: the stretch of text before the fields, else the whole text. */
   deliverable(inline, mapped) {
@@ -95899,7 +95899,7 @@ class EntryBuilder {
     for (const match of text.text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
       if (match[0] === "" && match.index >= text.text.length)
         break;
-      const line = match[0].replace(/[\r\n]+$/, "");
+      const line = match[0].replace(/(?<![\r\n])[\r\n]+$/, "");
       const lineStart = match.index;
       const split = splitLeadingTimestamp(line, this.options());
       const stamp = split?.timestamp;
