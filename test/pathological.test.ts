@@ -9,40 +9,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { lint, resolveConfig } from '@postmortem-lint/core'
+import { linted, refused } from './helpers/pathological-docs.mjs'
 
 const full = process.env.PML_PATHOLOGICAL_FULL === '1'
 const scale = full ? 1 : 0.1
 const config = resolveConfig({})
-
-const lines = (count: number, line: (index: number) => string): string => Array.from({ length: count }, (_, index) => line(index)).join('\n')
-const clock = (index: number): string => `${String(Math.floor(index / 60) % 24).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`
-const section = (name: string, body: string): string => `# Incident\n\n## ${name}\n\n${body}\n`
-
-/** Documents that must be linted, by size parameter n. */
-const linted: Record<string, (n: number) => string> = {
-  'prose on one line (n sentences)': (n) => section('Summary', 'The engineer forgot to check the config and we rolled back. '.repeat(n)),
-  '`*` as a thematic break (n stars)': (n) => section('Summary', '*'.repeat(n)),
-  'a run of `*` in text (n stars)': (n) => section('Summary', `a ${'*'.repeat(n)} b`),
-  'a table (n rows)': (n) => section('Timeline', `| Time | Event |\n|---|---|\n${lines(n, (i) => `| ${clock(i)} | Step ${i} |`)}`),
-  'timeline list (n entries)': (n) => section('Timeline', lines(n, (i) => `- ${clock(i)} UTC Dave restarted step ${i}`)),
-  'timeline table (n entries)': (n) => section('Timeline', `| Time (UTC) | Event |\n|---|---|\n${lines(n, (i) => `| ${clock(i)} | Dave restarted step ${i} |`)}`),
-  'nested HTML <div> (n levels)': (n) => section('Summary', `${'<div>'.repeat(n)}x${'</div>'.repeat(n)}`),
-  'lists nested to the limit, repeated (n lines)': (n) => section('Timeline', lines(n, (i) => `${'  '.repeat(i % 100)}- 10:00 x`)),
-}
-
-/** Documents the pre-scan refuses, by size parameter n (the nesting depth or marker count). */
-const refused: Record<string, (n: number) => string> = {
-  '`>` block quotes on one line': (n) => section('Summary', `${'> '.repeat(n)}Dave broke it`),
-  '`>` block quotes line by line': (n) => section('Summary', lines(Math.min(n, 300), (i) => `${'>'.repeat(i + 1)} x`)),
-  '`- ` lists on one line': (n) => section('Action items', `${'- '.repeat(n)}Fix it`),
-  '`- ` lists by indentation': (n) => section('Timeline', lines(Math.min(n, 300), (i) => `${'  '.repeat(i)}- 10:00 x`)),
-  '`1.` lists on one line': (n) => section('Action items', `${'1. '.repeat(n)}Fix it`),
-  '`1.` lists by indentation': (n) => section('Action items', lines(Math.min(n, 300), (i) => `${'   '.repeat(i)}1. x`)),
-  '`[` brackets': (n) => section('Summary', `${'['.repeat(n)}x${']'.repeat(n)}`),
-  '`*` emphasis': (n) => section('Summary', `${'*'.repeat(n)}x${'*'.repeat(n)}`),
-  '`_` emphasis': (n) => section('Summary', `${'_'.repeat(n)}x${'_'.repeat(n)}`),
-  'alternating `*a`': (n) => section('Summary', '*a'.repeat(n)),
-}
 
 function bestOf3(text: string): number {
   let best = Number.POSITIVE_INFINITY

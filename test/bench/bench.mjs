@@ -5,7 +5,8 @@
 // standard output (progress goes to standard error) and writes test/bench/results.json.
 //
 // Environment (see test/bench/README.md):
-//   BENCH_ONLY=corpus,synthetic,huge,startup,startup-nlp   corpora to run (default: all)
+//   BENCH_ONLY=corpus,synthetic,huge,startup,startup-nlp,pathological   corpora to run (default: all;
+//                        pathological = the five pathological-* documents)
 //   BENCH_TOOLS=ours,ours-cache,markdownlint-cli2,remark-lint,alex,floor-read,floor-parse
 //   BENCH_RUNS=n          runs per tool (default 3 for the 1,000-file corpora, 5 for the others)
 //   BENCH_QUICK=1         smoke test: 100 files, a 200 KB huge document, 1 run
@@ -47,7 +48,7 @@ const settings = {
   startupNlpFixture: resolve(repoRoot, env.BENCH_STARTUP_NLP_FIXTURE || 'fixtures/p2-mostly-good-subtle-defects.md'),
   keep: env.BENCH_KEEP === '1',
 }
-const runsFor = (corpus) => settings.runs ?? (corpus.size === 'many' ? 3 : 5)
+const runsFor = (corpus) => settings.runs ?? (corpus.size === 'many' ? 3 : corpus.size === 'single' ? 1 : 5)
 
 function usage(message) {
   log(`bench: ${message}`)
@@ -57,9 +58,11 @@ function usage(message) {
 function pick(list, variable) {
   const wanted = (env[variable] ?? '').split(',').map((id) => id.trim()).filter(Boolean)
   if (wanted.length === 0) return list
-  const unknown = wanted.filter((id) => !list.some((item) => item.id === id))
-  if (unknown.length > 0) usage(`${variable}: unknown ${unknown.join(', ')}; known: ${list.map((item) => item.id).join(', ')}`)
-  return list.filter((item) => wanted.includes(item.id))
+  const names = (item) => [item.id, item.group].filter(Boolean)
+  const unknown = wanted.filter((id) => !list.some((item) => names(item).includes(id)))
+  const known = [...new Set(list.flatMap(names))]
+  if (unknown.length > 0) usage(`${variable}: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`)
+  return list.filter((item) => names(item).some((name) => wanted.includes(name)))
 }
 
 // ------------------------------------------------------------------ work dir ---
@@ -168,7 +171,9 @@ for (const plan of corpora) {
   const corpus = { id: plan.id, title: plan.title, dir, ...corpusStats(dir), runs: runsFor(plan) }
   log(`bench: ${plan.id}: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(2)} MB, ${corpus.runs} run(s) per tool`)
 
-  const state = activeTools.map((tool) => ({ tool, runs: [], status: 'ok', problem: null, countChecked: false }))
+  const planTools = plan.tools ? activeTools.filter((tool) => plan.tools.includes(tool.id)) : activeTools
+  const timeoutSeconds = Math.min(settings.timeoutSeconds, plan.timeoutSeconds ?? Infinity)
+  const state = planTools.map((tool) => ({ tool, runs: [], status: 'ok', problem: null, countChecked: false }))
   const runOnce = (entry) => {
     const { tool } = entry
     const files = { stdoutFile: join(outDir, `${tool.id}.stdout`), stderrFile: join(outDir, `${tool.id}.stderr`), timeFile: join(outDir, `${tool.id}.time`) }
@@ -176,15 +181,15 @@ for (const plan of corpora) {
       argv: tool.argv(corpus),
       cwd: tool.cwd ? tool.cwd(corpus) : workDir,
       timer,
-      timeoutMs: settings.timeoutSeconds * 1000,
+      timeoutMs: timeoutSeconds * 1000,
       env: childEnv,
       ...files,
     })
     const tail = () => readFileSync(files.stderrFile, 'utf8').trim().split('\n').slice(-5).join(' | ')
     if (result.timedOut) {
       entry.status = 'timeout'
-      entry.problem = `timed out after ${settings.timeoutSeconds} s`
-    } else if (!tool.okExit.includes(result.exitCode)) {
+      entry.problem = `timed out after ${timeoutSeconds} s`
+    } else if (!tool.okExit.includes(result.exitCode) && !(plan.okExit?.[tool.id] ?? []).includes(result.exitCode)) {
       entry.status = 'failed'
       entry.problem = `exit ${result.exitCode ?? result.signal}: ${tail()}`
     } else if (!entry.countChecked) {
@@ -274,6 +279,27 @@ for (const corpus of results) {
       continue
     }
     lines.push(`| ${s.label}${flag} | ${fmt(s.wallMedian)} | ${fmt(s.wallMin)}–${fmt(s.wallMax)} | ${fmt(s.cpuMedian)} | ${fmt(s.peakRssMB, 0)} | ${rate(s.filesPerSecond)} | ${fmt(s.mbPerSecond, 2)} | ${ratio(s.oursOverThisWall)} | ${ratio(s.oursOverThisCpu)} |`)
+  }
+  lines.push('')
+}
+// Linear means a big or hostile document costs per MB what an ordinary corpus does.
+const perMB = (corpus, id) => {
+  const tool = corpus.tools?.find((t) => t.id === id && t.status === 'ok')
+  return tool?.wallMedian && corpus.bytes ? tool.wallMedian / (corpus.bytes / 1e6) : null
+}
+const reference = results.find((c) => c.id === 'corpus' && perMB(c, 'ours')) ?? results.find((c) => c.id === 'synthetic' && perMB(c, 'ours'))
+const perMBRows = results.filter((c) => (c.id === 'huge' || c.id.startsWith('pathological-')) && c.tools)
+if (perMBRows.length > 0) {
+  lines.push('## Time per MB', '')
+  lines.push(`Whole-process wall time per MB (start-up included, so small documents look dear)${reference ? `, and ours against the ${reference.id === 'corpus' ? 'real' : 'synthetic'} corpus's ${fmt(perMB(reference, 'ours'), 2)} s/MB` : ''}.`, '')
+  lines.push('| Document | MB | ours (s/MB) | ÷ corpus | parse floor (s/MB) | ours ÷ floor |')
+  lines.push('|---|--:|--:|--:|--:|--:|')
+  for (const c of perMBRows) {
+    const ours = perMB(c, 'ours')
+    const floor = perMB(c, 'floor-parse')
+    const floorStatus = c.tools.find((t) => t.id === 'floor-parse')
+    const floorCell = floor !== null ? fmt(floor, 2) : floorStatus && floorStatus.status !== 'ok' ? `${floorStatus.status} (see Notes)` : '–'
+    lines.push(`| ${c.title.replace(/^Pathological: /, '')} | ${fmt(c.bytes / 1e6, 2)} | ${fmt(ours, 2)} | ${ratio(reference && ours !== null ? ours / perMB(reference, 'ours') : null)} | ${floorCell} | ${ratio(ours !== null && floor !== null ? ours / floor : null)} |`)
   }
   lines.push('')
 }

@@ -2,11 +2,13 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import { issueSizes } from '../helpers/pathological-docs.mjs'
 import { markdownFiles } from './files.mjs'
 
 /**
- * Each corpus: id (for BENCH_ONLY), title, size class ('many' or 'small', which picks the default
- * number of runs) and make(dir) that writes it, or a reason to skip it.
+ * Each corpus: id (for BENCH_ONLY; `group` selects several at once), title, size class ('many',
+ * 'small' or 'single', which picks the default number of runs), make(dir) that writes it, or a
+ * reason to skip it; optionally the only tools worth running on it and a shorter timeout.
  */
 export function corpusPlans({ repoRoot, realDir, generator, files, hugeBytes, startupFixture, startupNlpFixture }) {
   const generatorNote = `generator not found at ${generator} (set BENCH_GEN)`
@@ -54,6 +56,24 @@ export function corpusPlans({ repoRoot, realDir, generator, files, hugeBytes, st
         writeFileSync(join(dir, basename(startupNlpFixture)), readFileSync(startupNlpFixture))
       },
     },
+    // Issue 8's hostile shapes: our time per MB against the parse floor's. The peers are left
+    // out (the point is that we stay linear, not how they fare), and a timeout bounds the floor,
+    // which is super-linear on deep nesting (we refuse that document before parsing it).
+    ...issueSizes.map((shape) => ({
+      id: `pathological-${shape.id}`,
+      group: 'pathological',
+      title: `Pathological: ${shape.title}`,
+      size: 'single',
+      tools: ['ours', 'floor-parse'],
+      // A refused document is a per-file error: exit 2 is the documented answer, not a failure.
+      okExit: shape.id === 'nesting' ? { ours: [2] } : {},
+      timeoutSeconds: 120,
+      skip: null,
+      make: (dir) => {
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(join(dir, `${shape.id}.md`), shape.text())
+      },
+    })),
   ].map((plan) => ({ ...plan, repoRoot }))
 }
 
