@@ -22,13 +22,6 @@ const TIMEOUT_MS = 10_000
  * pattern not listed, and on a listed one that is no longer vulnerable (so the list only shrinks).
  */
 const KNOWN_POLYNOMIAL = new Set([
-  '\\s*[\\r\\n\\u2028\\u2029]+\\s*', // packages/action/src/comment/escape.ts
-  '\\/+$', // packages/action/src/comment/render.ts
-  '^\\s*(?:p|sev)\\s*-?\\s*([1-4])\\s*$', // packages/cli/src/args.ts
-  '[*?[\\]]|\\{[^}]*(?:,|\\.\\.)[^}]*\\}|[@!+]\\(', // packages/cli/src/files.ts
-  '(?<!\\\\)\\s+$', // packages/cli/src/files.ts
-  '\\s*[\\r\\n]+\\s*', // packages/cli/src/formatters/shared.ts
-  '^-+|-+$', // packages/cli/src/new-postmortem.ts
   ',? ".*"(?:\\.\\.\\.)? is not valid JSON$', // packages/core/src/config/parse-json.ts
   '<!--\\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)(?=\\s|-->)([^]*?)-->', // core engine/inline-control.ts
   '\\(.*?\\)', // packages/core/src/nlp/people.ts

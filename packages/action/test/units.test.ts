@@ -36,6 +36,9 @@ describe('escape', () => {
   it('shows the code spans of messages as <code>', () => {
     expect(escapeMessage('Entry `<a>` by @x')).toBe('Entry <code>&#60;a&#62;</code> by @\u200dx')
   })
+  it('joins lines with one space and keeps other runs of spaces', () => {
+    expect(escapeMessage(' a \t\r\n  b\u2028c  d \n')).toBe('a b c  d')
+  })
   it('accepts only http(s) URLs and encodes what would end a Markdown link', () => {
     expect(safeUrl('javascript:alert(1)')).toBeNull()
     expect(safeUrl('not a url')).toBeNull()

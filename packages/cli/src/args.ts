@@ -160,7 +160,7 @@ function parseNewArgs(argv: readonly string[]): NewArgs {
   if (args.help) return args
   if (title === '') throw new UsageError(messages.newNeedsTitle())
   if (values.severity !== undefined) {
-    const match = /^\s*(?:p|sev)\s*-?\s*([1-4])\s*$/i.exec(values.severity)
+    const match = /^\s*(?:p|sev)\s*(?:-\s*)?([1-4])\s*$/i.exec(values.severity)
     if (!match) throw new UsageError(messages.badSeverity(values.severity))
     args.severity = /^\s*sev/i.test(values.severity) ? `SEV${match[1]}` : `P${match[1]}`
   }

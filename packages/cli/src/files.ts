@@ -125,7 +125,23 @@ export async function findFiles(patterns: readonly string[], options: FindFilesO
  * classes, braces with a comma or a range, extglobs.
  */
 export function looksLikeGlob(pattern: string): boolean {
-  return /[*?[\]]|\{[^}]*(?:,|\.\.)[^}]*\}|[@!+]\(/.test(pattern)
+  return /[*?[\]]|[@!+]\(/.test(pattern) || hasBraceExpansion(pattern)
+}
+
+/**
+ * A "{...}" holding a comma or "..". Searched with indexOf, as /\{[^}]*(?:,|\.\.)[^}]*\}/ backtracks
+ * cubically on many "{" and "," with no "}". An inner "{" only shortens its brace's content, so
+ * the first "{" before each "}" decides.
+ */
+function hasBraceExpansion(pattern: string): boolean {
+  for (let open = pattern.indexOf('{'); open >= 0; ) {
+    const close = pattern.indexOf('}', open + 1)
+    if (close < 0) return false
+    const content = pattern.slice(open + 1, close)
+    if (content.includes(',') || content.includes('..')) return true
+    open = pattern.indexOf('{', close + 1)
+  }
+  return false
 }
 
 function noMatch(pattern: string, allIgnored: boolean, options: FindFilesOptions): void {
@@ -284,13 +300,24 @@ export class IgnoreFiles {
       rules ??= (await import('ignore')).default({ ignorecase: this.ignoreCase })
       for (const line of text.split(/\r?\n/)) {
         // Trailing spaces are not part of a pattern unless escaped (git's rule).
-        const pattern = line.replace(/(?<!\\)\s+$/, '')
+        const pattern = withoutUnescapedTrailingSpace(line)
         if (pattern === '' || pattern.startsWith('#')) continue
         rules.add({ pattern, mark })
       }
     }
     return rules
   }
+}
+
+/**
+ * What /(?<!\\)\s+$/ removes, found from the end: that pattern retries from every space of a
+ * long run and goes quadratic. The space right after a backslash stays (it is escaped).
+ */
+export function withoutUnescapedTrailingSpace(line: string): string {
+  let end = line.length
+  while (end > 0 && /\s/.test(line[end - 1] ?? '')) end--
+  if (end < line.length && line[end - 1] === '\\') end++
+  return line.slice(0, end)
 }
 
 const matcherCache = new WeakMap<readonly string[], Promise<picomatch.Matcher[]>>()

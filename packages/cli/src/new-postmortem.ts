@@ -14,7 +14,8 @@ export function slugify(title: string, maxLength = 60): string {
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    // The line above leaves no two dashes together, and /-+$/ would go quadratic on a long run.
+    .replace(/^-|-$/g, '')
   const cut = slug.length <= maxLength ? slug : slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength)
   return cut || 'incident'
 }

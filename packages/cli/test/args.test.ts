@@ -104,12 +104,15 @@ describe('parseCliArgs: new', () => {
     })
     expect(parseNew(['Checkout', 'outage']).title).toBe('Checkout outage')
     expect(parseNew(['x', '--severity', 'sev1']).severity).toBe('SEV1')
+    expect(parseNew(['x', '--severity', ' Sev - 3 ']).severity).toBe('SEV3')
+    expect(parseNew(['x', '--severity', 'p-4']).severity).toBe('P4')
     expect(parseNew(['x']).dir).toBe('.')
   })
 
   it.each([
     [[], "'new' needs a title"],
     [['x', '--severity', 'high'], '--severity must be one of P1, P2, P3, P4'],
+    [['x', '--severity', 'p--2'], '--severity must be one of P1, P2, P3, P4'],
     [['x', '--date', '2025-02-30'], '--date must be a calendar date'],
     [['x', '--date', 'tomorrow'], '--date must be a calendar date'],
     [['x', '--format', 'json'], "Unknown option '--format'."],

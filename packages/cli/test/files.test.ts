@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findFiles, ignoredReason, looksLikeGlob, type FileFilters } from '../src/files.js'
+import { findFiles, ignoredReason, looksLikeGlob, withoutUnescapedTrailingSpace, type FileFilters } from '../src/files.js'
 import { makeProject, removeProjects } from '../../../test/helpers/cli.js'
 
 afterAll(removeProjects)
@@ -149,6 +149,16 @@ describe('findFiles: globs and missing paths', () => {
   it('recognises glob syntax', () => {
     for (const pattern of ['*.md', 'docs/**', 'a?.md', '[ab].md', '{a,b}.md', 'x{1..3}.md', '@(a|b).md']) expect(looksLikeGlob(pattern), pattern).toBe(true)
     for (const pattern of ['docs/a.md', 'file(1).md', 'a{b}.md', '.']) expect(looksLikeGlob(pattern), pattern).toBe(false)
+    // A nested "{" still counts its outer brace; a comma after the "}" does not.
+    for (const pattern of ['a{b{c,d}.md', 'a{x}{1..2}.md']) expect(looksLikeGlob(pattern), pattern).toBe(true)
+    for (const pattern of ['a{b},c.md', 'a{,b', 'a{b}..c}']) expect(looksLikeGlob(pattern), pattern).toBe(false)
+  })
+
+  it('keeps an escaped trailing space of an ignore pattern', () => {
+    expect(withoutUnescapedTrailingSpace('tmp/  \t')).toBe('tmp/')
+    expect(withoutUnescapedTrailingSpace('name\\   ')).toBe('name\\ ')
+    expect(withoutUnescapedTrailingSpace('   ')).toBe('')
+    expect(withoutUnescapedTrailingSpace('a b')).toBe('a b')
   })
 })
 

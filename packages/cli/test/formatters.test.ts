@@ -3,6 +3,7 @@ import type { LintMessage, LintResult } from '@postmortem-lint/core'
 import { categories, docsUrlFor } from '@postmortem-lint/core'
 import { describe, expect, it } from 'vitest'
 import { escapeData, escapeProperty, format, formatters, type RuleInfo } from '../src/formatters/index.js'
+import { oneLine } from '../src/formatters/shared.js'
 import { sarifErrors, sarifValidator } from '../../../test/helpers/sarif-schema.js'
 
 const cwd = '/repo'
@@ -289,5 +290,12 @@ describe('sarif', () => {
     const defaultLog = JSON.parse(format('sarif', [], { cwd, color: false }))
     expect(sarifErrors(validate, defaultLog)).toEqual([])
     expect(defaultLog.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('required-sections')
+  })
+})
+
+describe('oneLine', () => {
+  it('joins lines with one space and keeps other runs of spaces', () => {
+    expect(oneLine(' a \t\r\n  b\n\nc  d \n')).toBe('a b c  d')
+    expect(oneLine('a\u2028b')).toBe('a\u2028b')
   })
 })

@@ -31,8 +31,11 @@ export function escapeMessage(text: string): string {
     .join('')
 }
 
+/** Each run of whitespace holding a line break becomes one space. */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim()
+  // A run is matched whole and tested apart: a single pattern for "whitespace around a break"
+  // backtracks quadratically over long runs of spaces without a break.
+  return text.replace(/\s+/g, (run) => (/[\r\n\u2028\u2029]/.test(run) ? ' ' : run)).trim()
 }
 
 /** Text in a code style (paths, rule ids): an HTML `<code>` element, escaped like inline text. */

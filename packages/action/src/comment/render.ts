@@ -37,9 +37,16 @@ export function indicator(score: number): string {
 
 function blobUrl(context: RenderContext, path: string): string | null {
   if (context.sha === undefined || !/^[0-9a-f]{7,64}$/i.test(context.sha)) return null
-  const base = safeUrl(context.serverUrl)?.replace(/\/+$/, '')
+  const base = withoutTrailingSlashes(safeUrl(context.serverUrl) ?? '')
   if (!base) return null
   return `${base}/${encodePath(context.owner)}/${encodePath(context.repo)}/blob/${context.sha}/${encodePath(path)}?plain=1`
+}
+
+// A loop, not /\/+$/: that pattern retries from every slash of a long run and goes quadratic.
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length
+  while (end > 0 && url[end - 1] === '/') end--
+  return url.slice(0, end)
 }
 
 function lineAnchor(message: LintMessage): string {

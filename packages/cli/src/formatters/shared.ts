@@ -25,7 +25,9 @@ export function toRuleInfo(rule: Rule<unknown>): RuleInfo {
 
 /** Messages and texts are single lines in line-oriented formats. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  // A run is matched whole and tested apart: a single pattern for "whitespace around a break"
+  // backtracks quadratically over long runs of spaces without a break.
+  return text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run)).trim()
 }
 
 export interface Totals {
