@@ -22,12 +22,25 @@ export function parseJson(text: string): unknown {
     const v8Offset = /at position (\d+)/.exec((error as Error).message)?.[1]
     const offset = syntaxErrorOffset(source) ?? (v8Offset === undefined ? source.length : Number(v8Offset))
     const { line, column } = lineColumn(source, offset)
-    const reason = (error as Error).message
-      // V8 quotes the text around the error, cut with "..." when long; the line and column say where.
-      .replace(/,? ".*"(?:\.\.\.)? is not valid JSON$/s, '')
-      .replace(/ in JSON at position \d+.*$/s, '')
+    const reason = withoutQuotedInput((error as Error).message).replace(/ in JSON at position \d+.*$/s, '')
     throw new JsonSyntaxError(line, column, reason)
   }
+}
+
+const NOT_VALID_JSON = ' is not valid JSON'
+
+/**
+ * V8 quotes the text around the error, cut with "..." when long; the line and column say where.
+ * Cut by hand: /,? ".*"(?:\.\.\.)? is not valid JSON$/s retries its ".*" from every quote.
+ */
+function withoutQuotedInput(message: string): string {
+  if (!message.endsWith(NOT_VALID_JSON)) return message
+  const quoted = message.slice(0, -NOT_VALID_JSON.length)
+  const closing = quoted.endsWith('"') ? quoted.length - 1 : quoted.endsWith('"...') ? quoted.length - 4 : -1
+  // The quote opens at the first ' "', which must come before the closing quote.
+  const opening = quoted.indexOf(' "')
+  if (opening < 0 || opening + 1 >= closing) return message
+  return message.slice(0, message[opening - 1] === ',' ? opening - 1 : opening)
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

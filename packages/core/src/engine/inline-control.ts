@@ -15,9 +15,10 @@ import type { PostmortemDocument } from '../model/types.js'
  * Nor are HTML nodes inside a block quote: quoted material (a pasted chat log, another document's
  * source) must not switch rules off for the document quoting it.
  */
-const DIRECTIVE = /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)(?=\s|-->)([^]*?)-->/g
-
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'ignore-file'
+
+const KINDS: readonly DirectiveKind[] = ['disable-next-line', 'disable-line', 'disable', 'enable', 'ignore-file']
+const PREFIX = 'postmortem-lint-'
 
 export interface Directive {
   kind: DirectiveKind
@@ -104,13 +105,12 @@ function readHtml(node: Extract<Nodes, { type: 'html' }>, doc: Source, into: Dir
   // Positions come from the source, not node.value: inside a list item the value has its
   // indentation stripped, which would shift columns on the comment's later lines.
   const raw = doc.source.slice(startOffset, endOffset)
-  DIRECTIVE.lastIndex = 0
-  for (let match = DIRECTIVE.exec(raw); match; match = DIRECTIVE.exec(raw)) {
-    const body = (match[2] ?? '').split(/\s--\s/)[0] ?? ''
-    const start = doc.pointAt(startOffset + match.index)
-    const end = doc.pointAt(startOffset + match.index + match[0].length)
+  for (const comment of directiveComments(raw)) {
+    const body = comment.body.split(/\s--\s/)[0] ?? ''
+    const start = doc.pointAt(startOffset + comment.start)
+    const end = doc.pointAt(startOffset + comment.end)
     into.push({
-      kind: match[1] as DirectiveKind,
+      kind: comment.kind,
       ruleIds: [...new Set(body.split(/[\s,]+/).filter(Boolean))],
       line: start.line,
       column: start.column,
@@ -119,4 +119,47 @@ function readHtml(node: Extract<Nodes, { type: 'html' }>, doc: Source, into: Dir
       usedBy: new Set(),
     })
   }
+}
+
+interface DirectiveComment {
+  kind: DirectiveKind
+  /** What follows the kind, up to the "-->". */
+  body: string
+  start: number
+  end: number
+}
+
+/**
+ * "<!-- postmortem-lint-<kind> ... -->" comments, found with indexOf. A regex with a lazy body up
+ * to "-->" would scan to the end of the text again from every "<!--" that has no "-->" after it.
+ */
+function directiveComments(text: string): DirectiveComment[] {
+  const found: DirectiveComment[] = []
+  for (let open = text.indexOf('<!--'); open >= 0; ) {
+    const kindStart = skipSpaces(text, open + 4) + PREFIX.length
+    const kind = text.startsWith(PREFIX, kindStart - PREFIX.length) ? kindAt(text, kindStart) : null
+    if (kind === null) {
+      open = text.indexOf('<!--', open + 1)
+      continue
+    }
+    const bodyStart = kindStart + kind.length
+    const close = text.indexOf('-->', bodyStart)
+    // No later comment can be closed either.
+    if (close < 0) break
+    found.push({ kind, body: text.slice(bodyStart, close), start: open, end: close + 3 })
+    open = text.indexOf('<!--', close + 3)
+  }
+  return found
+}
+
+/** The kind at `index`, ended by a space or by "-->" ("disable-lines" is no directive). */
+function kindAt(text: string, index: number): DirectiveKind | null {
+  const ends = (at: number): boolean => /\s/.test(text[at] ?? '') || text.startsWith('-->', at)
+  return KINDS.find((kind) => text.startsWith(kind, index) && ends(index + kind.length)) ?? null
+}
+
+function skipSpaces(text: string, index: number): number {
+  let cursor = index
+  while (cursor < text.length && /\s/.test(text[cursor] ?? '')) cursor++
+  return cursor
 }

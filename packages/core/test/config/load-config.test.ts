@@ -228,4 +228,18 @@ describe('parseJson: syntax error positions', () => {
   ])('%j fails at line and column %j', (text, expected) => {
     expect(positionOf(text)).toEqual(expected)
   })
+
+  it('drops the quoted input from the reason, the position being given apart', () => {
+    const reasonOf = (text: string) => {
+      try {
+        parseJson(text)
+      } catch (error) {
+        return (error as { reason: string }).reason
+      }
+      return null
+    }
+    for (const text of ['[1,]', `[${'"x", '.repeat(20)}]`, '{"a" "b"}']) {
+      expect(reasonOf(text)).not.toMatch(/"\[|is not valid JSON|at position/)
+    }
+  })
 })

@@ -116,6 +116,11 @@ describe('inline control: rule ids and reasons', () => {
     const doc = md('<!-- postmortem-lint-disabled -->', '<!-- postmortem-lint-disable-foo -->', '<!-- eslint-disable -->', 'ALPHA')
     expect(found(doc)).toEqual(['flag-a@4'])
   })
+
+  it('a comment never closed is not a directive, and an opener before a directive does not hide it', () => {
+    expect(found(md('<!-- postmortem-lint-disable flag-a', '', 'ALPHA'))).toEqual(['flag-a@3'])
+    expect(found(md('<!-- note <!-- postmortem-lint-disable-next-line flag-a -->', 'ALPHA BETA'))).toEqual(['flag-b@2'])
+  })
 })
 
 describe('inline control: ignore-file', () => {
