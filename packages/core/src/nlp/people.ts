@@ -44,7 +44,7 @@ export function knownPeople(doc: PostmortemDocument): Set<string> {
   const names = new Set<string>()
   const add = (raw: string): void => {
     for (const part of raw.split(/,|;|&|\band\b|\//)) {
-      const words = part.replace(/\(.*?\)/g, '').trim().split(/\s+/)
+      const words = withoutAsides(part).trim().split(/\s+/)
       // Only person-shaped values: one to three capitalised words ("Inès Moreau").
       if (words.length === 0 || words.length > 3 || !words.every((word) => /^\p{Lu}[\p{L}'’-]+$/u.test(word))) continue
       for (const word of words) names.add(word.toLowerCase())
@@ -55,6 +55,35 @@ export function knownPeople(doc: PostmortemDocument): Set<string> {
   }
   for (const item of doc.actionItems) if (item.owner && !item.owner.raw.startsWith('@')) add(item.owner.raw)
   return names
+}
+
+/**
+ * `text` without its "(...)" asides, each ending at the first ")" on its line as with /\(.*?\)/g.
+ * Found with indexOf, as that lazy pattern scans to the end of the line again from every "(".
+ */
+function withoutAsides(text: string): string {
+  let kept = ''
+  let from = 0
+  for (let open = text.indexOf('('); open >= 0; ) {
+    const close = text.indexOf(')', open + 1)
+    if (close < 0) break
+    const closeLine = lineStart(text, close, open)
+    if (closeLine > open) {
+      open = text.indexOf('(', closeLine)
+      continue
+    }
+    kept += text.slice(from, open)
+    from = close + 1
+    open = text.indexOf('(', from)
+  }
+  return kept + text.slice(from)
+}
+
+/** Where the line holding `index` starts, looking back no further than `floor`. */
+function lineStart(text: string, index: number, floor: number): number {
+  let cursor = index
+  while (cursor > floor && !'\n\r\u2028\u2029'.includes(text[cursor - 1]!)) cursor--
+  return cursor
 }
 
 export class PersonReferences {

@@ -3,10 +3,8 @@ import abbreviationData from '../data/abbreviations.generated.js'
 const abbreviations: ReadonlySet<string> = new Set(abbreviationData.abbreviations)
 const sentenceFinal: ReadonlySet<string> = new Set(abbreviationData['sentence-final'])
 
-// A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
-const CANDIDATE_END = /[.!?]+["'”’)\]]*(?=\s)/g
-// The word right before a full stop, to check against abbreviations and initials.
-const LAST_WORD = /([\p{L}.]+)\.$/u
+const TERMINALS = '.!?'
+const CLOSERS = `"'”’)]`
 
 /**
  * Split text into sentences, as [start, end) index pairs with surrounding whitespace trimmed.
@@ -17,14 +15,13 @@ const LAST_WORD = /([\p{L}.]+)\.$/u
 export function splitSentences(text: string): [number, number][] {
   const ranges: [number, number][] = []
   let start = skipSpace(text, 0)
-  CANDIDATE_END.lastIndex = 0
-  for (let match = CANDIDATE_END.exec(text); match; match = CANDIDATE_END.exec(text)) {
-    const end = match.index + match[0].length
+  for (let candidate = candidateEnd(text, 0); candidate; candidate = candidateEnd(text, candidate.end)) {
+    const { index, end } = candidate
     const next = skipSpace(text, end)
     if (next >= text.length) break
     if (!startsSentence(text, next)) continue
-    if (match[0] === '.') {
-      const abbreviation = abbreviationBefore(text.slice(Math.max(start, match.index - 20), match.index + 1))
+    if (end - index === 1 && text[index] === '.') {
+      const abbreviation = abbreviationBefore(text.slice(Math.max(start, index - 20), index + 1))
       // "etc." and "p.m." end a sentence when a capitalised word follows; "e.g." and "Dr." never do.
       if (abbreviation === 'always' || (abbreviation === 'sentence-final' && !/\p{Lu}/u.test(text[next] ?? ''))) continue
     }
@@ -36,6 +33,23 @@ export function splitSentences(text: string): [number, number][] {
   return ranges
 }
 
+/**
+ * The next candidate end from `from`: terminal punctuation, then closing quotes and brackets, then
+ * whitespace. Both runs are taken whole, so a run not followed by whitespace is passed over once;
+ * /[.!?]+["'”’)\]]*(?=\s)/g would retry it from each of its characters.
+ */
+function candidateEnd(text: string, from: number): { index: number; end: number } | null {
+  for (let index = from; index < text.length; index++) {
+    if (!TERMINALS.includes(text[index]!)) continue
+    let end = index
+    while (end < text.length && TERMINALS.includes(text[end]!)) end++
+    while (end < text.length && CLOSERS.includes(text[end]!)) end++
+    if (/\s/.test(text[end] ?? '')) return { index, end }
+    index = end - 1
+  }
+  return null
+}
+
 function startsSentence(text: string, index: number): boolean {
   const char = text[index] ?? ''
   if (/[\p{Lu}\p{N}"'“‘(\[*_@#]/u.test(char)) return true
@@ -44,13 +58,34 @@ function startsSentence(text: string, index: number): boolean {
 
 /** Whether the word before a full stop is an abbreviation, and whether it may end a sentence. */
 function abbreviationBefore(before: string): 'always' | 'sentence-final' | null {
-  const match = LAST_WORD.exec(before)
-  if (!match) return null
-  const word = (match[1] ?? '').toLowerCase()
+  const lastWord = wordBeforeStop(before)
+  if (lastWord === null) return null
+  const word = lastWord.toLowerCase()
   if (sentenceFinal.has(word)) return 'sentence-final'
   if (abbreviations.has(word)) return 'always'
   // An initial: "J. Smith".
-  return /^\p{Lu}$/u.test(match[1] ?? '') ? 'always' : null
+  return /^\p{Lu}$/u.test(lastWord) ? 'always' : null
+}
+
+/**
+ * The letters and dots before the final full stop of `before` ("e.g" in "see e.g."), read back
+ * from the end: /([\p{L}.]+)\.$/u would scan forward from each letter of a long word.
+ */
+function wordBeforeStop(before: string): string | null {
+  if (!before.endsWith('.')) return null
+  const end = before.length - 1
+  let start = end
+  for (let char = charBefore(before, start); char === '.' || /^\p{L}$/u.test(char); char = charBefore(before, start)) {
+    start -= char.length
+  }
+  return start < end ? before.slice(start, end) : null
+}
+
+/** The code point that ends at `index` (a surrogate pair counts as one). */
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return ''
+  const pair = index >= 2 ? text.slice(index - 2, index) : ''
+  return pair.length === 2 && /^[\ud800-\udbff][\udc00-\udfff]$/.test(pair) ? pair : text.slice(index - 1, index)
 }
 
 function skipSpace(text: string, index: number): number {
