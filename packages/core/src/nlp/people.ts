@@ -1,4 +1,5 @@
 import firstNames from '../data/first-names.generated.js'
+import { lexiconNames } from '../data/lexicon-names.generated.js'
 import roleData from '../data/person-roles.generated.js'
 import type { PostmortemDocument } from '../model/types.js'
 import type { TaggedTerm } from './compromise.js'
@@ -17,11 +18,23 @@ export type PersonStrength = 'strong' | 'weak' | 'team'
 const roleMatcher = new PhraseMatcher(roleData.roles)
 const excludedNames: ReadonlySet<string> = new Set(firstNames.exclude)
 const knownFirstNames: ReadonlySet<string> = new Set(firstNames.names.filter((name) => !excludedNames.has(name)))
+// Names the NLP would tag as names: with ours, every name tagging could find (see isKnownName).
+const namesWithNlpNames: ReadonlySet<string> = new Set([...knownFirstNames, ...lexiconNames.filter((name) => !excludedNames.has(name))])
 const roleWords = new Set(roleData.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(' '))))
 
 /** Whether the tokens hold a whole role phrase ("the on-call engineer", "SRE"). */
 export function mentionsRole(tokens: readonly Token[]): boolean {
   return roleMatcher.mayMatch(tokens) && roleMatcher.matchAll(tokens).length > 0
+}
+
+/**
+ * Whether a word, written as a name ("Mateo", not "mateo"), is a name PersonReferences could
+ * call strong: one the document lists among its people, a first name from our list, or a name in
+ * the NLP's lexicon (which its tags would mark). System names ("Cassandra") are not.
+ */
+export function isKnownName(token: Token, people: ReadonlySet<string>): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(token.text)) return false
+  return people.has(token.norm) || namesWithNlpNames.has(token.norm)
 }
 
 /** A system that shares a person's name ("Cassandra", "Aurora"): never a person. */

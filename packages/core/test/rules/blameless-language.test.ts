@@ -150,6 +150,22 @@ describe('blameless-language', () => {
     expect(flagged(inSection('Root cause', 'The person who ran the script followed the runbook, which named the wrong cluster.'))).toEqual([])
   })
 
+  it('in the root cause, finds names the NLP knows but our first-names list does not, without tagging sentence openers', () => {
+    // Siobhan, Bartholomew and Nguyen are names only compromise's lexicon knows.
+    for (const name of ['Siobhan', 'Bartholomew', 'Nguyen']) {
+      expect(flagged(inSection('Root cause', `${name} pushed the configuration change to production on Friday.`)), name).toEqual(['person-root-cause'])
+    }
+    // Capitalised openers and products that the NLP sometimes tags as names in context.
+    for (const sentence of [
+      'Autoscaling removed every node in the pool within a minute.',
+      'Clients retried without jitter, which multiplied the load on Redis.',
+      'Meanwhile the CloudWatch alarm stayed in the OK state.',
+      'Customer traffic shifted to the secondary region before the fix.',
+    ]) {
+      expect(flagged(inSection('Root cause', sentence)), sentence).toEqual([])
+    }
+  })
+
   it('honours allow and ignoreSections', () => {
     const allow = resolveConfig({ extends: [], rules: { 'blameless-language': ['error', { allow: ['forgot'] }] } })
     expect(lint(inSection('Summary', 'Marcus forgot to enable the flag.'), { config: allow }).messages).toEqual([])
