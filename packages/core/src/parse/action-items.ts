@@ -30,7 +30,11 @@ const labelAlternation = [...headerToField.keys()]
 // "Owner: @alice", "**Due:** 2025-03-01", "Ticket - WEB-12". Labels come from data/action-fields.yml.
 const LABELLED_FIELD = new RegExp(`(?:^|[\\s(,;|·—–-])(${labelAlternation})\\s*:\\s*`, 'gi')
 const HANDLE = /(?<![\w.@/])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:\/[A-Za-z0-9_.-]+)?/g
-const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+?\/(?:issues|pull|browse|tickets?|projects?|-\/issues)\/?\S*/g
+// "WEB-12", "#12".
+const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b/g
+// A key, or a URL to the end of its word; the URL is a ticket only if isTrackerUrl says so.
+const TICKET_CANDIDATE = new RegExp(`${TICKET_KEY.source}|https?:\\/\\/\\S+`, 'g')
+const TRACKER_PATH = /\/(?:issues|pull|browse|tickets?|projects?|-\/issues)/
 const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g
 const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)(?:\s*:)?(?<!\s)\s*$/i
 const SEPARATORS = /(?<![\s—–\-:;,|·(])[\s—–\-:;,|·(]+$/
@@ -232,12 +236,11 @@ class ActionReader {
       if (index > 0 && SEPARATORS.test(text.slice(0, index))) firstFieldAt = Math.min(firstFieldAt, index)
       claim(index, index + match[0].length)
     }
-    for (const match of text.matchAll(TICKET)) {
-      const index = match.index ?? 0
+    for (const { index, raw } of tickets(text)) {
       if (isClaimed(index)) continue
-      if (!fields.ticket) fields.ticket = { raw: match[0], span: span(index, index + match[0].length) }
-      if (text.slice(index + match[0].length).trim().length < 40) firstFieldAt = Math.min(firstFieldAt, index)
-      claim(index, index + match[0].length)
+      if (!fields.ticket) fields.ticket = { raw, span: span(index, index + raw.length) }
+      if (text.slice(index + raw.length).trim().length < 40) firstFieldAt = Math.min(firstFieldAt, index)
+      claim(index, index + raw.length)
     }
     for (const match of findDates(text, this.referenceYear === undefined ? {} : { referenceYear: this.referenceYear })) {
       if (isClaimed(match.index) || fields.due) continue
@@ -333,11 +336,39 @@ class ActionReader {
 
 }
 
-// Anchored at the start only: with a `$` too, a long URL ending in a space would backtrack.
-const TICKET_URL = new RegExp(`^(?:${TICKET.source})`)
+/**
+ * Ticket keys and tracker URLs ("https://github.com/org/repo/issues/12", to the end of the word),
+ * left to right. A tracker URL needs a tracker path after at least one character of host: one
+ * pattern saying so ("\S+?" before the path) scans the rest of the word again from every "http"
+ * in it. Here a URL word is checked once; when it fails, no later "http" in it can pass, but a
+ * key inside it still counts.
+ */
+function tickets(text: string): { index: number; raw: string }[] {
+  const found: { index: number; raw: string }[] = []
+  TICKET_CANDIDATE.lastIndex = 0
+  for (let match = TICKET_CANDIDATE.exec(text); match; match = TICKET_CANDIDATE.exec(text)) {
+    const raw = match[0]
+    if (!raw.startsWith('http') || isTrackerUrl(raw)) {
+      found.push({ index: match.index, raw })
+      continue
+    }
+    // The word is scanned on its own: what lies past its end is a space or nothing, the same
+    // for the key pattern's \b, and no key can start at its "h".
+    for (const key of raw.matchAll(TICKET_KEY)) found.push({ index: match.index + key.index, raw: key[0] })
+  }
+  return found
+}
+
+/** "http(s)://", at least one character, then a tracker path. */
+function isTrackerUrl(word: string): boolean {
+  const scheme = /^https?:\/\//.exec(word)
+  return scheme !== null && TRACKER_PATH.test(word.slice(scheme[0].length + 1))
+}
+
+const TICKET_KEY_AT_START = new RegExp(`^(?:${TICKET_KEY.source})`)
 
 function trackerLinks(node: Nodes): Link[] {
-  if (node.type === 'link') return !/\s/.test(node.url) && TICKET_URL.test(node.url) ? [node] : []
+  if (node.type === 'link') return !/\s/.test(node.url) && (TICKET_KEY_AT_START.test(node.url) || isTrackerUrl(node.url)) ? [node] : []
   return 'children' in node ? node.children.flatMap((child: Nodes) => trackerLinks(child)) : []
 }
 

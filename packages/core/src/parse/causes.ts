@@ -4,7 +4,7 @@ import { flattenInline } from './mapped-text.js'
 import { sectionBlocks } from './sections.js'
 import type { SourceMap } from './source-map.js'
 
-const ROOT_CAUSE_LABEL = /^\s*(?:the\s+)?(?:primary\s+|underlying\s+)?root[\s-]?causes?\s*(?:\(s\))?\s*(?:is|was|:|—|–|-)\s*/i
+const ROOT_CAUSE_LABEL = /^\s*(?:the\s+)?(?:primary\s+|underlying\s+)?root[\s-]?causes?\s*(?:\(s\)\s*)?(?:is|was|:|—|–|-)\s*/i
 const CONTRIBUTING_LABEL = /^\s*(?:other\s+)?(?:contributing|contributory)\s+(?:factors?|causes?|conditions?)\b\s*:?/i
 const WHY_STEP = /^\s*(?:\d+[.)]\s*)?(?:why\b|because\b)/i
 

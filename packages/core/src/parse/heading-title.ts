@@ -16,8 +16,6 @@ const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z]
 // Emoji and pictographs, including variation selectors and joiners.
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu
 const PARENTHESISED = /(?<!\s)\s*[([]([^()[\]]*)[)\]]\s*/g
-// "Timeline — all times UTC", "Timeline - UTC"
-const DASH_QUALIFIER = /\s+[–—-]\s+(.+)$/
 
 export function normaliseHeading(heading: string): NormalisedHeading {
   const qualifiers: string[] = []
@@ -26,9 +24,9 @@ export function normaliseHeading(heading: string): NormalisedHeading {
     if (inner.trim()) qualifiers.push(inner.trim())
     return ' '
   })
-  const dash = DASH_QUALIFIER.exec(title)
-  if (dash?.[1]) {
-    qualifiers.push(dash[1].trim())
+  const dash = dashQualifier(title)
+  if (dash) {
+    qualifiers.push(dash.qualifier.trim())
     title = title.slice(0, dash.index)
   }
   title = title.replace(NUMBERING, '').replace(/^[#*_:\s]+|(?<![\s:.*_])[\s:.*_]+$/g, '').trim()
@@ -39,6 +37,31 @@ export function normaliseHeading(heading: string): NormalisedHeading {
     .replace(/\s+/g, ' ')
     .trim()
   return { title, key, qualifiers }
+}
+
+/**
+ * "Timeline — all times UTC", "Timeline - UTC": the text after the first dash with spaces on both
+ * sides, and where the spaces before it start. Scanned, since /\s+[–—-]\s+(.+)$/ retries its
+ * spaces from each one of a long run; the title is one line by now.
+ */
+function dashQualifier(title: string): { index: number; qualifier: string } | null {
+  for (let dash = 1; dash < title.length; dash++) {
+    if (!'–—-'.includes(title[dash]!) || !isSpace(title[dash - 1])) continue
+    let after = dash + 1
+    while (isSpace(title[after])) after++
+    const spaces = after - dash - 1
+    // As the pattern's (.+) did, a qualifier of spaces alone keeps the last of them.
+    const qualifier = after < title.length ? title.slice(after) : spaces >= 2 ? title.slice(-1) : ''
+    if (spaces === 0 || qualifier === '') continue
+    let index = dash - 1
+    while (isSpace(title[index - 1])) index--
+    return { index, qualifier }
+  }
+  return null
+}
+
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && /\s/.test(char)
 }
 
 interface KeywordRule {

@@ -23,11 +23,16 @@ function keyForLabel(label: string): MetadataKey | null {
 }
 
 // "**Date:** 2025-05-20", "Date: 2025-05-20", "- **Severity**: P2", "__Status:__ Resolved",
-// "1. Date: ...", "## Date: ...". The lead (line start or separator, list or heading marker) is
-// captured apart so that a field's span starts at its label. Labels are short; the length bound
-// keeps a sentence with a colon from reading as a label.
-const LABELLED_PAIR =
-  /((?:^[ \t]{0,8}|[·|•;][ \t]*|<br\s*\/?>[ \t]*)(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|#{1,6}[ \t]+)?)(\*\*|__)?([A-Za-z][A-Za-z /&'-]{0,40}?)\s*(?::\s*\2|\2\s*:)\s*((?:[^·|•<]|<(?!br\b))*)/gi
+// "1. Date: ...", "## Date: ...". A pair is read in steps (see labelledPairs): one pattern for the
+// whole pair backtracks polynomially over the spaces that a label, the colon and the value share.
+// The lead (line start or separator, list or heading marker) and an opening ** or __, before the
+// label's first letter:
+const PAIR_HEAD = /(?:^[ \t]{0,8}|[·|•;][ \t]*|<br\s*\/?>[ \t]*)(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|#{1,6}[ \t]+)?(\*\*|__)?(?=[A-Za-z])/gi
+// Labels are short; the length bound keeps a sentence with a colon from reading as a label.
+const LABEL = /^[A-Za-z][A-Za-z /&'-]{0,40}$/
+const LABEL_OR_SPACE = /[A-Za-z /&'-]|\s/
+// A value runs to the next separator or <br>.
+const VALUE_END = /[·|•]|<br\b/gi
 
 export interface MetadataInputs {
   frontMatter: Yaml | null
@@ -143,31 +148,115 @@ function readLines(block: RootContent, source: string, sourceMap: SourceMap, add
   let lineStart = start
   for (const line of source.slice(start, end).split(/(?<=\r\n|\r|\n)/)) {
     const content = line.replace(/\r?\n$|\r$/, '')
-    LABELLED_PAIR.lastIndex = 0
-    for (let match = LABELLED_PAIR.exec(content); match; match = LABELLED_PAIR.exec(content)) {
-      const label = match[3] ?? ''
-      const key = keyForLabel(label)
+    for (const pair of labelledPairs(content)) {
+      const key = keyForLabel(pair.label)
       if (!key) continue
-      const rawValue = cleanInline(match[4] ?? '')
-      const pairStart = lineStart + match.index + (match[1]?.length ?? 0)
-      const pairEnd = lineStart + match.index + match[0].trimEnd().length
+      const rawValue = cleanInline(pair.value)
+      // The span starts at the label (or its emphasis), not at the lead.
+      const pairStart = lineStart + pair.fieldStart
+      const pairEnd = lineStart + pair.start + pair.text.trimEnd().length
       const source: MetadataSource =
-        block.type === 'list' ? 'list' : block.type === 'heading' ? 'heading' : match[2] ? 'bold-line' : 'line'
-      add(key, label.trim(), rawValue, sourceMap.span(pairStart, pairEnd), source)
+        block.type === 'list' ? 'list' : block.type === 'heading' ? 'heading' : pair.emphasis ? 'bold-line' : 'line'
+      add(key, pair.label.trim(), rawValue, sourceMap.span(pairStart, pairEnd), source)
     }
     lineStart += line.length
   }
 }
 
+interface LabelledPair {
+  /** Where the lead starts. */
+  start: number
+  /** Where the label or its opening emphasis starts. */
+  fieldStart: number
+  /** From the lead to the end of the value. */
+  text: string
+  emphasis: string
+  label: string
+  value: string
+}
+
+/**
+ * The "label: value" pairs of one line. From each lead, the label runs over label characters and
+ * spaces to the first other character, which must be the colon (with the closing emphasis on
+ * either side of it when the label opened one); the spaces before it are not part of the label.
+ * A lead whose label fails is passed, and the search goes on from the next character.
+ */
+function labelledPairs(line: string): LabelledPair[] {
+  const pairs: LabelledPair[] = []
+  PAIR_HEAD.lastIndex = 0
+  for (let head = PAIR_HEAD.exec(line); head; head = PAIR_HEAD.exec(line)) {
+    const pair = pairAfter(line, head)
+    if (pair) pairs.push(pair)
+    PAIR_HEAD.lastIndex = pair ? pair.start + pair.text.length : head.index + 1
+  }
+  return pairs
+}
+
+function pairAfter(line: string, head: RegExpExecArray): LabelledPair | null {
+  const emphasis = head[1] ?? ''
+  const labelStart = head.index + head[0].length
+  let stop = labelStart
+  while (stop < line.length && LABEL_OR_SPACE.test(line[stop]!)) stop++
+  let labelEnd = stop
+  while (/\s/.test(line[labelEnd - 1]!)) labelEnd--
+  const label = line.slice(labelStart, labelEnd)
+  if (!LABEL.test(label)) return null
+  const valueStart = afterColon(line, stop, emphasis)
+  if (valueStart === null) return null
+  VALUE_END.lastIndex = valueStart
+  const end = VALUE_END.exec(line)?.index ?? line.length
+  const text = line.slice(head.index, end)
+  return { start: head.index, fieldStart: labelStart - emphasis.length, text, emphasis, label, value: line.slice(valueStart, end) }
+}
+
+/** Past ":" and the closing emphasis (on either side of it) and the spaces around them, or null. */
+function afterColon(line: string, at: number, emphasis: string): number | null {
+  if (line[at] === ':') {
+    const closing = skipSpaces(line, at + 1)
+    return line.startsWith(emphasis, closing) ? skipSpaces(line, closing + emphasis.length) : null
+  }
+  if (emphasis === '' || !line.startsWith(emphasis, at)) return null
+  const colon = skipSpaces(line, at + emphasis.length)
+  return line[colon] === ':' ? skipSpaces(line, colon + 1) : null
+}
+
+function skipSpaces(text: string, index: number): number {
+  let cursor = index
+  while (cursor < text.length && /\s/.test(text[cursor]!)) cursor++
+  return cursor
+}
+
 /** Strip inline Markdown from a raw value: emphasis, code ticks, links (keeping their text). */
 function cleanInline(value: string): string {
-  return value
-    .replace(/<[^<>]{0,200}>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return linksAsText(value.replace(/<[^<>]{0,200}>/g, ' '))
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
     .replace(/(?<![\s·|])[\s·|]+$/, '')
     .trim()
+}
+
+/**
+ * Links and images as their text, as /!?\[([^\]]*)\]\([^)]*\)/g replaced them; found with
+ * indexOf, since that pattern scans to the end again from each "[" when no "](" or ")" follows.
+ */
+function linksAsText(text: string): string {
+  let kept = ''
+  let from = 0
+  for (let open = text.indexOf('['); open >= 0; ) {
+    const close = text.indexOf(']', open + 1)
+    if (close < 0) break
+    // Every "[" up to this "]" ends at it too, so none of them opens a link.
+    if (text[close + 1] !== '(') {
+      open = text.indexOf('[', close + 1)
+      continue
+    }
+    const end = text.indexOf(')', close + 2)
+    if (end < 0) break
+    kept += text.slice(from, text[open - 1] === '!' && open > from ? open - 1 : open) + text.slice(open + 1, close)
+    from = end + 1
+    open = text.indexOf('[', from)
+  }
+  return kept + text.slice(from)
 }
 
 const SEVERITY_PATTERNS: { pattern: RegExp; level: (match: RegExpExecArray) => Severity['level'] }[] = [

@@ -43,7 +43,7 @@ function accept(kind: Kind, id: string, text: string, line: string, end: number)
     }
     case 'credential': {
       if (id !== 'secret-assignment') return true
-      const value = (/[:=][ \t]*["']?(.*)$/.exec(text)?.[1] ?? '').replace(/["']$/, '')
+      const value = (assignedValue(text) ?? '').replace(/["']$/, '')
       if (REDACTED.test(value)) return false
       // A known token format inside the assignment is reported under its own name.
       if (specific.some((regex) => new RegExp(regex.source, regex.flags.replace('g', '')).test(value))) return false
@@ -53,6 +53,23 @@ function accept(kind: Kind, id: string, text: string, line: string, end: number)
     case 'private-key':
       return true
   }
+}
+
+/**
+ * What follows the first ":" or "=" of the last line, past spaces, tabs and one quote; null
+ * without one. Scanned: /[:=][ \t]*["']?(.*)$/ would read to the end again from every sign.
+ */
+function assignedValue(text: string): string | null {
+  let lineStart = text.length
+  while (lineStart > 0 && !'\n\r\u2028\u2029'.includes(text[lineStart - 1]!)) lineStart--
+  const equals = text.indexOf('=', lineStart)
+  const colon = text.indexOf(':', lineStart)
+  const sign = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon)
+  if (sign < 0) return null
+  let start = sign + 1
+  while (text[start] === ' ' || text[start] === '\t') start++
+  if (text[start] === '"' || text[start] === "'") start++
+  return text.slice(start)
 }
 
 /** Show just enough to find the value, never the value itself. */
@@ -111,7 +128,7 @@ export default defineRule<z.output<typeof options>>({
     for (const finding of found) {
       if (finding.start < reachedTo) continue
       reachedTo = finding.end
-      const value = finding.id === 'secret-assignment' ? (/[:=][ \t]*["']?(.*)$/.exec(finding.text)?.[1] ?? finding.text) : finding.text
+      const value = finding.id === 'secret-assignment' ? (assignedValue(finding.text) ?? finding.text) : finding.text
       report({
         messageId: finding.kind,
         data: { preview: redact(value), what: finding.id.replace(/-/g, ' ') },

@@ -51,7 +51,10 @@ const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y
 const UNREADABLE_DATE = /\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)/y
 // "[12-05 16:21]": month and day without a year, ISO order, only when a time follows.
 const MONTH_DAY = /(\d{1,2})-(\d{1,2})(?=\s{1,3}\d{1,2}:\d{2})/y
-const TRAILER = /[\s\])}>:.,]*$/y
+// What may follow a timestamp that is the whole text. Tested a character at a time: a sticky
+// /[...]*$/ was linear where it ran, but is quadratic as a pattern, and every pattern must pass
+// the ReDoS check.
+const TRAILER = /[\s\])}>:.,]/
 
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f
@@ -198,5 +201,8 @@ export function splitLeadingTimestamp(
 export function looksLikeTimestamp(text: string): boolean {
   const timestamp = parseTimestamp(text)
   if (!timestamp) return false
-  return stickyEnd(TRAILER, text, timestamp.index + timestamp.length) !== null
+  for (let index = timestamp.index + timestamp.length; index < text.length; index++) {
+    if (!TRAILER.test(text[index]!)) return false
+  }
+  return true
 }
