@@ -43899,15 +43899,15 @@ const TIME_DATE_GLUE = /,?\s{1,3}(?:on\s{1,3})?/iy;
 const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y;
 const UNREADABLE_DATE = /\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)/y;
 const MONTH_DAY = /(\d{1,2})-(\d{1,2})(?=\s{1,3}\d{1,2}:\d{2})/y;
-const TRAILER = /[\s\])}>:.,]*$/y;
-function isSpace(code) {
+const TRAILER = /[\s\])}>:.,]/;
+function isSpace$1(code) {
   return code === 32 || code >= 9 && code <= 13 || code === 160 || code === 8239;
 }
 function skipLead(text) {
   let index = 0;
   for (; ; ) {
     const start = index;
-    while (index < text.length && isSpace(text.charCodeAt(index)))
+    while (index < text.length && isSpace$1(text.charCodeAt(index)))
       index++;
     if (OPENERS.has(text.charAt(index)))
       index++;
@@ -44024,7 +44024,11 @@ function looksLikeTimestamp(text) {
   const timestamp = parseTimestamp(text);
   if (!timestamp)
     return false;
-  return stickyEnd(TRAILER, text, timestamp.index + timestamp.length) !== null;
+  for (let index = timestamp.index + timestamp.length; index < text.length; index++) {
+    if (!TRAILER.test(text[index]))
+      return false;
+  }
+  return true;
 }
 
 const vagueVerbs = new PhraseMatcher(VagueActions["vague-verbs"]);
@@ -59297,12 +59301,20 @@ const FirstNames = {
   ]
 };
 
+const lexiconNames = ["aada", "aadya", "aaliyah", "aaradhya", "aarav", "aaron", "aasha", "abagail", "abbas", "abbey", "abbi", "abbie", "abby", "abdallah", "abdel", "abdoulaye", "abdul", "abdullah", "abdullo", "abdulrahman", "abe", "abel", "abi", "abie", "abigail", "abraham", "abram", "abril", "abu", "abubakr", "abulfazl", "acosta", "ada", "adaline", "adalyn", "adam", "adama", "adams", "adan", "addie", "addilyn", "addison", "adel", "adela", "adelaide", "adele", "adelene", "adelia", "adelina", "adeline", "adelynn", "adi", "adler", "adolf", "adolfo", "adolph", "adreanna", "adrian", "adriana", "adrianna", "adrianne", "adriano", "adrien", "adriena", "adriene", "adrienne", "advik", "afonso", "agarwal", "agatha", "aggie", "agnes", "aguilar", "agustin", "agustina", "ahmad", "ahmed", "ahmet", "aicha", "aida", "aidan", "aiden", "aileen", "aimar", "aimee", "aina", "aino", "ainsley", "aisha", "aishah", "aisling", "aislinn", "aislynn", "ajani", "ajla", "akhtar", "akira", "aladdin", "alain", "alaina", "alan", "alana", "alanis", "alanna", "alannah", "alanoud", "alastair", "alayah", "alayna", "alba", "albert", "alberto", "albrecht", "alden", "alec", "alecia", "aleisha", "alejandra", "alejandro", "aleksandar", "aleksander", "aleksandr", "aleksandra", "aleksei", "aleksejev", "alena", "alesia", "alessandra", "alessandro", "alex", "alexa", "alexander", "alexandra", "alexandre", "alexandria", "alexandros", "alexandru", "alexei", "alexia", "alexis", "alf", "alfie", "alfonso", "alfred", "ali", "alia", "alice", "alicia", "alicja", "alina", "aline", "alisa", "alise", "alisha", "alison", "alissa", "alistair", "aliyev", "aliza", "allan", "allen", "allie", "allison", "allyson", "almeida", "alois", "alonso", "alonzo", "alphonse", "alphonso", "althea", "alton", "alvarez", "alvaro", "alves", "alvin", "alya", "alycia", "alysa", "alyson", "alyssa", "amahle", "amaia", "amaira", "amalia", "amanda", "amar", "amber", "amberly", "amelia", "amelija", "amie", "amilia", "amina", "aminata", "amine", "amir", "amit", "ammanuel", "ammar", "amos", "amy", "ana", "anabel", "anamaria", "anas", "anastasia", "anastasija", "anatoli", "anatoliy", "anatoly", "anaya", "ander", "anders", "andersen", "anderson", "andersson", "andi", "andjela", "andov", "andra", "andre", "andrea", "andreas", "andreassen", "andrei", "andrej", "andrejev", "andres", "andrew", "andrews", "andrey", "andrzej", "andy", "ane", "aneta", "anette", "angel", "angela", "angelia", "angelica", "angelina", "angeline", "angelique", "angelo", "angelov", "angelova", "angie", "anika", "anisa", "anissa", "anita", "anja", "anjelica", "ann", "anna", "annabel", "annabella", "annabelle", "annalisa", "annamaria", "anne", "annemarie", "annett", "annette", "annie", "annika", "annmarie", "anohito", "ansari", "anthony", "antoine", "antoinette", "anton", "antonella", "antoni", "antonia", "antonio", "antony", "anwar", "anya", "aoi", "aputsiaq", "arata", "araujo", "araya", "archibald", "archie", "archimedes", "ari", "aria", "ariana", "arianna", "arianne", "ariel", "arielle", "ariki", "aristotle", "arjun", "arleen", "arlena", "arlene", "arlette", "armaan", "armand", "armando", "armin", "armstrong", "arnaud", "arnav", "arno", "arnold", "aroha", "aron", "arpita", "arslan", "artem", "arthur", "artie", "artur", "arturo", "aryan", "asahi", "asha", "ashanti", "ashlee", "ashleigh", "ashley", "ashli", "ashlie", "ashly", "ashlyn", "ashraqat", "ashton", "asiya", "asja", "aslan", "asmita", "assil", "astrid", "ataahua", "atchison", "athena", "atkinson", "aubrey", "audra", "audrey", "audri", "audry", "augustina", "augustine", "augusto", "augustus", "aurelia", "austeja", "austin", "ava", "avery", "avi", "avigail", "awa", "aya", "ayaan", "ayala", "ayana", "ayanna", "aydin", "ayesha", "aygun", "aykhan", "aylin", "ayn", "ayse", "aysel", "aziz", "azra", "azuna", "babic", "bach", "baez", "bahk", "bahng", "bailey", "bakary", "bakker", "balazs", "baldwin", "bandar", "bandara", "bandile", "bandyopadhyay", "banele", "banik", "banksy", "barbara", "barbieri", "barbora", "barbosa", "barbra", "barnes", "barney", "barnier", "barrett", "barry", "bart", "bartholomew", "bartlett", "barua", "bashir", "bates", "bauer", "bayarmaa", "bea", "beatrice", "beatriz", "becca", "beck", "becker", "beckham", "becky", "beethoven", "begu", "bektashi", "belinay", "belinda", "ben", "bengtsson", "benita", "benitez", "benito", "benjamin", "bennett", "bennie", "benny", "benson", "berat", "berger", "bergman", "bergmann", "berisha", "bernadette", "bernadine", "bernard", "bernardo", "bernasconi", "berndsen", "bernhard", "bernice", "bernie", "bert", "bertha", "bertie", "bertil", "bertram", "bertrand", "beryl", "beshoi", "bess", "bessie", "beth", "bethanie", "bethany", "betsy", "bette", "bettie", "bettina", "betty", "bettye", "beula", "beulah", "bev", "beverley", "beverly", "beyonce", "bhak", "bhang", "bhatt", "bhoumik", "bhowmik", "bhuiyan", "bianca", "bianchi", "bibek", "biff", "bilal", "biljana", "billie", "billy", "binita", "bintou", "bishal", "bishwas", "bismah", "bjorn", "blaine", "blair", "blake", "blanca", "blanche", "blanco", "blaze", "blazevic", "blondal", "blossom", "blythe", "bob", "bobbi", "bobbie", "bobby", "bogdan", "bogdanov", "boglarka", "bolormaa", "bondarenko", "bonik", "bonita", "bonnie", "bono", "boris", "boruya", "bosu", "bouchard", "boyd", "boyko", "bozic", "bozinov", "brad", "bradford", "bradley", "brady", "branden", "brandi", "brandie", "brandon", "branislav", "brankov", "breanna", "bree", "brenda", "brendan", "brendon", "brenna", "brent", "brenton", "bret", "brett", "brian", "briana", "brianna", "brianne", "brice", "bridget", "bridgett", "bridgette", "briem", "brigid", "brigitte", "britney", "britt", "brittany", "brittney", "brittni", "brittny", "brock", "bronte", "bronwyn", "brooke", "brooks", "browne", "bruce", "bruno", "bryan", "bryanna", "bryant", "bryce", "brynn", "bryon", "buchanan", "buck", "buddy", "burke", "burt", "burton", "buster", "byrne", "byron", "bytyqi", "caceres", "caitlin", "caitlyn", "cal", "calderon", "caleb", "calista", "callie", "calvin", "cameron", "camila", "camile", "camilla", "camille", "camillo", "camilo", "campbell", "candace", "candice", "cara", "cardoso", "cardozo", "carey", "carina", "carissa", "carl", "carla", "carlene", "carley", "carlie", "carlo", "carlos", "carlota", "carlotta", "carlsson", "carlton", "carly", "carmel", "carmela", "carmella", "carmen", "carol", "carole", "carolina", "caroline", "carolyn", "carr", "carrie", "carrol", "carroll", "carson", "carter", "caruso", "carvalho", "cary", "casandra", "casey", "cassandra", "cassidy", "cassie", "castillo", "castro", "catarina", "caterina", "catherina", "catherine", "cathleen", "cathryn", "cathy", "catrina", "cavadini", "cayla", "ceban", "cebotari", "cecelia", "cecil", "cecile", "cecilia", "cecily", "cedric", "celeste", "celia", "celik", "celina", "celine", "cengic", "cereghetti", "cerna", "cerny", "cesar", "chad", "chakma", "chakraborty", "chan", "chand", "chandra", "chanelle", "chang", "chantal", "chantelle", "chapman", "charbel", "charis", "charissa", "charla", "charlena", "charlene", "charles", "charlette", "charley", "charlie", "charlotte", "charmaine", "chas", "chase", "chatterjee", "chattopadhyay", "chaucer", "chaudhry", "chavez", "che", "chedeline", "chelsea", "chelsey", "chen", "cheon", "cheong", "cher", "cheri", "cherie", "cheryl", "chester", "chet", "cheung", "cheyenne", "chiu", "chloe", "choi", "chong", "chopin", "chopra", "choudhury", "choung", "chow", "chowdhury", "choy", "chris", "chrissy", "christa", "christal", "christen", "christensen", "christiana", "christiane", "christiansen", "christie", "christina", "christine", "christoph", "christophe", "christopher", "christos", "christy", "chrystal", "chuck", "chung", "chwe", "chyna", "ciara", "ciaran", "cierra", "cindi", "cindy", "ciobanu", "clair", "claire", "clara", "clare", "clarence", "clarice", "claris", "clarissa", "clark", "clarke", "claude", "claudette", "claudia", "claudine", "claudio", "claus", "clay", "clayton", "clemens", "clement", "cleo", "cleopatra", "cletus", "clifford", "clifton", "clint", "clinton", "clive", "clotilde", "clyde", "cody", "cohen", "colby", "cole", "coleen", "coleman", "colette", "colin", "colleen", "collin", "collins", "colton", "conan", "concepcion", "confucius", "connie", "connor", "conor", "conrad", "constance", "constantin", "constanza", "consuelo", "conti", "contreras", "cooke", "coolio", "cooper", "cora", "coralie", "corbyn", "cordelia", "corey", "cori", "corina", "corine", "corinna", "corinne", "cornelia", "cornelis", "cornelius", "correa", "correia", "corrine", "cory", "costa", "courtney", "courtni", "courtny", "cox", "craig", "crawford", "cristal", "cristiano", "cristina", "cristobal", "crivelli", "cruz", "cthulhu", "cunningham", "curt", "curtis", "cyndi", "cynthia", "cyril", "cyrus", "daan", "dahl", "dahlia", "daina", "dalal", "dale", "dalton", "damaris", "damcevski", "damia", "damian", "damien", "damion", "damon", "dan", "dana", "danette", "dani", "danica", "daniel", "daniela", "daniele", "daniella", "danielle", "daniels", "danielsen", "danika", "danilo", "daniz", "dankula", "danny", "dante", "daphna", "daphne", "dara", "darby", "darcey", "darcie", "darcy", "daren", "daria", "darin", "dario", "darius", "darla", "darlena", "darlene", "darnell", "darrel", "darrell", "darren", "darrin", "darryl", "darwin", "daryl", "datta", "dave", "davi", "david", "davida", "davidov", "davidson", "davies", "davina", "davis", "dayle", "dayna", "deana", "deandra", "deandre", "deann", "deanna", "deanne", "deb", "debbie", "debby", "debnath", "debora", "deborah", "debra", "debrah", "dede", "dee", "deedee", "deena", "deepak", "degas", "deidre", "deirdre", "dejan", "dela", "delbert", "delgado", "delia", "delic", "delilah", "della", "delores", "deloris", "delphine", "demetria", "demetrius", "demir", "demirovic", "dena", "denice", "denis", "denise", "dennis", "denny", "deon", "derek", "derrick", "dervishi", "deshawn", "desiree", "desmond", "devan", "deven", "devi", "devin", "devon", "dewan", "dewayne", "dewey", "dexter", "dhia", "diana", "diane", "dianna", "dianne", "diarmuid", "dias", "diaz", "dickinson", "diego", "dieter", "dietmar", "dietrich", "dillon", "dimitri", "dimitris", "dimitrov", "dimitrova", "dina", "dinah", "dinesh", "dion", "dionne", "dirk", "dissanayake", "dixon", "diya", "djeneba", "djurhuus", "dmitri", "dmitry", "dogan", "doherty", "dolores", "domingo", "dominguez", "dominic", "dominick", "dominik", "dominique", "dominykas", "don", "dona", "donald", "donev", "donna", "donnell", "donnie", "donny", "donovan", "dora", "dordevic", "doreen", "dorian", "doris", "dorla", "dorothea", "dorothy", "dorthy", "dottie", "dotto", "doug", "douglas", "dovydas", "doyle", "dragan", "drake", "drew", "driscoll", "duane", "duarte", "dubois", "dudley", "dumitru", "duncan", "dunn", "durand", "duric", "dustin", "dutta", "dvorak", "dvorakova", "dwayne", "dwight", "dylan", "dyllan", "ebenezer", "ecrin", "ed", "eddie", "edel", "eden", "eder", "edgar", "edie", "edison", "edith", "edmond", "edmund", "edna", "edoardo", "eduard", "eduardo", "edward", "edwardo", "edwards", "edwin", "edwina", "eevi", "effie", "efrain", "efren", "eileen", "einstein", "eisha", "eitan", "ekaterina", "ekta", "ela", "elaina", "elaine", "elana", "elbert", "eldon", "eleanor", "elen", "elena", "eleni", "eli", "eliana", "elias", "elicia", "elida", "elie", "elif", "elijah", "elin", "elina", "elinor", "eliot", "elisa", "elisabeth", "elise", "elisha", "eliska", "eliza", "elizabete", "elizabeth", "elizaveta", "ella", "ellen", "ellie", "elliot", "elliott", "ellis", "elly", "elma", "elmer", "elnora", "eloise", "elouise", "elsa", "elsie", "elton", "elva", "elvin", "elvina", "elvira", "elvis", "elwood", "ema", "emanuel", "emanuela", "emelda", "emely", "emerald", "emerson", "emery", "emil", "emile", "emilee", "emilia", "emiliano", "emilie", "emilija", "emilio", "emilis", "emily", "emina", "emine", "eminem", "emirhan", "emma", "emmaline", "emmanuel", "emmanuelle", "emmeline", "emmett", "emmie", "emmy", "enid", "enoch", "enrico", "enrique", "enya", "enzo", "eoin", "ergi", "eric", "erica", "erich", "erick", "ericka", "erik", "erika", "eriksen", "eriksson", "erin", "erma", "ernest", "ernestina", "ernestine", "ernesto", "ernie", "ernst", "errol", "ervin", "erwin", "eryn", "escobar", "esma", "esmeralda", "esperanza", "espinoza", "esposito", "esteban", "estela", "estele", "estella", "estelle", "ester", "estere", "esther", "estrada", "estrella", "ethan", "ethel", "etienne", "etta", "eugen", "eugene", "eugenia", "eugenie", "eunice", "eustace", "eva", "evan", "evangelina", "evangeline", "evans", "evelin", "evelina", "evelyn", "evens", "everett", "evgeny", "evi", "evie", "evita", "ewa", "eymen", "ezekiel", "ezra", "faber", "fabian", "fabien", "fabio", "fabrice", "fabrizio", "fadi", "fahd", "fajr", "fanta", "farah", "farida", "farrah", "farrell", "farzana", "fatemeh", "fatiha", "fatima", "fatin", "fatma", "fatoumata", "fay", "faye", "federico", "felecia", "felicia", "felipe", "felix", "feng", "fenna", "ferdinand", "ferdinando", "fergus", "ferguson", "ferhatovic", "fernanda", "fernandes", "fernandez", "fernando", "ferrara", "ferrari", "ferreira", "fidel", "fien", "filip", "filipov", "filipovic", "fiona", "fionn", "fischer", "fisher", "fitzgerald", "fjeldsted", "fleming", "fletcher", "flora", "florencia", "flores", "florian", "floyd", "fontana", "forrest", "fortin", "foster", "fournier", "fowler", "fozia", "fran", "frances", "francesca", "francesco", "francina", "francine", "francis", "francisca", "francisco", "franciszek", "francois", "francoise", "frankie", "franklin", "franklyn", "frans", "franz", "fraser", "fred", "freda", "freddie", "freddy", "frederic", "frederick", "frederik", "fredrick", "fredrik", "freeman", "freja", "frida", "frieda", "friedman", "friedrich", "frits", "fritz", "fuchs", "fuentes", "fujita", "fuller", "fyodor", "gabe", "gabi", "gabija", "gabreal", "gabriel", "gabriela", "gabriele", "gabrielius", "gabriella", "gabrielle", "gaby", "gagne", "gagnon", "gale", "galeano", "galen", "gallagher", "galli", "gallo", "gamage", "gamalat", "gamila", "gandhi", "gao", "garcia", "gardner", "gareth", "garland", "garnet", "garrett", "garry", "garth", "gary", "garza", "gashi", "gaston", "gauthier", "gavin", "gayle", "gemma", "gena", "genesis", "genevieve", "genna", "geoff", "geoffrey", "georg", "george", "georges", "georgette", "georgi", "georgie", "georgiev", "georgieva", "georgina", "georgios", "georgy", "gerald", "geraldina", "geraldine", "gerard", "gerardo", "gerhard", "geri", "germaine", "gerrit", "gerry", "gert", "gertrud", "gertrude", "gheorghe", "gia", "giacomo", "gianna", "giannis", "gibson", "gigi", "gil", "gilbert", "gilberto", "gilda", "giles", "gilles", "gillian", "gimenez", "gina", "gino", "giordano", "giorgi", "giorgio", "giorgis", "giovanna", "giovanni", "gisela", "gisele", "giselle", "gita", "giuseppe", "gjonaj", "gjoni", "gladys", "glen", "glena", "glenda", "glenn", "glenna", "gloria", "glynis", "godfrey", "golda", "goldberg", "goldie", "goldstein", "golubev", "gomes", "gomez", "goncalves", "gonzales", "gonzalez", "gonzalo", "goode", "goodman", "goodwin", "googoosh", "goran", "gorbachev", "gord", "gordon", "gottfried", "gotye", "grace", "gracie", "graciela", "grady", "graham", "grant", "grayling", "greene", "greg", "gregg", "gregor", "gregorio", "gregory", "greta", "gretchen", "grgic", "griffith", "griffiths", "griselda", "grover", "gruber", "guerra", "guerrero", "guido", "guilherme", "guillaume", "guillermo", "gunay", "gunel", "gunnar", "gunnarsson", "gunter", "gunther", "guo", "gus", "gustaf", "gustafsson", "gustav", "gustave", "gustavo", "gutierrez", "guzman", "gwen", "gwendolyn", "gwon", "gwyneth", "gyorgy", "habib", "habiba", "hadzic", "hagen", "hailey", "hal", "hala", "haley", "halim", "hallie", "halvorsen", "hamalainen", "hamid", "hamilton", "hammond", "hamza", "hana", "hanah", "hank", "hanna", "hannah", "hans", "hansen", "hansson", "hao", "haque", "harding", "hariet", "hariette", "harlan", "harley", "harmony", "harold", "harper", "harri", "harriet", "harriett", "harriette", "harris", "harrison", "harry", "hart", "haruhito", "haruki", "haruta", "haruto", "harvey", "hasan", "hasani", "hasanov", "hasanovic", "hashimoto", "hasnaa", "hassan", "hasti", "hatice", "hattie", "haugen", "haung", "hawa", "hawkins", "hayashi", "hayato", "hayden", "hayes", "hayley", "heath", "heather", "hector", "hedwig", "heidi", "heikkila", "heikkinen", "heinonen", "heinrich", "heitor", "helen", "helena", "helene", "helga", "helmi", "hemingway", "henderson", "hendrik", "henri", "henrietta", "henrik", "henriksen", "henrique", "henry", "henryk", "herbert", "herman", "hermann", "hermine", "hernandez", "herrera", "hess", "hessa", "hester", "higgins", "hilary", "hilda", "hilde", "hildegard", "hillary", "himari", "hinata", "hitchcock", "hitler", "hjaltalin", "hoang", "hoda", "hodzic", "hofer", "hoffman", "hoffmann", "hofmann", "hojgaard", "hok", "hollie", "holmes", "holt", "homer", "hopkins", "horace", "horacio", "horak", "horakova", "horatio", "hortense", "horvat", "hosna", "hosniya", "hossein", "houston", "howard", "howe", "howie", "hoxha", "hristov", "hristova", "hu", "huaman", "huang", "huber", "hubert", "hugh", "hughes", "hugo", "humberto", "humphrey", "husain", "huseyin", "huseyn", "hussa", "hussain", "hussein", "huynh", "hyacinth", "hydar", "iain", "ian", "ibai", "ibrahim", "ibrahimovic", "ichika", "ida", "iglesias", "ignacio", "igor", "ike", "ikeda", "iker", "ila", "ilene", "iliana", "ilias", "iliev", "ilieva", "ilija", "ilina", "ilona", "ilse", "ilya", "imane", "imelda", "imogena", "imogene", "indira", "ines", "inez", "ingrid", "inji", "inoue", "inuk", "inunnguaq", "iona", "ionescu", "ionut", "ira", "irati", "irena", "irene", "irina", "irma", "irvin", "irving", "irwin", "isaac", "isabel", "isabela", "isabele", "isabell", "isabella", "isabelle", "isadora", "isaiah", "isaias", "ishaan", "ishikawa", "isiah", "isidora", "isla", "islande", "ismael", "ismail", "isobel", "issac", "itai", "ito", "itsuki", "iva", "ivaana", "ivalu", "ivan", "ivana", "ivanou", "ivanov", "ivanova", "iwona", "izaro", "jacinda", "jacinta", "jack", "jackie", "jackson", "jacky", "jaclyn", "jacob", "jacobs", "jacobsen", "jacquelina", "jacqueline", "jacquelyn", "jacques", "jada", "jaden", "jaime", "jaka", "jake", "jakob", "jakobsson", "jakov", "jakub", "jamal", "james", "jameson", "jami", "jamie", "jamison", "jammie", "jana", "janae", "jane", "janele", "janelle", "janessa", "janet", "janette", "janice", "janie", "janina", "janine", "janis", "jankovic", "jansen", "janssen", "janssens", "jansson", "jaqueline", "jared", "jarod", "jaroslav", "jarrett", "jarrod", "jarvinen", "jarvis", "jasmin", "jasmina", "jason", "jasper", "javier", "javiera", "jayden", "jayne", "jayson", "jazmin", "jazmine", "jeana", "jeane", "jeanette", "jeanie", "jeanina", "jeanine", "jeanna", "jeanne", "jeannette", "jeannie", "jeannina", "jeannine", "jed", "jeff", "jefferson", "jeffery", "jeffrey", "jeffry", "jelena", "jen", "jena", "jenelle", "jenifer", "jenkins", "jenna", "jennette", "jenni", "jennie", "jennifer", "jennings", "jenny", "jens", "jensen", "jerald", "jeremiah", "jeremy", "jeri", "jermaine", "jerome", "jeronimo", "jerri", "jerry", "jesica", "jess", "jesse", "jessica", "jessie", "jesus", "jfk", "jhang", "jian", "jie", "jil", "jilian", "jill", "jillian", "jim", "jimenez", "jimi", "jimmie", "jimmy", "jing", "jo", "joan", "joana", "joane", "joann", "joanna", "joanne", "joao", "joaquin", "jocelyn", "jodi", "jodie", "jody", "joe", "joel", "joelle", "joensen", "joesph", "joey", "johan", "johana", "johann", "johanna", "johannes", "johannesen", "johannessen", "johansen", "johansson", "john", "johnathan", "johnathon", "johnie", "johnnie", "johnny", "johnsen", "johnson", "johnston", "jokubas", "joleen", "jolena", "jolene", "jon", "jonah", "jonas", "jonathan", "jonathon", "jones", "joni", "jonny", "jonsson", "jordan", "jordi", "jordon", "jorge", "jorgensen", "jose", "josef", "josefa", "josefina", "josefine", "joselyn", "joseph", "josephina", "josephine", "josh", "joshua", "josiah", "josie", "josue", "joung", "jovana", "jovanovic", "joya", "joyce", "jozef", "juan", "juana", "juanita", "jude", "judeline", "judith", "judy", "julen", "jules", "julia", "julian", "juliana", "julianna", "julianne", "julie", "julien", "julienne", "juliet", "julieta", "juliette", "julio", "julissa", "julius", "jung", "juric", "justin", "justina", "justine", "kabita", "kacey", "kacper", "kadiatou", "kaede", "kahn", "kai", "kaia", "kaitlin", "kaitlyn", "kajus", "kaleigh", "kali", "kalle", "kallie", "kalloe", "kamal", "kamala", "kamil", "kamila", "kamile", "kaminski", "kanata", "kane", "kanyakumari", "kaplan", "kapoor", "kara", "karen", "kari", "karim", "karima", "karin", "karina", "karissa", "karjalainen", "karl", "karla", "karlsen", "karlsson", "karly", "karolina", "karyn", "kasey", "kaspar", "kassandra", "kassie", "kastrati", "kat", "katarina", "kate", "katelyn", "katelynn", "katerina", "katharina", "katharine", "kathem", "katherina", "katherine", "kathie", "kathleen", "kathrine", "kathryn", "kathy", "kati", "katia", "katie", "katlyn", "kato", "katrina", "katy", "kaur", "kauri", "kavita", "kay", "kaya", "kaye", "kayla", "kaylee", "kayleigh", "kayser", "kazlov", "keats", "keeley", "keely", "keenan", "keir", "keira", "keisha", "keith", "kejsi", "keley", "keli", "keller", "kelley", "kelli", "kellie", "kelly", "kelsey", "kelsie", "kely", "ken", "kendall", "kendra", "kendrick", "kenna", "kennedy", "kenneth", "kenny", "kent", "kenton", "kenyatta", "kenza", "kera", "keri", "kermit", "kerri", "kerry", "kesha", "keven", "kevin", "khadija", "khadije", "khaled", "khalid", "khan", "khawla", "kheira", "khongordzol", "kia", "kiana", "kiara", "kieffer", "kiera", "kieran", "kiersten", "kikuchi", "kiley", "kilic", "kim", "kimberlee", "kimberley", "kimberli", "kimberly", "kimmernaq", "kimura", "kingsley", "kinnunen", "kip", "kira", "kiran", "kiril", "kirill", "kirk", "kirollos", "kirsten", "kirstin", "kizzy", "klaus", "klea", "klein", "kluivert", "knezevic", "kobayashi", "kobe", "koch", "konrad", "konul", "korhonen", "kori", "koskinen", "kourtney", "kovac", "kovacevic", "kovacic", "kovacs", "koval", "kovalchuk", "kovalenko", "kowalczyk", "kowalski", "kozlov", "kramer", "krasniqi", "kraus", "krause", "kravchenko", "kremer", "kris", "krishna", "krista", "kristen", "kristensen", "kristi", "kristian", "kristiansen", "kristie", "kristin", "kristina", "kristine", "kristopher", "kristy", "kristyna", "kryeziu", "krystal", "krzysztof", "kucera", "kucerova", "kumar", "kumara", "kurt", "kurtis", "kuznetsov", "kvaran", "kwok", "kwon", "kyla", "kyle", "kylee", "kylie", "kyls", "kyra", "lacey", "lacie", "lacy", "ladona", "ladonna", "laia", "laila", "laine", "laitinen", "lakesha", "lamar", "lambert", "lamija", "lammy", "lamont", "lana", "lance", "landon", "lang", "lara", "larisa", "larissa", "larry", "lars", "larsen", "larsson", "lashawn", "laszlo", "latasha", "latifa", "latisha", "latonya", "latoya", "lau", "laura", "laurel", "lauren", "laurence", "laurent", "laurie", "lauryn", "laverna", "laverne", "lavinia", "lavoie", "lawrence", "lawson", "laxmi", "layla", "lea", "leah", "leana", "leandra", "leandro", "leane", "leann", "leanna", "leanne", "lebedev", "leda", "lee", "leena", "leevi", "lefebvre", "lefevre", "lehmann", "lehtinen", "lehtonen", "leia", "leif", "leigh", "leila", "leilani", "leitner", "leja", "lejla", "leka", "lekaj", "lela", "leland", "len", "lena", "lenin", "lennart", "lenny", "lenora", "lenore", "leola", "leon", "leona", "leonard", "leonardo", "leonel", "leonid", "leonie", "leonora", "leopold", "leora", "leroy", "lesedi", "lesley", "lesli", "leslie", "lesly", "lester", "lethabo", "leticia", "letitia", "lettie", "levente", "levi", "lewis", "lex", "lexie", "leyla", "li", "lia", "liam", "lian", "liana", "lianne", "libbie", "libby", "liberace", "lidia", "lidya", "liepa", "lila", "lili", "lilia", "lilian", "liliana", "lilja", "lillia", "lillian", "lillie", "lilly", "lin", "lina", "lincoln", "linda", "lindberg", "lindholm", "lindsay", "lindsey", "lindsi", "lindstrom", "lindsy", "lindy", "linus", "lionel", "lior", "lisa", "lisette", "liu", "liv", "livia", "liyanage", "liz", "liza", "lizbeth", "lizette", "lizzie", "lloyd", "logan", "lois", "lola", "lolita", "lombardi", "lonnie", "lopes", "lopez", "lora", "loraina", "loraine", "lorelei", "loren", "lorena", "lorene", "lorenzo", "loretta", "lori", "lorie", "lorna", "lorraina", "lorraine", "lorri", "lorrie", "lotte", "lottie", "lou", "louella", "louie", "louis", "louisa", "louise", "lovelie", "lovric", "lovro", "lowe", "lowell", "lu", "luann", "luc", "luca", "lucas", "lucia", "luciana", "luciano", "lucie", "lucien", "lucija", "lucile", "lucille", "lucinda", "lucy", "ludovic", "ludvig", "ludwig", "luela", "luella", "luigi", "luis", "luisa", "luise", "luiz", "luka", "lukas", "luke", "lukic", "lula", "lulu", "lulwa", "luna", "lund", "lungu", "luo", "lupe", "lupita", "luther", "luuk", "luz", "ly", "lydia", "lyla", "lyle", "lyn", "lyna", "lynch", "lynda", "lyndon", "lyndsey", "lyne", "lynette", "lynn", "lynna", "lynne", "lynnette", "lynsey", "maayan", "mabel", "mable", "macaulay", "macie", "maciej", "mack", "macklemore", "macy", "madalyn", "maddie", "madeleine", "madelina", "madeline", "madelyn", "madge", "madison", "madonna", "madrigal", "mads", "madsen", "mae", "maeda", "magda", "magdalena", "magdalene", "maggie", "magnus", "magnusson", "maha", "mahamadou", "mahammad", "mahdi", "mahesh", "mahmoud", "maia", "maier", "maire", "maisie", "maite", "maja", "majd", "majerus", "makarov", "makela", "makinen", "maksim", "malachai", "malachy", "malak", "malcolm", "malen", "malia", "malik", "malika", "malinda", "mallory", "mamadou", "mamani", "mammadov", "manaia", "mancini", "mandakranta", "mandy", "manfred", "manish", "mann", "manny", "manon", "manuel", "manuela", "mara", "marc", "marcel", "marcela", "marcell", "marcella", "marcelle", "marcello", "marcelo", "marci", "marcia", "marcie", "marcin", "marco", "marcos", "marcus", "marcy", "margaret", "margarette", "margarida", "margarita", "marge", "margery", "margie", "margo", "margot", "margret", "margrette", "marguerite", "mari", "maria", "mariah", "mariam", "mariamawit", "mariami", "marian", "mariana", "mariane", "mariani", "marianna", "marianne", "mariano", "maribel", "maric", "marie", "mariela", "mariella", "marija", "marilyn", "marin", "marina", "marino", "mario", "marion", "marios", "maris", "marisa", "marisol", "marissa", "maritza", "marius", "marjorie", "mark", "markel", "marko", "markos", "markov", "markovic", "markus", "marla", "marlena", "marlene", "marlin", "marlo", "marlon", "marnie", "marques", "marquis", "marroquin", "marsha", "marshal", "marshall", "marta", "martha", "marti", "martim", "martin", "martina", "martine", "martinez", "martins", "marty", "marvin", "marwa", "mary", "maryam", "maryan", "maryann", "marybeth", "maryjane", "marylou", "mason", "masoud", "masoumeh", "matei", "matej", "mateo", "matheus", "mathew", "mathias", "mathieu", "mathilde", "mathis", "matias", "matic", "matilda", "matilde", "matsumoto", "matt", "matteo", "matthew", "matthews", "matthias", "matti", "mattia", "mattias", "mattie", "matty", "matus", "matyas", "maud", "maude", "maura", "maureen", "maurice", "mauricio", "mavis", "maxime", "maximilian", "maximiliano", "maxina", "maxine", "maxwell", "maybell", "mayer", "mayr", "mayra", "maysoun", "mazie", "mccarthy", "mckenzie", "mclaughlin", "mclean", "meagan", "meg", "megan", "meghan", "mehdi", "mehmedovic", "mehmet", "mehmeti", "mei", "meier", "meijer", "mejia", "mel", "melanie", "melina", "melinda", "melisa", "melissa", "mellisa", "melnyk", "melo", "melokuhle", "melvin", "mendes", "mendez", "mercier", "meredith", "meriem", "merissa", "merjem", "merle", "merlin", "meron", "merrill", "mervin", "mervyn", "meryem", "meryl", "messi", "messiaen", "messier", "meyer", "meyers", "mia", "micaela", "micah", "michael", "michaela", "michal", "micheal", "michel", "michele", "michelle", "mick", "mickey", "micky", "micrachi", "midori", "miguel", "mihai", "mihhailov", "mika", "mikaela", "mikaere", "mike", "mikel", "mikhail", "mikkelsen", "mikolaj", "mila", "milagros", "mildred", "milena", "milhouse", "milica", "miller", "millicent", "millie", "milly", "milo", "milos", "milosevic", "milton", "mimi", "mina", "minato", "mindy", "minenhle", "minerva", "minh", "minik", "minnie", "mira", "miral", "miranda", "miriam", "mirlande", "mitch", "mitchell", "mitzi", "miyar", "mobina", "moby", "modibo", "moe", "mohamad", "mohamed", "mohammad", "mohammed", "mohan", "moira", "moises", "moliere", "molina", "moller", "mollie", "molly", "mona", "monet", "monica", "monika", "monique", "monroe", "monte", "montgomery", "monty", "moore", "mora", "morales", "moreau", "moreira", "moreno", "moretti", "morgan", "mori", "morin", "morina", "moritz", "morozov", "morris", "morrison", "morrissey", "mortensen", "morton", "moser", "moses", "moshe", "moss", "moussa", "mozart", "mrignayani", "mubarek", "muhamed", "muhammad", "muhammed", "mulder", "muller", "munoz", "munteanu", "murad", "murati", "muratovic", "muriel", "murphy", "murray", "mussolini", "mustafa", "mustapha", "mya", "myers", "myles", "myra", "myriam", "myrlande", "myrna", "myron", "myrtle", "naasunnguaq", "nadene", "nadia", "nadina", "nadine", "nadya", "nagy", "nahia", "nahom", "naima", "nakajima", "nakamura", "nakashima", "nalla", "nancy", "nanette", "naomi", "naomie", "napoleon", "narayan", "narges", "nas", "nash", "natalia", "natalie", "natalya", "natasha", "nate", "nathalie", "nathan", "nathanael", "nathaniel", "nathy", "navarro", "neal", "ned", "nehir", "neil", "neilson", "nel", "nela", "nelisa", "nell", "nellie", "nelly", "nelson", "nemcova", "nemec", "nena", "nerissa", "nesreen", "nettie", "neville", "newman", "nguyen", "nia", "niamh", "nicholas", "nichole", "nichols", "nicholson", "nick", "nicki", "nickolas", "nicky", "nico", "nicola", "nicolas", "nicole", "nicolette", "niels", "nielsen", "niemi", "nieminen", "nigel", "niharika", "niilo", "nik", "nika", "nikau", "nikhil", "niki", "nikita", "nikki", "niklas", "niko", "nikola", "nikolai", "nikolay", "nikolic", "nikolov", "nikolova", "nikos", "nila", "nilay", "niles", "nils", "nilsen", "nilsson", "nina", "nisanur", "nisha", "nita", "nivi", "nixon", "noa", "noah", "noam", "noel", "noella", "noelle", "noemi", "nojus", "nolan", "nomaan", "noor", "nora", "norah", "norbert", "noreen", "norma", "norman", "norodahl", "norris", "nostradamus", "nouf", "nour", "novak", "novakova", "novikov", "novotna", "novotny", "nowak", "nuka", "nunes", "nunez", "nur", "nuray", "nurul", "nyla", "nyman", "obama", "obrien", "oconnor", "octavia", "octavio", "odelia", "odette", "odval", "ofelia", "ogawa", "oier", "oisha", "oksana", "ola", "olaf", "olav", "oleg", "oleksandr", "olga", "oliveira", "oliver", "olivia", "olivier", "oliynyk", "ollie", "olofsson", "olsen", "olson", "olsson", "omar", "omer", "ondrej", "oneill", "ophelia", "ora", "orellana", "ori", "orlando", "ortega", "ortiz", "orville", "orwell", "osama", "osborne", "oscar", "oskar", "osman", "osvaldo", "oswald", "otis", "otto", "oumar", "oumou", "owen", "owens", "oyunbileg", "ozdemir", "ozturk", "pablo", "padraig", "pahk", "pahng", "paige", "pak", "palmer", "pam", "pamela", "pandora", "paninnguaq", "paola", "paolo", "papadopoulos", "parker", "parvati", "pascal", "pat", "patel", "patrica", "patrice", "patricia", "patrick", "patrik", "patterson", "patti", "pattie", "patty", "paul", "paula", "paulette", "paulie", "paulina", "pauline", "paulo", "paulos", "pavel", "pavic", "pavlo", "pavlov", "pavlovic", "pearson", "pedersen", "pedro", "peeters", "peg", "peggy", "pele", "pena", "penelope", "percy", "pereira", "perera", "peretz", "perez", "peric", "perkins", "perla", "perry", "persson", "petar", "pete", "peter", "peters", "petersen", "peterson", "petr", "petra", "petro", "petros", "petrov", "petrova", "petrovic", "pettersen", "pettersson", "phak", "pham", "phan", "phang", "phil", "philip", "philipp", "philippe", "phillip", "phillips", "philomena", "phoebe", "phylis", "phyllis", "pia", "picasso", "pichler", "pierce", "piero", "pierre", "pieter", "pietro", "pilar", "pinas", "pinto", "piotr", "pipaluk", "piper", "plato", "pocahontas", "poe", "polina", "polishchuk", "polly", "popescu", "popov", "popovic", "portia", "portillo", "poulsen", "powell", "prakash", "prasad", "pravit", "prem", "preston", "prifti", "priscila", "priscilla", "priyamvada", "prochazka", "prochazkova", "prudence", "puteri", "putin", "pyotr", "queenie", "quentin", "quiana", "quincy", "quinn", "quinton", "quispe", "rabina", "rachael", "rachel", "rachele", "rachelle", "rachid", "rachida", "rachmaninoff", "radic", "radu", "rae", "rafael", "raffi", "rahul", "raina", "rainer", "raisa", "rajesh", "ralf", "ralph", "ramirez", "ramiro", "ramon", "ramona", "ramos", "randal", "randall", "randi", "randolph", "rania", "rantanen", "raoul", "raphael", "raquel", "rashad", "rashid", "rasmus", "rasmussen", "raul", "ravelli", "rawiri", "rayan", "raymond", "rayna", "reagan", "reanna", "reba", "rebeca", "rebecca", "rebeka", "rebekah", "recep", "reece", "reem", "reema", "rees", "regan", "reggie", "regina", "reginald", "regis", "reid", "reihaneh", "reilley", "reilly", "reina", "reinhold", "reis", "reiter", "rembrandt", "rena", "renae", "renata", "rene", "renee", "reta", "reuben", "reuter", "reyansh", "reyes", "reyna", "reynaldo", "reynolds", "reza", "rhea", "rhett", "rhiannon", "rhoda", "rhona", "rhonda", "ria", "ribeiro", "ricardo", "riccardo", "ricci", "richard", "richards", "richardson", "richelle", "richie", "rick", "rickey", "ricki", "rickie", "ricky", "rico", "ries", "rihanna", "rikki", "riko", "riley", "rimas", "rin", "rina", "rita", "rivaldo", "rivas", "rivera", "riya", "rizzo", "roan", "rob", "robbie", "robbin", "robby", "robert", "roberta", "roberto", "roberts", "robertson", "robinson", "robyn", "rocco", "rocha", "rochele", "rochelle", "rocio", "roderick", "rodger", "rodney", "rodolfo", "rodrigo", "rodrigues", "rodriguez", "roel", "rogelio", "roger", "rogers", "roghayyeh", "rohan", "rojas", "roland", "rolanda", "rolando", "rolf", "roman", "romano", "romeo", "romero", "ron", "ronald", "ronaldinho", "ronaldo", "ronan", "ronda", "roni", "ronna", "ronnie", "ronny", "roosevelt", "rory", "rosa", "rosalie", "rosalina", "rosalind", "rosalinda", "rosalyn", "rosanna", "rosanne", "rosario", "roscoe", "roseann", "roseanne", "rosella", "roselle", "rosemarie", "rosemary", "rosenberg", "rosetta", "rosie", "roslyn", "ross", "rossi", "rotari", "roth", "rothko", "roux", "rowan", "rowe", "rowena", "rowling", "roxana", "roxane", "roxanna", "roxanne", "roxie", "roxy", "roy", "royce", "ruben", "rubin", "rubio", "rudolf", "rudolph", "rudy", "rufus", "ruiz", "rumi", "rupaul", "rupert", "russ", "russel", "russell", "russo", "rusu", "ruth", "ruthie", "ryan", "ryang", "ryoo", "ryou", "ryu", "rza", "saanvi", "saarinen", "sabina", "sabine", "sabrina", "sade", "sadie", "saeed", "sahar", "sahin", "saida", "saito", "sakamoto", "sakeena", "sakineh", "sakura", "sal", "salas", "salihovic", "salik", "sallie", "sally", "salma", "salminen", "salo", "salome", "salonen", "salvador", "salvatore", "sam", "samantha", "samara", "sami", "samir", "samira", "samkelo", "sammie", "sammy", "samuel", "sanchez", "sandberg", "sandeep", "sanders", "sandra", "sandro", "sanjay", "santana", "sante", "santiago", "santigold", "santino", "santos", "sanz", "saqib", "sara", "sarah", "saric", "sarina", "sasaki", "sasha", "sato", "satoshi", "saul", "saunders", "savanna", "savannah", "savic", "scarlett", "scheving", "schiltz", "schmid", "schmidt", "schmit", "schmitt", "schmitz", "schneider", "schroeder", "schubert", "schulz", "schwarz", "scot", "scott", "scottie", "scotty", "seamus", "sean", "sebastian", "sebastien", "segura", "seinfeld", "sekou", "selena", "selene", "selim", "selina", "selma", "semjonov", "semyonov", "seoh", "sepp", "sepulveda", "serena", "serge", "sergei", "sergey", "sergio", "serife", "serrano", "setayesh", "seth", "sevda", "sevinj", "seymour", "shahd", "shahid", "shaikha", "shaim", "shaimaa", "shakespeare", "shakira", "shala", "shana", "shanaya", "shanda", "shane", "shania", "shanna", "shannon", "shanon", "shaquille", "shari", "sharlene", "sharma", "sharon", "sharron", "sharyn", "shaun", "shauna", "shawn", "shawna", "shay", "shayla", "shayma", "shayna", "shayne", "shea", "sheba", "sheena", "shehu", "sheila", "shelby", "sheldon", "shelia", "shelley", "shelly", "shelton", "sheri", "sheridan", "sherifa", "sherman", "sherri", "sherrie", "sherry", "sheryl", "shevchenko", "shevchuk", "shiloh", "shimizu", "shira", "shirley", "shirli", "shirly", "shlomo", "shona", "shristi", "shyla", "sid", "siddhartha", "sidney", "siegfried", "sierra", "sigmund", "silas", "sillin", "silva", "silvia", "silvio", "simmons", "simon", "simona", "simone", "simonsen", "sinatra", "sinbad", "sinclair", "sindy", "singh", "siobhan", "sirbu", "sita", "siti", "siyabonga", "skip", "skye", "slobodan", "smirnov", "smit", "smith", "smyth", "snezana", "sobia", "socrates", "sofia", "sofie", "sofija", "sokolov", "solomon", "solovyov", "somayyeh", "sondra", "sonia", "sonja", "sonya", "sophia", "sophie", "soren", "sorensen", "sosa", "soto", "souleymane", "soung", "sousa", "souta", "spencer", "spiderman", "spike", "sri", "stacey", "staci", "stacie", "stacy", "stalin", "stan", "stanislav", "stanislaw", "stanley", "starla", "starmer", "steele", "stefan", "stefanie", "stefano", "stefanos", "stein", "steiner", "stela", "stella", "stephan", "stephane", "stephanie", "stephen", "stephens", "steve", "steven", "stevens", "stevenson", "stevie", "stew", "stewart", "stoica", "stojanovic", "stoyanov", "stoyanova", "stu", "stuart", "suarez", "subotic", "sue", "suha", "sullivan", "sumayah", "sumit", "sunita", "superman", "suraj", "suresh", "susan", "susana", "susane", "susanna", "susannah", "susanne", "susi", "susie", "suzan", "suzana", "suzane", "suzanna", "suzanne", "suzette", "suzie", "suzuki", "suzy", "sven", "svend", "svensson", "svoboda", "svobodova", "swami", "sybil", "syd", "sydney", "syed", "sylvester", "sylvia", "sylvie", "szabo", "szymon", "tabatha", "tabitha", "tadgh", "taha", "tahirovic", "taichi", "taika", "takahashi", "takashi", "tala", "talia", "talitha", "tamar", "tamara", "tamera", "tami", "tamika", "tammi", "tammie", "tammy", "tamra", "tanaka", "tania", "tanika", "tanisha", "tanner", "tanya", "tara", "tarana", "tareq", "taryn", "tasha", "tate", "tatiana", "tatsuki", "tatum", "tatyana", "tavares", "tawana", "taylor", "ted", "teddy", "tegan", "teixeira", "teodora", "terence", "teresa", "tereza", "teri", "terrance", "terrell", "terrence", "terri", "terrie", "terry", "tess", "tessa", "tessie", "thad", "thaddeus", "thalia", "thandolwethu", "thatcher", "thea", "thelma", "theo", "theodor", "theodora", "theodore", "theresa", "therese", "thiago", "thill", "thom", "thomas", "thomasina", "thompson", "thomsen", "thomson", "thor", "thorarensen", "thorlacius", "tia", "tian", "tiana", "tianna", "tiara", "tiffany", "tim", "timbaland", "timmy", "timothy", "tina", "tingting", "tisha", "titus", "tjin", "tkachenko", "tobias", "toby", "tod", "todd", "todorov", "todorova", "tolstoy", "tom", "tomas", "tomasz", "tomic", "tommaso", "tommie", "tommy", "tomoharu", "toni", "tonia", "tony", "tonya", "tora", "tori", "torres", "toth", "tracey", "traci", "tracie", "tracy", "tran", "travis", "tremblay", "trent", "trenton", "trevor", "trey", "tricia", "trina", "tripp", "trish", "trisha", "trista", "tristan", "troy", "trudy", "truman", "tryniski", "tsui", "tui", "tula", "tully", "tunar", "tuominen", "turcan", "turki", "turner", "turunen", "ty", "tyler", "tyra", "tyrone", "tyson", "ughur", "ugne", "ulrich", "ulrik", "ulysses", "umberto", "unax", "uri", "ursula", "urte", "usha", "usman", "uxue", "val", "valentin", "valentina", "valentine", "valenzuela", "valeria", "valerie", "valery", "valverde", "vance", "vanesa", "vanessa", "vargas", "vasily", "vasilyev", "vasquez", "vassiljev", "vazquez", "veda", "velasquez", "velma", "vera", "vern", "verna", "vernice", "vernon", "veronica", "vesela", "vesely", "vesna", "vic", "vicente", "vicki", "vickie", "vicky", "victor", "victoria", "vidal", "vidovic", "vihaan", "vikky", "viktor", "viktoria", "viktorie", "viktorija", "villalba", "villalobos", "vilte", "vince", "vincent", "vincenzo", "vinogradov", "violeta", "virgil", "virginia", "virtanen", "visser", "vivaan", "vivaldi", "vivek", "vivian", "viviana", "vivien", "vivienne", "vlad", "vladimir", "vladislav", "vogt", "vojtech", "volkov", "volodymyr", "voltaire", "vorobyov", "vukovic", "vusala", "waage", "wade", "wagner", "wakana", "walker", "wallace", "wally", "walsh", "walt", "walter", "walters", "walton", "wanda", "warhol", "warren", "watanabe", "watson", "waylon", "wayne", "webb", "weber", "webster", "wei", "weiss", "welter", "wendell", "wendi", "wendy", "werner", "wes", "wesley", "weston", "whitney", "whitni", "whitny", "widelene", "wila", "wilbert", "wilbur", "wiley", "wilfred", "wilfredo", "wilfrid", "wilfried", "wilhelm", "wilhelmina", "wilkinson", "willa", "willard", "william", "williams", "williamson", "willie", "willis", "willow", "willy", "wilma", "wilson", "wimmer", "winfried", "winifred", "winkler", "winnie", "winnifred", "winona", "winslow", "winston", "wisniewski", "wojciech", "wojcik", "wolff", "wolfgang", "wolfram", "wong", "woode", "woodrow", "wout", "wouter", "wright", "wu", "wyatt", "xavier", "xhoel", "xiao", "xiaomei", "xiaoyan", "ximena", "xinyi", "xu", "xzibit", "yael", "yagmur", "yahli", "yamada", "yamaguchi", "yamamoto", "yamasaki", "yamashita", "yamazaki", "yan", "yang", "yanis", "yann", "yanni", "yannick", "yarin", "yaroslav", "yasmin", "yasmine", "yassin", "yassine", "yelena", "yesenia", "yeun", "yeung", "yevgeni", "yevgeny", "yi", "yildirim", "yildiz", "yilmaz", "ying", "yokoyama", "yolanda", "yonas", "yonatan", "yonathan", "yong", "yosef", "yoshida", "yousouf", "youssef", "yuen", "yuina", "yuji", "yun", "yuna", "yuri", "yuriy", "yury", "yusif", "yusuf", "yuuma", "yuval", "yvan", "yves", "yvette", "yvona", "yvone", "yvonna", "yvonne", "zac", "zach", "zachariah", "zachary", "zachery", "zack", "zackary", "zada", "zahid", "zahra", "zainab", "zakaria", "zakharov", "zan", "zane", "zara", "zaytsev", "zehra", "zeinab", "zelda", "zelma", "zena", "zeynab", "zeynep", "zhang", "zhao", "zhou", "zhu", "zimmermann", "zineb", "zoe", "zoey", "zofia", "zola", "zora", "zoran", "zsofia"];
+
 const roleMatcher = new PhraseMatcher(PersonRoles.roles);
 const excludedNames = new Set(FirstNames.exclude);
 const knownFirstNames = new Set(FirstNames.names.filter((name) => !excludedNames.has(name)));
+const namesWithNlpNames = /* @__PURE__ */ new Set([...knownFirstNames, ...lexiconNames.filter((name) => !excludedNames.has(name))]);
 const roleWords = new Set(PersonRoles.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(" "))));
 function mentionsRole(tokens) {
   return roleMatcher.mayMatch(tokens) && roleMatcher.matchAll(tokens).length > 0;
+}
+function isKnownName(token, people) {
+  if (!/^\p{Lu}\p{Ll}/u.test(token.text))
+    return false;
+  return people.has(token.norm) || namesWithNlpNames.has(token.norm);
 }
 function isSystemName(norm) {
   return excludedNames.has(norm);
@@ -59318,7 +59330,7 @@ function knownPeople(doc) {
   const names = /* @__PURE__ */ new Set();
   const add = (raw) => {
     for (const part of raw.split(/,|;|&|\band\b|\//)) {
-      const words = part.replace(/\(.*?\)/g, "").trim().split(/\s+/);
+      const words = withoutAsides(part).trim().split(/\s+/);
       if (words.length === 0 || words.length > 3 || !words.every((word) => /^\p{Lu}[\p{L}'’-]+$/u.test(word)))
         continue;
       for (const word of words)
@@ -59333,6 +59345,30 @@ function knownPeople(doc) {
     if (item.owner && !item.owner.raw.startsWith("@"))
       add(item.owner.raw);
   return names;
+}
+function withoutAsides(text) {
+  let kept = "";
+  let from = 0;
+  for (let open = text.indexOf("("); open >= 0; ) {
+    const close = text.indexOf(")", open + 1);
+    if (close < 0)
+      break;
+    const closeLine = lineStart(text, close, open);
+    if (closeLine > open) {
+      open = text.indexOf("(", closeLine);
+      continue;
+    }
+    kept += text.slice(from, open);
+    from = close + 1;
+    open = text.indexOf("(", from);
+  }
+  return kept + text.slice(from);
+}
+function lineStart(text, index, floor) {
+  let cursor = index;
+  while (cursor > floor && !"\n\r\u2028\u2029".includes(text[cursor - 1]))
+    cursor--;
+  return cursor;
 }
 class PersonReferences {
   /** Strength per token index, for tokens that may refer to a person. */
@@ -59424,7 +59460,7 @@ function findBlame(text, context) {
   const tokens = tokenize$2(text);
   const blameStarts = candidates$1.flatMap((matcher) => matcher.mayMatch(tokens) ? matcher.matchAll(tokens).map((match) => match.start) : []);
   const suspicious = blameStarts.length > 0 || hasOmission(tokens) || causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith("@") || index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text));
-  if (!suspicious && !(context.inRootCause && mayNameSomeone(tokens)))
+  if (!suspicious && !(context.inRootCause && mayNameSomeoneInRootCause(tokens, context.people)))
     return null;
   if (deniesBlame(tokens, blameStarts))
     return null;
@@ -59449,6 +59485,10 @@ function hasOmission(tokens) {
 function mayNameSomeone(tokens) {
   return tokens.some((token) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || /^\p{Lu}\p{Ll}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm) && !isSystemName(token.norm)) || mentionsRole(tokens);
 }
+function mayNameSomeoneInRootCause(tokens, people) {
+  return tokens.some((token, index) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || HONORIFICS.has(token.norm) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? "") || isKnownName(token, people) && !isSystemName(token.norm)) || mentionsRole(tokens);
+}
+const HONORIFICS = /* @__PURE__ */ new Set(["mr", "mrs", "ms", "mx", "dr"]);
 function mayReferToPerson(tokens) {
   return mayNameSomeone(tokens) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm));
 }
@@ -60393,7 +60433,6 @@ const SectionSynonyms = {
 const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—](?!\d)\s*|^\d+(?:\.\d+)*\s+(?!whys\b)/i;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu;
 const PARENTHESISED = /(?<!\s)\s*[([]([^()[\]]*)[)\]]\s*/g;
-const DASH_QUALIFIER = /\s+[–—-]\s+(.+)$/;
 function normaliseHeading(heading) {
   const qualifiers = [];
   let title = heading.replace(EMOJI, " ").replace(/\s+/g, " ").trim();
@@ -60402,14 +60441,35 @@ function normaliseHeading(heading) {
       qualifiers.push(inner.trim());
     return " ";
   });
-  const dash = DASH_QUALIFIER.exec(title);
-  if (dash?.[1]) {
-    qualifiers.push(dash[1].trim());
+  const dash = dashQualifier(title);
+  if (dash) {
+    qualifiers.push(dash.qualifier.trim());
     title = title.slice(0, dash.index);
   }
   title = title.replace(NUMBERING, "").replace(/^[#*_:\s]+|(?<![\s:.*_])[\s:.*_]+$/g, "").trim();
   const key = title.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}';&/ -]+/gu, " ").replace(/\s+/g, " ").trim();
   return { title, key, qualifiers };
+}
+function dashQualifier(title) {
+  for (let dash = 1; dash < title.length; dash++) {
+    if (!"\u2013\u2014-".includes(title[dash]) || !isSpace(title[dash - 1]))
+      continue;
+    let after = dash + 1;
+    while (isSpace(title[after]))
+      after++;
+    const spaces = after - dash - 1;
+    const qualifier = after < title.length ? title.slice(after) : spaces >= 2 ? title.slice(-1) : "";
+    if (spaces === 0 || qualifier === "")
+      continue;
+    let index = dash - 1;
+    while (isSpace(title[index - 1]))
+      index--;
+    return { index, qualifier };
+  }
+  return null;
+}
+function isSpace(char) {
+  return char !== void 0 && /\s/.test(char);
 }
 const exact = /* @__PURE__ */ new Map();
 const keywordRules = [];
@@ -69169,7 +69229,10 @@ for (const { key, labels } of MetadataKeys.keys)
 function keyForLabel(label) {
   return labelToKey.get(normaliseLabel(label)) ?? null;
 }
-const LABELLED_PAIR = /((?:^[ \t]{0,8}|[·|•;][ \t]*|<br\s*\/?>[ \t]*)(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|#{1,6}[ \t]+)?)(\*\*|__)?([A-Za-z][A-Za-z /&'-]{0,40}?)\s*(?::\s*\2|\2\s*:)\s*((?:[^·|•<]|<(?!br\b))*)/gi;
+const PAIR_HEAD = /(?:^[ \t]{0,8}|[·|•;][ \t]*|<br\s*\/?>[ \t]*)(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|#{1,6}[ \t]+)?(\*\*|__)?(?=[A-Za-z])/gi;
+const LABEL$1 = /^[A-Za-z][A-Za-z /&'-]{0,40}$/;
+const LABEL_OR_SPACE = /[A-Za-z /&'-]|\s/;
+const VALUE_END$1 = /[·|•]|<br\b/gi;
 function extractMetadata(inputs) {
   const fields = [];
   const seen = /* @__PURE__ */ new Set();
@@ -69264,23 +69327,88 @@ function readLines(block, source, sourceMap, add) {
   let lineStart = start;
   for (const line of source.slice(start, end).split(/(?<=\r\n|\r|\n)/)) {
     const content = line.replace(/\r?\n$|\r$/, "");
-    LABELLED_PAIR.lastIndex = 0;
-    for (let match = LABELLED_PAIR.exec(content); match; match = LABELLED_PAIR.exec(content)) {
-      const label = match[3] ?? "";
-      const key = keyForLabel(label);
+    for (const pair of labelledPairs(content)) {
+      const key = keyForLabel(pair.label);
       if (!key)
         continue;
-      const rawValue = cleanInline(match[4] ?? "");
-      const pairStart = lineStart + match.index + (match[1]?.length ?? 0);
-      const pairEnd = lineStart + match.index + match[0].trimEnd().length;
-      const source2 = block.type === "list" ? "list" : block.type === "heading" ? "heading" : match[2] ? "bold-line" : "line";
-      add(key, label.trim(), rawValue, sourceMap.span(pairStart, pairEnd), source2);
+      const rawValue = cleanInline(pair.value);
+      const pairStart = lineStart + pair.fieldStart;
+      const pairEnd = lineStart + pair.start + pair.text.trimEnd().length;
+      const source2 = block.type === "list" ? "list" : block.type === "heading" ? "heading" : pair.emphasis ? "bold-line" : "line";
+      add(key, pair.label.trim(), rawValue, sourceMap.span(pairStart, pairEnd), source2);
     }
     lineStart += line.length;
   }
 }
+function labelledPairs(line) {
+  const pairs = [];
+  PAIR_HEAD.lastIndex = 0;
+  for (let head = PAIR_HEAD.exec(line); head; head = PAIR_HEAD.exec(line)) {
+    const pair = pairAfter(line, head);
+    if (pair)
+      pairs.push(pair);
+    PAIR_HEAD.lastIndex = pair ? pair.start + pair.text.length : head.index + 1;
+  }
+  return pairs;
+}
+function pairAfter(line, head) {
+  const emphasis = head[1] ?? "";
+  const labelStart = head.index + head[0].length;
+  let stop = labelStart;
+  while (stop < line.length && LABEL_OR_SPACE.test(line[stop]))
+    stop++;
+  let labelEnd = stop;
+  while (/\s/.test(line[labelEnd - 1]))
+    labelEnd--;
+  const label = line.slice(labelStart, labelEnd);
+  if (!LABEL$1.test(label))
+    return null;
+  const valueStart = afterColon(line, stop, emphasis);
+  if (valueStart === null)
+    return null;
+  VALUE_END$1.lastIndex = valueStart;
+  const end = VALUE_END$1.exec(line)?.index ?? line.length;
+  const text = line.slice(head.index, end);
+  return { start: head.index, fieldStart: labelStart - emphasis.length, text, emphasis, label, value: line.slice(valueStart, end) };
+}
+function afterColon(line, at, emphasis) {
+  if (line[at] === ":") {
+    const closing = skipSpaces$1(line, at + 1);
+    return line.startsWith(emphasis, closing) ? skipSpaces$1(line, closing + emphasis.length) : null;
+  }
+  if (emphasis === "" || !line.startsWith(emphasis, at))
+    return null;
+  const colon = skipSpaces$1(line, at + emphasis.length);
+  return line[colon] === ":" ? skipSpaces$1(line, colon + 1) : null;
+}
+function skipSpaces$1(text, index) {
+  let cursor = index;
+  while (cursor < text.length && /\s/.test(text[cursor]))
+    cursor++;
+  return cursor;
+}
 function cleanInline(value) {
-  return value.replace(/<[^<>]{0,200}>/g, " ").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]+/g, "").replace(/\s+/g, " ").replace(/(?<![\s·|])[\s·|]+$/, "").trim();
+  return linksAsText(value.replace(/<[^<>]{0,200}>/g, " ")).replace(/[*_`]+/g, "").replace(/\s+/g, " ").replace(/(?<![\s·|])[\s·|]+$/, "").trim();
+}
+function linksAsText(text) {
+  let kept = "";
+  let from = 0;
+  for (let open = text.indexOf("["); open >= 0; ) {
+    const close = text.indexOf("]", open + 1);
+    if (close < 0)
+      break;
+    if (text[close + 1] !== "(") {
+      open = text.indexOf("[", close + 1);
+      continue;
+    }
+    const end = text.indexOf(")", close + 2);
+    if (end < 0)
+      break;
+    kept += text.slice(from, text[open - 1] === "!" && open > from ? open - 1 : open) + text.slice(open + 1, close);
+    from = end + 1;
+    open = text.indexOf("[", from);
+  }
+  return kept + text.slice(from);
 }
 const SEVERITY_PATTERNS = [
   { pattern: /\b(?:p|sev(?:erity)?|s|priority)[\s-]?([0-4])\b/i, level: (m) => clampLevel(Number(m[1])) },
@@ -69606,7 +69734,7 @@ function accept(kind, id, text, line, end) {
     case "credential": {
       if (id !== "secret-assignment")
         return true;
-      const value = (/[:=][ \t]*["']?(.*)$/.exec(text)?.[1] ?? "").replace(/["']$/, "");
+      const value = (assignedValue(text) ?? "").replace(/["']$/, "");
       if (REDACTED.test(value))
         return false;
       if (specific.some((regex) => new RegExp(regex.source, regex.flags.replace("g", "")).test(value)))
@@ -69616,6 +69744,22 @@ function accept(kind, id, text, line, end) {
     case "private-key":
       return true;
   }
+}
+function assignedValue(text) {
+  let lineStart = text.length;
+  while (lineStart > 0 && !"\n\r\u2028\u2029".includes(text[lineStart - 1]))
+    lineStart--;
+  const equals = text.indexOf("=", lineStart);
+  const colon = text.indexOf(":", lineStart);
+  const sign = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
+  if (sign < 0)
+    return null;
+  let start = sign + 1;
+  while (text[start] === " " || text[start] === "	")
+    start++;
+  if (text[start] === '"' || text[start] === "'")
+    start++;
+  return text.slice(start);
 }
 function redact(text) {
   return `${[...text].slice(0, 4).join("")}\u2026`;
@@ -69671,7 +69815,7 @@ var noSensitiveData = defineRule({
       if (finding.start < reachedTo)
         continue;
       reachedTo = finding.end;
-      const value = finding.id === "secret-assignment" ? /[:=][ \t]*["']?(.*)$/.exec(finding.text)?.[1] ?? finding.text : finding.text;
+      const value = finding.id === "secret-assignment" ? assignedValue(finding.text) ?? finding.text : finding.text;
       report({
         messageId: finding.kind,
         data: { preview: redact(value), what: finding.id.replace(/-/g, " ") },
@@ -70933,7 +71077,9 @@ function fieldForHeader(header) {
 const labelAlternation = [...headerToField.keys()].filter((label) => headerToField.get(label) !== "text" && label.length > 1).sort((a, b) => b.length - a.length).map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
 const LABELLED_FIELD = new RegExp(`(?:^|[\\s(,;|\xB7\u2014\u2013-])(${labelAlternation})\\s*:\\s*`, "gi");
 const HANDLE = /(?<![\w.@/])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:\/[A-Za-z0-9_.-]+)?/g;
-const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+?\/(?:issues|pull|browse|tickets?|projects?|-\/issues)\/?\S*/g;
+const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b/g;
+const TICKET_CANDIDATE = new RegExp(`${TICKET_KEY.source}|https?:\\/\\/\\S+`, "g");
+const TRACKER_PATH = /\/(?:issues|pull|browse|tickets?|projects?|-\/issues)/;
 const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g;
 const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)(?:\s*:)?(?<!\s)\s*$/i;
 const SEPARATORS = /(?<![\s—–\-:;,|·(])[\s—–\-:;,|·(]+$/;
@@ -71124,15 +71270,14 @@ class ActionReader {
         firstFieldAt = Math.min(firstFieldAt, index);
       claim(index, index + match[0].length);
     }
-    for (const match of text.matchAll(TICKET)) {
-      const index = match.index ?? 0;
+    for (const { index, raw } of tickets(text)) {
       if (isClaimed(index))
         continue;
       if (!fields.ticket)
-        fields.ticket = { raw: match[0], span: span(index, index + match[0].length) };
-      if (text.slice(index + match[0].length).trim().length < 40)
+        fields.ticket = { raw, span: span(index, index + raw.length) };
+      if (text.slice(index + raw.length).trim().length < 40)
         firstFieldAt = Math.min(firstFieldAt, index);
-      claim(index, index + match[0].length);
+      claim(index, index + raw.length);
     }
     for (const match of findDates(text, this.referenceYear === void 0 ? {} : { referenceYear: this.referenceYear })) {
       if (isClaimed(match.index) || fields.due)
@@ -71226,10 +71371,28 @@ class ActionReader {
     }
   }
 }
-const TICKET_URL = new RegExp(`^(?:${TICKET.source})`);
+function tickets(text) {
+  const found = [];
+  TICKET_CANDIDATE.lastIndex = 0;
+  for (let match = TICKET_CANDIDATE.exec(text); match; match = TICKET_CANDIDATE.exec(text)) {
+    const raw = match[0];
+    if (!raw.startsWith("http") || isTrackerUrl(raw)) {
+      found.push({ index: match.index, raw });
+      continue;
+    }
+    for (const key of raw.matchAll(TICKET_KEY))
+      found.push({ index: match.index + key.index, raw: key[0] });
+  }
+  return found;
+}
+function isTrackerUrl(word) {
+  const scheme = /^https?:\/\//.exec(word);
+  return scheme !== null && TRACKER_PATH.test(word.slice(scheme[0].length + 1));
+}
+const TICKET_KEY_AT_START = new RegExp(`^(?:${TICKET_KEY.source})`);
 function trackerLinks(node) {
   if (node.type === "link")
-    return !/\s/.test(node.url) && TICKET_URL.test(node.url) ? [node] : [];
+    return !/\s/.test(node.url) && (TICKET_KEY_AT_START.test(node.url) || isTrackerUrl(node.url)) ? [node] : [];
   return "children" in node ? node.children.flatMap((child) => trackerLinks(child)) : [];
 }
 function emptyFields() {
@@ -71254,7 +71417,7 @@ function removeRanges(text, ranges) {
   return result + text.slice(cursor);
 }
 
-const ROOT_CAUSE_LABEL = /^\s*(?:the\s+)?(?:primary\s+|underlying\s+)?root[\s-]?causes?\s*(?:\(s\))?\s*(?:is|was|:|—|–|-)\s*/i;
+const ROOT_CAUSE_LABEL = /^\s*(?:the\s+)?(?:primary\s+|underlying\s+)?root[\s-]?causes?\s*(?:\(s\)\s*)?(?:is|was|:|—|–|-)\s*/i;
 const CONTRIBUTING_LABEL = /^\s*(?:other\s+)?(?:contributing|contributory)\s+(?:factors?|causes?|conditions?)\b\s*:?/i;
 const WHY_STEP = /^\s*(?:\d+[.)]\s*)?(?:why\b|because\b)/i;
 function extractCauses({ allSections, sourceMap }) {
@@ -95493,21 +95656,20 @@ const Abbreviations = {
 
 const abbreviations$1 = new Set(Abbreviations.abbreviations);
 const sentenceFinal = new Set(Abbreviations["sentence-final"]);
-const CANDIDATE_END = /[.!?]+["'”’)\]]*(?=\s)/g;
-const LAST_WORD = /([\p{L}.]+)\.$/u;
+const TERMINALS = ".!?";
+const CLOSERS = `"'\u201D\u2019)]`;
 function splitSentences$1(text) {
   const ranges = [];
   let start = skipSpace(text, 0);
-  CANDIDATE_END.lastIndex = 0;
-  for (let match = CANDIDATE_END.exec(text); match; match = CANDIDATE_END.exec(text)) {
-    const end2 = match.index + match[0].length;
+  for (let candidate = candidateEnd(text, 0); candidate; candidate = candidateEnd(text, candidate.end)) {
+    const { index, end: end2 } = candidate;
     const next = skipSpace(text, end2);
     if (next >= text.length)
       break;
     if (!startsSentence(text, next))
       continue;
-    if (match[0] === ".") {
-      const abbreviation = abbreviationBefore(text.slice(Math.max(start, match.index - 20), match.index + 1));
+    if (end2 - index === 1 && text[index] === ".") {
+      const abbreviation = abbreviationBefore(text.slice(Math.max(start, index - 20), index + 1));
       if (abbreviation === "always" || abbreviation === "sentence-final" && !/\p{Lu}/u.test(text[next] ?? ""))
         continue;
     }
@@ -95520,6 +95682,21 @@ function splitSentences$1(text) {
     ranges.push([start, end]);
   return ranges;
 }
+function candidateEnd(text, from) {
+  for (let index = from; index < text.length; index++) {
+    if (!TERMINALS.includes(text[index]))
+      continue;
+    let end = index;
+    while (end < text.length && TERMINALS.includes(text[end]))
+      end++;
+    while (end < text.length && CLOSERS.includes(text[end]))
+      end++;
+    if (/\s/.test(text[end] ?? ""))
+      return { index, end };
+    index = end - 1;
+  }
+  return null;
+}
 function startsSentence(text, index) {
   const char = text[index] ?? "";
   if (/[\p{Lu}\p{N}"'“‘(\[*_@#]/u.test(char))
@@ -95527,15 +95704,31 @@ function startsSentence(text, index) {
   return false;
 }
 function abbreviationBefore(before) {
-  const match = LAST_WORD.exec(before);
-  if (!match)
+  const lastWord = wordBeforeStop(before);
+  if (lastWord === null)
     return null;
-  const word = (match[1] ?? "").toLowerCase();
+  const word = lastWord.toLowerCase();
   if (sentenceFinal.has(word))
     return "sentence-final";
   if (abbreviations$1.has(word))
     return "always";
-  return /^\p{Lu}$/u.test(match[1] ?? "") ? "always" : null;
+  return /^\p{Lu}$/u.test(lastWord) ? "always" : null;
+}
+function wordBeforeStop(before) {
+  if (!before.endsWith("."))
+    return null;
+  const end = before.length - 1;
+  let start = end;
+  for (let char = charBefore(before, start); char === "." || /^\p{L}$/u.test(char); char = charBefore(before, start)) {
+    start -= char.length;
+  }
+  return start < end ? before.slice(start, end) : null;
+}
+function charBefore(text, index) {
+  if (index <= 0)
+    return "";
+  const pair = index >= 2 ? text.slice(index - 2, index) : "";
+  return pair.length === 2 && /^[\ud800-\udbff][\udc00-\udfff]$/.test(pair) ? pair : text.slice(index - 1, index);
 }
 function skipSpace(text, index) {
   let cursor = index;
@@ -96138,7 +96331,8 @@ function wordsIn(section) {
   return count;
 }
 
-const DIRECTIVE = /<!--\s*postmortem-lint-(disable-next-line|disable-line|disable|enable|ignore-file)(?=\s|-->)([^]*?)-->/g;
+const KINDS = ["disable-next-line", "disable-line", "disable", "enable", "ignore-file"];
+const PREFIX = "postmortem-lint-";
 function collectDirectives(doc) {
   const directives = [];
   const pending = [doc.tree];
@@ -96198,13 +96392,12 @@ function readHtml(node, doc, into) {
   if (startOffset === void 0 || endOffset === void 0)
     return;
   const raw = doc.source.slice(startOffset, endOffset);
-  DIRECTIVE.lastIndex = 0;
-  for (let match = DIRECTIVE.exec(raw); match; match = DIRECTIVE.exec(raw)) {
-    const body = (match[2] ?? "").split(/\s--\s/)[0] ?? "";
-    const start = doc.pointAt(startOffset + match.index);
-    const end = doc.pointAt(startOffset + match.index + match[0].length);
+  for (const comment of directiveComments(raw)) {
+    const body = comment.body.split(/\s--\s/)[0] ?? "";
+    const start = doc.pointAt(startOffset + comment.start);
+    const end = doc.pointAt(startOffset + comment.end);
     into.push({
-      kind: match[1],
+      kind: comment.kind,
       ruleIds: [...new Set(body.split(/[\s,]+/).filter(Boolean))],
       line: start.line,
       column: start.column,
@@ -96213,6 +96406,34 @@ function readHtml(node, doc, into) {
       usedBy: /* @__PURE__ */ new Set()
     });
   }
+}
+function directiveComments(text) {
+  const found = [];
+  for (let open = text.indexOf("<!--"); open >= 0; ) {
+    const kindStart = skipSpaces(text, open + 4) + PREFIX.length;
+    const kind = text.startsWith(PREFIX, kindStart - PREFIX.length) ? kindAt(text, kindStart) : null;
+    if (kind === null) {
+      open = text.indexOf("<!--", open + 1);
+      continue;
+    }
+    const bodyStart = kindStart + kind.length;
+    const close = text.indexOf("-->", bodyStart);
+    if (close < 0)
+      break;
+    found.push({ kind, body: text.slice(bodyStart, close), start: open, end: close + 3 });
+    open = text.indexOf("<!--", close + 3);
+  }
+  return found;
+}
+function kindAt(text, index) {
+  const ends = (at) => /\s/.test(text[at] ?? "") || text.startsWith("-->", at);
+  return KINDS.find((kind) => text.startsWith(kind, index) && ends(index + kind.length)) ?? null;
+}
+function skipSpaces(text, index) {
+  let cursor = index;
+  while (cursor < text.length && /\s/.test(text[cursor] ?? ""))
+    cursor++;
+  return cursor;
 }
 
 function skippedResult(filePath, reason) {
@@ -96668,9 +96889,20 @@ function parseJson(text) {
     const v8Offset = /at position (\d+)/.exec(error.message)?.[1];
     const offset = syntaxErrorOffset(source) ?? (v8Offset === void 0 ? source.length : Number(v8Offset));
     const { line, column } = lineColumn(source, offset);
-    const reason = error.message.replace(/,? ".*"(?:\.\.\.)? is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "");
+    const reason = withoutQuotedInput(error.message).replace(/ in JSON at position \d+.*$/s, "");
     throw new JsonSyntaxError(line, column, reason);
   }
+}
+const NOT_VALID_JSON = " is not valid JSON";
+function withoutQuotedInput(message) {
+  if (!message.endsWith(NOT_VALID_JSON))
+    return message;
+  const quoted = message.slice(0, -NOT_VALID_JSON.length);
+  const closing = quoted.endsWith('"') ? quoted.length - 1 : quoted.endsWith('"...') ? quoted.length - 4 : -1;
+  const opening = quoted.indexOf(' "');
+  if (opening < 0 || opening + 1 >= closing)
+    return message;
+  return message.slice(0, message[opening - 1] === "," ? opening - 1 : opening);
 }
 function lineColumn(text, offset) {
   let line = 1;
@@ -96944,7 +97176,7 @@ function toRuleInfo(rule) {
   return { id: rule.id, description, docsUrl, category, defaultSeverity };
 }
 function oneLine$1(text) {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return text.replace(/\s+/g, (run) => /[\r\n]/.test(run) ? " " : run).trim();
 }
 function totals(results) {
   const linted = results.filter((result) => result.skipped === void 0 && result.fatal === void 0);
@@ -100872,7 +101104,7 @@ function escapeMessage(text) {
   return parts.map((part) => part.length > 2 && part.startsWith("`") && part.endsWith("`") ? code(part.slice(1, -1)) : escapeFragment(part)).join("");
 }
 function oneLine(text) {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
+  return text.replace(/\s+/g, (run) => /[\r\n\u2028\u2029]/.test(run) ? " " : run).trim();
 }
 function code(text) {
   return `<code>${escapeInline(text)}</code>`;
@@ -100901,9 +101133,14 @@ function indicator(score) {
 }
 function blobUrl(context, path) {
   if (context.sha === void 0 || !/^[0-9a-f]{7,64}$/i.test(context.sha)) return null;
-  const base = safeUrl(context.serverUrl)?.replace(/\/+$/, "");
+  const base = withoutTrailingSlashes(safeUrl(context.serverUrl) ?? "");
   if (!base) return null;
   return `${base}/${encodePath(context.owner)}/${encodePath(context.repo)}/blob/${context.sha}/${encodePath(path)}?plain=1`;
+}
+function withoutTrailingSlashes(url) {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
 }
 function lineAnchor(message) {
   return message.endLine > message.line ? `#L${message.line}-L${message.endLine}` : `#L${message.line}`;
