@@ -185,7 +185,8 @@ for (const plan of corpora) {
       env: childEnv,
       ...files,
     })
-    const tail = () => readFileSync(files.stderrFile, 'utf8').trim().split('\n').slice(-5).join(' | ')
+    // Colour codes from a tool's stack trace would garble the Markdown report.
+    const tail = () => readFileSync(files.stderrFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(-5).join(' | ')
     if (result.timedOut) {
       entry.status = 'timeout'
       entry.problem = `timed out after ${timeoutSeconds} s`
