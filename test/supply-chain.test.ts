@@ -7,19 +7,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import type { Lockfile } from './helpers/offline-lockfile.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
-
-interface LockEntry {
-  version?: string
-  resolved?: string
-  integrity?: string
-  link?: boolean
-  dev?: boolean
-  dependencies?: Record<string, string>
-  devDependencies?: Record<string, string>
-  optionalDependencies?: Record<string, string>
-}
 
 interface Manifest {
   dependencies?: Record<string, string>
@@ -28,7 +18,7 @@ interface Manifest {
   workspaces?: string[]
 }
 
-const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { lockfileVersion: number; packages: Record<string, LockEntry> }
+const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as Lockfile
 const manifest = (path: string): Manifest => JSON.parse(readFileSync(join(repoRoot, path, 'package.json'), 'utf8')) as Manifest
 const installed = Object.entries(lock.packages).filter(([path, entry]) => path.includes('node_modules/') && !entry.link)
 
