@@ -189,6 +189,16 @@ class SentenceAnalysis {
       // "if he had read the page": the subject sits inside the match.
       const inner = this.people.strongestIn(match.start, match.end)
       const subject = this.subjectBefore(match.start)
+      // "Had Emeka run the tests" and "if Oskar had looked" are counterfactual; "the deployer's
+      // disk had run out" and "the engineer had checked the dashboard" are plain past perfect.
+      if (match.phrase.startsWith('had *')) {
+        const named = inner && (inner.strength === 'strong' || /^\p{Lu}\p{Ll}/u.test(this.tokens[inner.index]!.text))
+        // clauseStart stops after the word that opens the clause.
+        const conditional = /^(?:if|unless)$/.test(this.tokens[this.clauseStart(match.start) - 1]?.norm ?? '')
+        if (named) return this.finding('counterfactual', match, this.tokens[inner.index]!.text, match)
+        if (conditional && subject.person?.strength === 'strong') return this.finding('counterfactual', match, this.who(subject, subject.person), match)
+        continue
+      }
       const person = inner?.strength === 'strong' ? inner : subject.person
       if (!person) continue
       if (person.strength === 'strong' || subject.personClause) return this.finding('counterfactual', match, this.who(subject, person), match)
@@ -355,10 +365,27 @@ class SentenceAnalysis {
       start = index
       index--
     }
-    const person = this.people.strongestIn(start, end)
     const clauseStart = this.clauseStart(verbIndex)
     const personClause = CONTROL_WORDS.test(this.tokens[clauseStart]?.norm ?? '')
-    return { start, end, person, personClause }
+    // "The developer who wrote the loop did not think": the walk stopped at the relative clause's
+    // verb; the subject is the noun phrase the clause hangs on.
+    const head = this.relativeClauseHead(index)
+    if (head) return { ...head, personClause }
+    return { start, end, person: this.people.strongestIn(start, end), personClause }
+  }
+
+  /** The noun phrase before "who"/"that" when `verbIndex` is a relative clause's verb, if it names a person. */
+  private relativeClauseHead(verbIndex: number): Omit<Subject, 'personClause'> | null {
+    if (verbIndex < 2 || !/^(?:who|that)$/.test(this.tokens[verbIndex - 1]!.norm)) return null
+    const end = verbIndex - 1
+    let start = end
+    for (let index = end - 1; index >= 0; index--) {
+      const tags = tagsAt(this.terms, this.tokens[index]!)
+      if (CLAUSE_BREAK.has(this.tokens[index]!.norm) || (tags.includes('Verb') && !this.people.at(index) && !tags.includes('Noun'))) break
+      start = index
+    }
+    const person = this.people.strongestIn(start, end)
+    return person ? { start, end, person } : null
   }
 
   /** The subject of the clause holding a token: the noun phrase before the clause's first verb. */
@@ -433,7 +460,8 @@ class SentenceAnalysis {
     return {
       kind,
       who,
-      phrase: source.phrase,
+      // A pattern with a wildcard ("had * run") reads better as the words it matched.
+      phrase: source.phrase.includes('*') ? this.text.slice(this.tokens[match.start]!.start, this.tokens[match.end - 1]!.end) : source.phrase,
       entryId: source.entry.id,
       suggest: source.entry.suggest ?? 'describe the condition that allowed it',
       start: 0,

@@ -49,6 +49,14 @@ const blame: [string, string][] = [
   ['person-failure', 'An engineer ran the cleanup script carelessly and deleted live sessions.'],
   ['character', 'The new engineer did not know what he was doing.'],
   ['character', 'Once again, Hector deployed straight to production.'],
+  // A third batch, written after the eval kit's pools passed, to test generalisation.
+  ['person-failure', 'Yasmin approved her own pull request without a second reviewer.'],
+  ['blame-noun', 'The mistake was made by Grace, who edited the live DNS zone by hand.'],
+  ['person-failure', 'The payments engineer never read the migration notes before applying them.'],
+  ['person-failure', 'The outage happened because Farah pushed an untested hotfix on Friday evening.'],
+  ['person-failure', 'The developer who wrote the retry loop clearly did not think about backoff.'],
+  ['counterfactual', 'Had Emeka run the smoke tests, the bad build would never have shipped.'],
+  ['counterfactual', 'If Oskar had looked at the error budget, he would have halted the rollout.'],
 ]
 
 const neutral: string[] = [
@@ -109,6 +117,15 @@ const neutral: string[] = [
   'Nobody ignored the alert; it was never delivered.',
   'Once again, the nightly job overlapped with the backup window.',
   'Dana caught the misconfigured flag before it reached EU customers.',
+  'Had the pipeline run the smoke tests, the bad build would not have shipped.',
+  'The pipeline deployed an untested build to staging, where the smoke tests caught it.',
+  'The person who wrote the runbook documented the failover steps.',
+  'The script that Alice wrote retried without a backoff.',
+  'The change was merged without a second reviewer because the repository did not require one.',
+  // Past perfect, not the inverted counterfactual "Had Emeka run ...".
+  'The on-call engineer had checked the dashboard twice before paging.',
+  'This was delayed because the deployer\'s local disk had run out of space.',
+  'If the job had run on time, the report would have been ready.',
 ]
 
 describe('blameless-language', () => {
