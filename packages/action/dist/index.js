@@ -42877,6 +42877,10 @@ const VagueActions = {
         "ask",
         "talk to",
         "raise awareness",
+        "increase awareness",
+        "improve awareness",
+        "spread awareness",
+        "create awareness",
         "make everyone aware",
         "make engineers aware",
         "make people aware",
@@ -44269,6 +44273,10 @@ const BlameModifiers = {
         "'s screwup",
         "'s failure",
         "'s lapse",
+        "mistake was made by",
+        "mistakes were made by",
+        "error was made by",
+        "errors were made by",
         "to blame",
         "the blame",
         "blame lies",
@@ -44314,7 +44322,14 @@ const BlameModifiers = {
         "had * looked",
         "had * tested",
         "had * paid attention",
-        "had * followed"
+        "had * followed",
+        "had * run",
+        "had * waited",
+        "had * asked",
+        "had * reviewed",
+        "had * verified",
+        "had * escalated",
+        "had * listened"
       ],
       "note": "Counterfactual judgement of what a person should have done is hindsight bias; say what the system should do.",
       "suggest": "say what the system or process should do instead"
@@ -44478,6 +44493,16 @@ const BlameVerbs = {
         "never noticed",
         "never checked",
         "never bothered",
+        "never read",
+        "never tested",
+        "never looked",
+        "never verified",
+        "never reviewed",
+        "never followed",
+        "never asked",
+        "never told",
+        "never escalated",
+        "never confirmed",
         "didn't notice",
         "did not notice",
         "didn't check",
@@ -44673,7 +44698,35 @@ const BlameVerbs = {
         "without acting",
         "without consulting",
         "without a second pair of eyes",
-        "without waiting"
+        "without waiting",
+        "without a second reviewer",
+        "without a reviewer",
+        "without a second review",
+        "without a code review",
+        "without any review",
+        "without peer review",
+        "without a peer review",
+        "without tests",
+        "without any tests",
+        "without a test",
+        "without a canary",
+        "without a dry run",
+        "without a dry-run",
+        "without a rollback plan",
+        "without a backup",
+        "without telling anyone",
+        "without notifying",
+        "pushed an untested",
+        "pushed untested",
+        "deployed an untested",
+        "deployed untested",
+        "shipped an untested",
+        "shipped untested",
+        "merged an untested",
+        "merged untested",
+        "pushed an unreviewed",
+        "merged an unreviewed",
+        "deployed an unreviewed"
       ],
       "note": "An action done wrongly or without a check, with a person as subject, is blame.",
       "suggest": "the tool let the action through without a confirmation or a second approver"
@@ -59523,6 +59576,15 @@ class SentenceAnalysis {
     for (const match of this.allowed(counterfactuals.matchAll(this.tokens))) {
       const inner = this.people.strongestIn(match.start, match.end);
       const subject = this.subjectBefore(match.start);
+      if (match.phrase.startsWith("had *")) {
+        const named = inner && (inner.strength === "strong" || /^\p{Lu}\p{Ll}/u.test(this.tokens[inner.index].text));
+        const conditional = /^(?:if|unless)$/.test(this.tokens[this.clauseStart(match.start) - 1]?.norm ?? "");
+        if (named)
+          return this.finding("counterfactual", match, this.tokens[inner.index].text, match);
+        if (conditional && subject.person?.strength === "strong")
+          return this.finding("counterfactual", match, this.who(subject, subject.person), match);
+        continue;
+      }
       const person = inner?.strength === "strong" ? inner : subject.person;
       if (!person)
         continue;
@@ -59678,10 +59740,27 @@ class SentenceAnalysis {
       start = index;
       index--;
     }
-    const person = this.people.strongestIn(start, end);
     const clauseStart = this.clauseStart(verbIndex);
     const personClause = CONTROL_WORDS.test(this.tokens[clauseStart]?.norm ?? "");
-    return { start, end, person, personClause };
+    const head = this.relativeClauseHead(index);
+    if (head)
+      return { ...head, personClause };
+    return { start, end, person: this.people.strongestIn(start, end), personClause };
+  }
+  /** The noun phrase before "who"/"that" when `verbIndex` is a relative clause's verb, if it names a person. */
+  relativeClauseHead(verbIndex) {
+    if (verbIndex < 2 || !/^(?:who|that)$/.test(this.tokens[verbIndex - 1].norm))
+      return null;
+    const end = verbIndex - 1;
+    let start = end;
+    for (let index = end - 1; index >= 0; index--) {
+      const tags = tagsAt(this.terms, this.tokens[index]);
+      if (CLAUSE_BREAK.has(this.tokens[index].norm) || tags.includes("Verb") && !this.people.at(index) && !tags.includes("Noun"))
+        break;
+      start = index;
+    }
+    const person = this.people.strongestIn(start, end);
+    return person ? { start, end, person } : null;
   }
   /** The subject of the clause holding a token: the noun phrase before the clause's first verb. */
   clauseSubject(index) {
@@ -59753,7 +59832,8 @@ class SentenceAnalysis {
     return {
       kind,
       who,
-      phrase: source.phrase,
+      // A pattern with a wildcard ("had * run") reads better as the words it matched.
+      phrase: source.phrase.includes("*") ? this.text.slice(this.tokens[match.start].start, this.tokens[match.end - 1].end) : source.phrase,
       entryId: source.entry.id,
       suggest: source.entry.suggest ?? "describe the condition that allowed it",
       start: 0,
@@ -70196,6 +70276,15 @@ const MilestoneKeywords = {
         "alerts fired",
         "alert triggered",
         "alert triggers",
+        "alerts fire",
+        "alerts triggered",
+        "alarm fired",
+        "alarm fires",
+        "alarms fired",
+        "alarm triggered",
+        "monitor fired",
+        "monitor triggered",
+        "pager fired",
         "paged",
         "is paged",
         "was paged",
@@ -70224,7 +70313,12 @@ const MilestoneKeywords = {
         "declared",
         "incident declared",
         "acknowledges the page",
-        "acknowledged the page"
+        "acknowledged the page",
+        "acknowledges the alert",
+        "acknowledged the alert",
+        "incident opened",
+        "opened an incident",
+        "opens an incident"
       ],
       "note": "When someone or something noticed."
     },
