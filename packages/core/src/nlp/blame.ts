@@ -55,6 +55,7 @@ const AUXILIARY = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'di
 const CLAUSE_BREAK = new Set([',', ';', ':', '.', '(', ')', '—', '–', 'because', 'while', 'when', 'after', 'before', 'so', 'but', 'although', 'though', 'since', 'until', 'which', 'that', 'if', 'once', 'where', 'as'])
 const LINKING_PREPOSITIONS = new Set(['on', 'of', 'in', 'from', 'at', 'with', 'for'])
 const CONTROL_WORDS = /^(?:whoever|someone|somebody|anyone)$/
+const APPOSITIVE_OPENERS: ReadonlySet<string> = new Set(['our', 'the', 'a', 'an', 'his', 'her', 'their'])
 
 /**
  * Find blame in one sentence. A cheap lexical pre-filter runs first; only sentences holding a
@@ -369,9 +370,30 @@ class SentenceAnalysis {
     const personClause = CONTROL_WORDS.test(this.tokens[clauseStart]?.norm ?? '')
     // "The developer who wrote the loop did not think": the walk stopped at the relative clause's
     // verb; the subject is the noun phrase the clause hangs on.
-    const head = this.relativeClauseHead(index)
+    const head = this.relativeClauseHead(index) ?? (start === end ? this.appositiveHead(index) : null)
     if (head) return { ...head, personClause }
     return { start, end, person: this.people.strongestIn(start, end), personClause }
+  }
+
+  /**
+   * "Alice, who was on call, ignored the page" and "Marek, our on-call engineer, missed ...": the
+   * walk stopped at the comma closing an aside; the subject is the noun phrase before it. Only an
+   * aside that says it is about a person counts ("who", or a role in it): "Kafka, the message
+   * broker, failed to ..." is about a system.
+   */
+  private appositiveHead(closingComma: number): Omit<Subject, 'personClause'> | null {
+    if (this.tokens[closingComma]?.norm !== ',') return null
+    for (let comma = closingComma - 2; comma >= Math.max(1, closingComma - 14); comma--) {
+      if (this.tokens[comma]!.norm !== ',') continue
+      const opener = this.tokens[comma + 1]!.norm
+      const aboutPerson = opener === 'who' || (APPOSITIVE_OPENERS.has(opener) && this.people.strongestIn(comma + 1, closingComma)?.strength === 'strong')
+      if (!aboutPerson) return null
+      let start = comma
+      for (let index = comma - 1; index >= 0 && !CLAUSE_BREAK.has(this.tokens[index]!.norm); index--) start = index
+      const person = this.people.strongestIn(start, comma)
+      return person && start < comma ? { start, end: comma, person } : null
+    }
+    return null
   }
 
   /** The noun phrase before "who"/"that" when `verbIndex` is a relative clause's verb, if it names a person. */

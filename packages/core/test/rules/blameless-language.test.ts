@@ -57,6 +57,8 @@ const blame: [string, string][] = [
   ['person-failure', 'The developer who wrote the retry loop clearly did not think about backoff.'],
   ['counterfactual', 'Had Emeka run the smoke tests, the bad build would never have shipped.'],
   ['counterfactual', 'If Oskar had looked at the error budget, he would have halted the rollout.'],
+  ['person-failure', 'Alice, who was on call, ignored the page.'],
+  ['person-failure', 'Marek, our on-call engineer, missed the first three pages.'],
 ]
 
 const neutral: string[] = [
@@ -126,6 +128,12 @@ const neutral: string[] = [
   'The on-call engineer had checked the dashboard twice before paging.',
   'This was delayed because the deployer\'s local disk had run out of space.',
   'If the job had run on time, the report would have been ready.',
+  // Asides about systems, and systems that share a name with people.
+  'The scheduler, which runs hourly, missed the window.',
+  'Kafka, the message broker, failed to compact the topic.',
+  'Jenkins failed to start the build.',
+  'Loki failed to ingest the logs for ten minutes.',
+  'Priya, who led the response, restored service at 15:10.',
 ]
 
 describe('blameless-language', () => {
