@@ -44988,16 +44988,28 @@ function tagUncached(text) {
 
 const FirstNames = {
   "exclude": [
+    "alexa",
     "apollo",
     "argo",
     "athena",
     "atlas",
     "aurora",
     "cassandra",
+    "cortana",
+    "django",
+    "gerrit",
+    "hermes",
+    "hudson",
     "iris",
+    "jaeger",
+    "jenkins",
+    "loki",
     "luigi",
     "luna",
     "nova",
+    "prometheus",
+    "siri",
+    "thanos",
     "travis"
   ],
   "names": [
@@ -59509,6 +59521,7 @@ const AUXILIARY = /* @__PURE__ */ new Set(["had", "has", "have", "was", "were", 
 const CLAUSE_BREAK = /* @__PURE__ */ new Set([",", ";", ":", ".", "(", ")", "\u2014", "\u2013", "because", "while", "when", "after", "before", "so", "but", "although", "though", "since", "until", "which", "that", "if", "once", "where", "as"]);
 const LINKING_PREPOSITIONS = /* @__PURE__ */ new Set(["on", "of", "in", "from", "at", "with", "for"]);
 const CONTROL_WORDS = /^(?:whoever|someone|somebody|anyone)$/;
+const APPOSITIVE_OPENERS = /* @__PURE__ */ new Set(["our", "the", "a", "an", "his", "her", "their"]);
 function findBlame(text, context) {
   const tokens = tokenize$2(text);
   const blameStarts = candidates$1.flatMap((matcher) => matcher.mayMatch(tokens) ? matcher.matchAll(tokens).map((match) => match.start) : []);
@@ -59742,10 +59755,34 @@ class SentenceAnalysis {
     }
     const clauseStart = this.clauseStart(verbIndex);
     const personClause = CONTROL_WORDS.test(this.tokens[clauseStart]?.norm ?? "");
-    const head = this.relativeClauseHead(index);
+    const head = this.relativeClauseHead(index) ?? (start === end ? this.appositiveHead(index) : null);
     if (head)
       return { ...head, personClause };
     return { start, end, person: this.people.strongestIn(start, end), personClause };
+  }
+  /**
+   * "Alice, who was on call, ignored the page" and "Marek, our on-call engineer, missed ...": the
+   * walk stopped at the comma closing an aside; the subject is the noun phrase before it. Only an
+   * aside that says it is about a person counts ("who", or a role in it): "Kafka, the message
+   * broker, failed to ..." is about a system.
+   */
+  appositiveHead(closingComma) {
+    if (this.tokens[closingComma]?.norm !== ",")
+      return null;
+    for (let comma = closingComma - 2; comma >= Math.max(1, closingComma - 14); comma--) {
+      if (this.tokens[comma].norm !== ",")
+        continue;
+      const opener = this.tokens[comma + 1].norm;
+      const aboutPerson = opener === "who" || APPOSITIVE_OPENERS.has(opener) && this.people.strongestIn(comma + 1, closingComma)?.strength === "strong";
+      if (!aboutPerson)
+        return null;
+      let start = comma;
+      for (let index = comma - 1; index >= 0 && !CLAUSE_BREAK.has(this.tokens[index].norm); index--)
+        start = index;
+      const person = this.people.strongestIn(start, comma);
+      return person && start < comma ? { start, end: comma, person } : null;
+    }
+    return null;
   }
   /** The noun phrase before "who"/"that" when `verbIndex` is a relative clause's verb, if it names a person. */
   relativeClauseHead(verbIndex) {
