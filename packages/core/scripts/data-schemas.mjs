@@ -114,6 +114,7 @@ export const schemas = {
       counterfactuals: vocabulary,
       causal: vocabulary,
       negations: vocabulary,
+      'mitigation-intent': vocabulary,
     })
     .strict(),
   'person-roles': z.object({ roles: vocabulary, pronouns: vocabulary, 'human-cues': vocabulary }).strict(),

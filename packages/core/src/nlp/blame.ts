@@ -45,6 +45,7 @@ const blameNouns = new PhraseMatcher(modifiers['blame-nouns'])
 const counterfactuals = new PhraseMatcher(modifiers.counterfactuals)
 const causal = new PhraseMatcher(modifiers.causal)
 const negations = new PhraseMatcher(modifiers.negations)
+const mitigationIntent = new PhraseMatcher(modifiers['mitigation-intent'])
 const humanCues = new PhraseMatcher(roleData['human-cues'])
 const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals]
 const omission: PhraseEntry = verbs.ambiguous.find((entry) => entry.id === 'wrong-target')!
@@ -222,7 +223,12 @@ class SentenceAnalysis {
       const subject = this.subjectBefore(match.start)
       if (subject.person || subject.personClause) return this.finding('person-failure', match, this.who(subject, subject.person), match)
     }
+    const deliberate = mitigationIntent.mayMatch(this.tokens) && mitigationIntent.matchAll(this.tokens).length > 0
     for (const match of this.allowed(ambiguous.matchAll(this.tokens))) {
+      // "missed nothing": the object denies the failure.
+      if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
+      // "overrode the limits to restore capacity": skipping a safeguard on purpose is mitigation.
+      if (deliberate && match.entry.id === 'bypassed') continue
       // "pushed the change without testing it": the modifier's subject is the clause's subject.
       const subject = match.entry.id === 'wrong-target' ? this.clauseSubject(match.start) : this.subjectBefore(match.start)
       const strength = subject.person?.strength

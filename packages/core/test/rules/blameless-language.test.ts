@@ -59,6 +59,8 @@ const blame: [string, string][] = [
   ['counterfactual', 'If Oskar had looked at the error budget, he would have halted the rollout.'],
   ['person-failure', 'Alice, who was on call, ignored the page.'],
   ['person-failure', 'Marek, our on-call engineer, missed the first three pages.'],
+  ['person-failure', 'Dave skipped the canary stage to save time.'],
+  ['person-failure', 'Our SRE silenced the pager and went back to sleep.'],
 ]
 
 const neutral: string[] = [
@@ -134,6 +136,11 @@ const neutral: string[] = [
   'Jenkins failed to start the build.',
   'Loki failed to ingest the logs for ten minutes.',
   'Priya, who led the response, restored service at 15:10.',
+  // Safeguards skipped on purpose, with the purpose or agreement stated, are mitigation steps.
+  'Nadia overrode the autoscaler limits to restore capacity.',
+  'Jamal bypassed the broken load balancer by pointing DNS at the standby.',
+  'Ines disabled the noisy alert at 03:10 with the team\'s agreement.',
+  'Mohammed missed nothing: the alert never fired.',
 ]
 
 describe('blameless-language', () => {
