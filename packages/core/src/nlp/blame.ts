@@ -228,7 +228,7 @@ class SentenceAnalysis {
       // "missed nothing": the object denies the failure.
       if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       // "overrode the limits to restore capacity": skipping a safeguard on purpose is mitigation.
-      if (deliberate && match.entry.id === 'bypassed') continue
+      if (deliberate && (match.entry.id === 'bypassed' || match.entry.id === 'broke')) continue
       // "pushed the change without testing it": the modifier's subject is the clause's subject.
       const subject = match.entry.id === 'wrong-target' ? this.clauseSubject(match.start) : this.subjectBefore(match.start)
       const strength = subject.person?.strength

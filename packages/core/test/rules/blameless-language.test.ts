@@ -141,6 +141,8 @@ const neutral: string[] = [
   'Jamal bypassed the broken load balancer by pointing DNS at the standby.',
   'Ines disabled the noisy alert at 03:10 with the team\'s agreement.',
   'Mohammed missed nothing: the alert never fired.',
+  'Ben skips the staging step, per the emergency change process.',
+  'Chen breaks the glass to get admin access to the database.',
 ]
 
 describe('blameless-language', () => {
