@@ -28,7 +28,7 @@ function accept(kind: Kind, id: string, text: string, line: string, end: number)
       const at = text.indexOf('@')
       const local = text.slice(0, at).toLowerCase()
       const domain = text.slice(at + 1).toLowerCase()
-      if (roleMailboxes.has(local)) return false
+      if (roleMailboxes.has(local) || local.split(/[-._+]/).every((part) => roleMailboxes.has(part))) return false
       return !safeDomains.some((safe) => domain === safe || domain.endsWith(`.${safe}`))
     }
     case 'phone': {

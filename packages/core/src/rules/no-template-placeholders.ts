@@ -21,6 +21,7 @@ const describe: Record<string, string> = {
   'lorem-ipsum': 'filler text',
   'template-instruction': "a template's instruction",
   'placeholder-name': 'a sample name',
+  'template-variable': "a template variable",
 }
 
 const patterns = placeholderData.placeholders.map((entry) => ({

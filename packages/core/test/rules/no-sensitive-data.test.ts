@@ -8,6 +8,7 @@ describe(id, () => {
   const bad: [string, string][] = [
     ['Contact maria.lopez@acme-corp.com for details.', 'email'],
     ['Paged dave+oncall@gmail.com at 10:22.', 'email'],
+    ['Mail maria.ops@acme.io about it.', 'email'],
     ['Called +44 20 7946 0958 at 10:30.', 'phone'],
     ['Called +1 415-555-0100.', 'phone'],
     ['Called +14155550100.', 'phone'],
@@ -38,6 +39,7 @@ describe(id, () => {
 
   const good = [
     'Mail support@acme.com or security@acme.com.',
+    'Ask ops-team@acme.com or sre.oncall@acme.com for access.',
     'Replies go to noreply@acme.com.',
     'Example: alice@example.com and bob@test.example.org.',
     'The on-call @maria rolled back.',

@@ -17,6 +17,7 @@ describe(id, () => {
     ['Started at HH:MM.', 'HH:MM'],
     ['Reported by John Doe.', 'John Doe'],
     ['Owner: [owner].', '[owner]'],
+    ['We paged the {{service_name}} on-call.', '{{service_name}}'],
   ]
   for (const [body, text] of bad) {
     it(`flags ${JSON.stringify(body)}`, () => {
@@ -53,6 +54,7 @@ describe(id, () => {
 
   const good = [
     'We used the todo list app to track the work.',
+    'The template is `{{service_name}}-runbook.md`.',
     'The todo items were moved to the tracker.',
     'We will decide what is tbd later.',
     'Run `TODO=1 make` to reproduce.',
