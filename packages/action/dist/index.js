@@ -44401,6 +44401,52 @@ const BlameModifiers = {
       ],
       "note": "Statements that explicitly reject blame are the opposite of blame."
     }
+  ],
+  "mitigation-intent": [
+    {
+      "id": "deliberate",
+      "phrases": [
+        "to restore",
+        "to recover",
+        "to mitigate",
+        "to stop the",
+        "to stop further",
+        "to unblock",
+        "to relieve",
+        "to reduce the load",
+        "to shed load",
+        "to free up",
+        "to drain",
+        "to route around",
+        "to work around",
+        "to buy time",
+        "to protect",
+        "as a mitigation",
+        "as a workaround",
+        "as a stopgap",
+        "as planned",
+        "as agreed",
+        "as the runbook says",
+        "per the runbook",
+        "per the",
+        "per our",
+        "following the runbook",
+        "following the process",
+        "break-glass",
+        "break glass",
+        "breaks the glass",
+        "broke the glass",
+        "the emergency change process",
+        "with approval",
+        "with the team's agreement",
+        "with the incident commander's approval",
+        "after agreeing",
+        "by pointing",
+        "by routing",
+        "by failing over"
+      ],
+      "note": 'Responders disable, skip, bypass and override things on purpose to stop an incident ("Nadia overrode the autoscaler limits to restore capacity"). A stated purpose or agreement makes a safeguard-skipping verb a mitigation step, not blame.'
+    }
   ]
 };
 
@@ -59514,6 +59560,7 @@ const blameNouns$1 = new PhraseMatcher(BlameModifiers["blame-nouns"]);
 const counterfactuals = new PhraseMatcher(BlameModifiers.counterfactuals);
 const causal = new PhraseMatcher(BlameModifiers.causal);
 const negations = new PhraseMatcher(BlameModifiers.negations);
+const mitigationIntent = new PhraseMatcher(BlameModifiers["mitigation-intent"]);
 const humanCues = new PhraseMatcher(PersonRoles["human-cues"]);
 const candidates$1 = [humanOnly, ambiguous, adverbs, character, blameNouns$1, counterfactuals];
 const omission = BlameVerbs.ambiguous.find((entry) => entry.id === "wrong-target");
@@ -59622,7 +59669,12 @@ class SentenceAnalysis {
       if (subject.person || subject.personClause)
         return this.finding("person-failure", match, this.who(subject, subject.person), match);
     }
+    const deliberate = mitigationIntent.mayMatch(this.tokens) && mitigationIntent.matchAll(this.tokens).length > 0;
     for (const match of this.allowed(ambiguous.matchAll(this.tokens))) {
+      if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? ""))
+        continue;
+      if (deliberate && (match.entry.id === "bypassed" || match.entry.id === "broke"))
+        continue;
       const subject = match.entry.id === "wrong-target" ? this.clauseSubject(match.start) : this.subjectBefore(match.start);
       const strength = subject.person?.strength;
       const possessivePerson = this.possessivePersonIn(subject.start, subject.end);
@@ -69802,7 +69854,32 @@ const SensitivePatterns = {
     "contact",
     "hello",
     "careers",
-    "press"
+    "press",
+    "platform",
+    "infra",
+    "infrastructure",
+    "eng",
+    "engineering",
+    "dev",
+    "devops",
+    "group",
+    "squad",
+    "list",
+    "bot",
+    "notifications",
+    "pager",
+    "monitoring",
+    "builds",
+    "ci",
+    "deploy",
+    "deploys",
+    "release",
+    "releases",
+    "service",
+    "services",
+    "all",
+    "everyone",
+    "staff"
   ],
   "safeDomains": [
     "example.com",
@@ -69833,7 +69910,7 @@ function accept(kind, id, text, line, end) {
       const at = text.indexOf("@");
       const local = text.slice(0, at).toLowerCase();
       const domain = text.slice(at + 1).toLowerCase();
-      if (roleMailboxes.has(local))
+      if (roleMailboxes.has(local) || local.split(/[-._+]/).every((part) => roleMailboxes.has(part)))
         return false;
       return !safeDomains.some((safe) => domain === safe || domain.endsWith(`.${safe}`));
     }
@@ -69981,6 +70058,12 @@ const Placeholders = {
       "caseSensitive": false
     },
     {
+      "id": "template-variable",
+      "pattern": "\\{\\{\\s*[A-Za-z_][\\w.-]{0,40}\\s*\\}\\}",
+      "note": `A template engine's variable ("{{service_name}}") that was never filled in.`,
+      "caseSensitive": false
+    },
+    {
       "id": "placeholder-name",
       "pattern": "\\b(?:john|jane) doe\\b|\\bfirstname lastname\\b|\\bname surname\\b",
       "note": "A sample name from a template.",
@@ -70000,7 +70083,8 @@ const describe = {
   "todo-marker": "a to-do marker",
   "lorem-ipsum": "filler text",
   "template-instruction": "a template's instruction",
-  "placeholder-name": "a sample name"
+  "placeholder-name": "a sample name",
+  "template-variable": "a template variable"
 };
 const patterns = Placeholders.placeholders.map((entry) => ({
   id: entry.id,
