@@ -29,8 +29,9 @@ const options = z
   })
   .default({ windowDays: 90, requireTickets: true, ticketPattern: null })
 
-// "Follow-up review on ...", "retro booked for ...", "check-in scheduled ...".
-const REVIEW_WORDING = /(?<![\p{L}])(?:follow[-\s]?ups?|reviews?|retro(?:spective)?s?|check[-\s]?ins?)(?![\p{L}])/iu
+// "Follow-up review on ...", "retro booked for ...", "check-in scheduled ...", "we meet again on
+// ... to check progress", "we will revisit the thresholds on ...".
+const REVIEW_WORDING = /(?<![\p{L}])(?:follow[-\s]?ups?|reviews?|retro(?:spective)?s?|check[-\s]?ins?|meet(?:ing)? again|check(?:ing)? (?:on )?progress|revisit(?:s|ed|ing)?)(?![\p{L}])/iu
 const URL = /https?:\/\/[^\s)>\]]+/iu
 
 interface Candidate {

@@ -22,6 +22,12 @@ describe('follow-up-scheduled: review date', () => {
   it('accepts a review sentence anywhere', () => {
     expect(run(`${head}\nFollow-up review on 2025-03-12 with the payments team.\n${tracked}`)).toEqual([])
     expect(run(`${head}${tracked}\nReview booked for Tuesday 1 April 2025.\n`)).toEqual([])
+    expect(run(`${head}${tracked}\n## Next steps\n\nWe meet again on 2025-03-18 to check progress on the action items.\n`)).toEqual([])
+    expect(run(`${head}${tracked}\n## Next steps\n\nWe will revisit the alert thresholds on 2025-03-20.\n`)).toEqual([])
+  })
+
+  it('does not take any future date for a review', () => {
+    expect(run(`${head}${tracked}\n## Next steps\n\nThe vendor ships the fix on 2025-03-20.\n`).map((m) => m.messageId)).toEqual(['missing'])
   })
 
   it('reports a missing review at the title', () => {
