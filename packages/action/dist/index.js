@@ -60765,7 +60765,7 @@ const options$7 = strictObject({
     }
   }, "ticketPattern must be a valid regular expression").nullable().default(null)
 }).default({ windowDays: 90, requireTickets: true, ticketPattern: null });
-const REVIEW_WORDING = /(?<![\p{L}])(?:follow[-\s]?ups?|reviews?|retro(?:spective)?s?|check[-\s]?ins?)(?![\p{L}])/iu;
+const REVIEW_WORDING = /(?<![\p{L}])(?:follow[-\s]?ups?|reviews?|retro(?:spective)?s?|check[-\s]?ins?|meet(?:ing)? again|check(?:ing)? (?:on )?progress|revisit(?:s|ed|ing)?)(?![\p{L}])/iu;
 const URL$1 = /https?:\/\/[^\s)>\]]+/iu;
 function sentenceDates(sentence, referenceYear, fromProse) {
   return findDates(sentence.text, referenceYear === void 0 ? {} : { referenceYear }).map((match) => ({
