@@ -30,6 +30,8 @@ const vocabularyEntry = z
     phrases: uniquePhrases,
     note: z.string().min(1),
     suggest: z.string().optional(),
+    // A failure verb that a stated purpose turns into a mitigation step (see mitigation-intent).
+    excusedByPurpose: z.boolean().optional(),
   })
   .strict()
 const vocabulary = z.array(vocabularyEntry).superRefine((entries, ctx) => {

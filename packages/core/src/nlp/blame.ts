@@ -113,45 +113,31 @@ function hasOmission(tokens: readonly Token[]): boolean {
 }
 
 /**
- * A cheap look for a name, handle, he/she or role before paying for tagging a sentence. It only
- * answers "no" where PersonReferences could find no person even with tags: a role counts only as
- * a whole phrase (the matcher PersonReferences uses), and capitalised function words ("The" after
- * a timestamp) and system names are never people.
+ * A cheap look for a person before paying for tagging a sentence: an @handle, he/she/I, a whole
+ * role phrase (the matcher PersonReferences uses), or a token `nameLike` accepts. It only answers
+ * "no" where PersonReferences could find no person even with tags.
  */
-function mayNameSomeone(tokens: readonly Token[]): boolean {
-  return (
-    tokens.some(
-      (token) =>
-        token.norm.startsWith('@') ||
-        /^(?:he|she|his|her|i)$/.test(token.norm) ||
-        (/^\p{Lu}\p{Ll}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm) && !isSystemName(token.norm)),
-    ) || mentionsRole(tokens)
-  )
+function mayNameSomeone(tokens: readonly Token[], nameLike: (token: Token, index: number) => boolean): boolean {
+  return tokens.some((token, index) => token.norm.startsWith('@') || /^(?:he|she|his|her|i)$/.test(token.norm) || nameLike(token, index)) || mentionsRole(tokens)
 }
 
+/** Any capitalised word may be a name the NLP knows, but not "The" after a timestamp or "Cassandra". */
+const anyCapitalisedWord = (token: Token): boolean => /^\p{Lu}\p{Ll}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm) && !isSystemName(token.norm)
+
 /**
- * The root-cause check (naming a person there is blame) needs a name, handle, he/she or role
- * PersonReferences can see without tags. Unknown capitalised words are left out: in root-cause
- * sections they are products and sentence openers ("Redis", "Customer", "Meanwhile"), and the
- * NLP's name tags on them were wrong every time we looked (57 of 57 over 1,800 synthetic
+ * In root-cause sections only names the lexicons or the document know, and "Dr X": unknown
+ * capitalised words there are products and sentence openers ("Redis", "Customer", "Meanwhile"),
+ * and the NLP's name tags on them were wrong every time we looked (57 of 57 over 1,800 synthetic
  * root-cause sentences), so tagging them cost time and bought only false positives.
  */
 function mayNameSomeoneInRootCause(tokens: readonly Token[], people: ReadonlySet<string>): boolean {
-  return (
-    tokens.some(
-      (token, index) =>
-        token.norm.startsWith('@') ||
-        /^(?:he|she|his|her|i)$/.test(token.norm) ||
-        (HONORIFICS.has(token.norm) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '')) ||
-        (isKnownName(token, people) && !isSystemName(token.norm)),
-    ) || mentionsRole(tokens)
-  )
+  return mayNameSomeone(tokens, (token, index) => isKnownName(token, people) || (HONORIFICS.has(token.norm) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? '')))
 }
 
 const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'mx', 'dr'])
 
 function mayReferToPerson(tokens: readonly Token[]): boolean {
-  return mayNameSomeone(tokens) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm))
+  return mayNameSomeone(tokens, anyCapitalisedWord) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm))
 }
 
 interface Subject {
@@ -228,7 +214,7 @@ class SentenceAnalysis {
       // "missed nothing": the object denies the failure.
       if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       // "overrode the limits to restore capacity": skipping a safeguard on purpose is mitigation.
-      if (deliberate && (match.entry.id === 'bypassed' || match.entry.id === 'broke')) continue
+      if (deliberate && match.entry.excusedByPurpose) continue
       // "pushed the change without testing it": the modifier's subject is the clause's subject.
       const subject = match.entry.id === 'wrong-target' ? this.clauseSubject(match.start) : this.subjectBefore(match.start)
       const strength = subject.person?.strength

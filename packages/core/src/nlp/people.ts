@@ -33,7 +33,7 @@ export function mentionsRole(tokens: readonly Token[]): boolean {
  * the NLP's lexicon (which its tags would mark). System names ("Cassandra") are not.
  */
 export function isKnownName(token: Token, people: ReadonlySet<string>): boolean {
-  if (!/^\p{Lu}\p{Ll}/u.test(token.text)) return false
+  if (!/^\p{Lu}\p{Ll}/u.test(token.text) || excludedNames.has(token.norm)) return false
   return people.has(token.norm) || namesWithNlpNames.has(token.norm)
 }
 

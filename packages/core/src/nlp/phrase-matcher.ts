@@ -5,6 +5,8 @@ export interface PhraseEntry {
   phrases: readonly string[]
   note?: string
   suggest?: string
+  /** A failure verb that a stated purpose ("to restore capacity") turns into a mitigation step. */
+  excusedByPurpose?: boolean
 }
 
 export interface PhraseMatch {
