@@ -44679,7 +44679,8 @@ const BlameVerbs = {
         "blew away"
       ],
       "note": "Breaking things names a person as the cause; the system question is why one action could do it.",
-      "suggest": "one command could change production without a review or a dry run"
+      "suggest": "one command could change production without a review or a dry run",
+      "excusedByPurpose": true
     },
     {
       "id": "caused",
@@ -44719,7 +44720,8 @@ const BlameVerbs = {
         "deployed on a friday"
       ],
       "note": "Skipping a safeguard is blame for a person; the system question is why the safeguard could be skipped.",
-      "suggest": "the safeguard could be skipped without an approval"
+      "suggest": "the safeguard could be skipped without an approval",
+      "excusedByPurpose": true
     },
     {
       "id": "wrong-target",
@@ -59423,7 +59425,7 @@ function mentionsRole(tokens) {
   return roleMatcher.mayMatch(tokens) && roleMatcher.matchAll(tokens).length > 0;
 }
 function isKnownName(token, people) {
-  if (!/^\p{Lu}\p{Ll}/u.test(token.text))
+  if (!/^\p{Lu}\p{Ll}/u.test(token.text) || excludedNames.has(token.norm))
     return false;
   return people.has(token.norm) || namesWithNlpNames.has(token.norm);
 }
@@ -59595,15 +59597,16 @@ function deniesBlame(tokens, blameStarts) {
 function hasOmission(tokens) {
   return tokens.some((token, index) => token.norm === "without" && /ing$/.test(tokens[index + 1]?.norm ?? ""));
 }
-function mayNameSomeone(tokens) {
-  return tokens.some((token) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || /^\p{Lu}\p{Ll}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm) && !isSystemName(token.norm)) || mentionsRole(tokens);
+function mayNameSomeone(tokens, nameLike) {
+  return tokens.some((token, index) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || nameLike(token, index)) || mentionsRole(tokens);
 }
+const anyCapitalisedWord = (token) => /^\p{Lu}\p{Ll}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm) && !isSystemName(token.norm);
 function mayNameSomeoneInRootCause(tokens, people) {
-  return tokens.some((token, index) => token.norm.startsWith("@") || /^(?:he|she|his|her|i)$/.test(token.norm) || HONORIFICS.has(token.norm) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? "") || isKnownName(token, people) && !isSystemName(token.norm)) || mentionsRole(tokens);
+  return mayNameSomeone(tokens, (token, index) => isKnownName(token, people) || HONORIFICS.has(token.norm) && /^\p{Lu}/u.test(tokens[index + 1]?.text ?? ""));
 }
 const HONORIFICS = /* @__PURE__ */ new Set(["mr", "mrs", "ms", "mx", "dr"]);
 function mayReferToPerson(tokens) {
-  return mayNameSomeone(tokens) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm));
+  return mayNameSomeone(tokens, anyCapitalisedWord) || tokens.some((token) => /^(?:they|them|themselves|team|teams|squad)$/.test(token.norm));
 }
 class SentenceAnalysis {
   text;
@@ -59673,7 +59676,7 @@ class SentenceAnalysis {
     for (const match of this.allowed(ambiguous.matchAll(this.tokens))) {
       if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? ""))
         continue;
-      if (deliberate && (match.entry.id === "bypassed" || match.entry.id === "broke"))
+      if (deliberate && match.entry.excusedByPurpose)
         continue;
       const subject = match.entry.id === "wrong-target" ? this.clauseSubject(match.start) : this.subjectBefore(match.start);
       const strength = subject.person?.strength;
