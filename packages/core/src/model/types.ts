@@ -134,6 +134,11 @@ export interface TimelineEntry {
   span: Span
   /** Whether the time text was present but could not be parsed. */
   unparsedTime: boolean
+  /**
+   * A time relative to the incident's start ("T+0:26", "T3"): `time` holds the offset from it,
+   * which orders the entries but is no time of day and needs no time zone.
+   */
+  relative: boolean
 }
 
 export interface Timeline {

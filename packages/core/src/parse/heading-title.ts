@@ -15,11 +15,13 @@ export interface NormalisedHeading {
 const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—](?!\d)\s*|^\d+(?:\.\d+)*\s+(?!whys\b)/i
 // Emoji and pictographs, including variation selectors and joiners.
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu
+// GitHub emoji shortcodes (":warning: Leadup"), which render as pictographs.
+const SHORTCODE = /(?<![^\s]):[a-z][a-z0-9_+-]{0,40}:(?![^\s])/g
 const PARENTHESISED = /(?<!\s)\s*[([]([^()[\]]*)[)\]]\s*/g
 
 export function normaliseHeading(heading: string): NormalisedHeading {
   const qualifiers: string[] = []
-  let title = heading.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim()
+  let title = heading.replace(EMOJI, ' ').replace(SHORTCODE, ' ').replace(/\s+/g, ' ').trim()
   title = title.replace(PARENTHESISED, (_, inner: string) => {
     if (inner.trim()) qualifiers.push(inner.trim())
     return ' '
@@ -81,19 +83,71 @@ for (const entry of synonyms.sections) {
 }
 
 function wholeWords(phrase: string): RegExp {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+')
+  // "prevent*" is a stem: "prevention", "preventive", "preventing".
+  const stem = phrase.endsWith('*')
+  const escaped = (stem ? phrase.slice(0, -1) : phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+')
   // "cause" should also match "causes", hence the optional plural.
-  return new RegExp(`(?:^|[^\\p{L}])${escaped}(?:s|es)?(?![\\p{L}])`, 'u')
+  return new RegExp(`(?:^|[^\\p{L}])${escaped}${stem ? '\\p{L}*' : '(?:s|es)?'}(?![\\p{L}])`, 'u')
+}
+
+// Every word of the vocabulary, for reading a misspelt heading ("Moving Foward").
+const vocabulary = new Set<string>()
+for (const entry of synonyms.sections) {
+  for (const phrase of [...entry.headings, ...entry.keywords.flat()]) {
+    for (const word of phrase.replace(/\*$/, '').split(/[\s-]+/)) if (word.length >= 5) vocabulary.add(word)
+  }
 }
 
 /** The section kind a heading names, or null when it names none we know. */
 export function classifyHeading(normalised: NormalisedHeading): SectionKind | null {
   const { key } = normalised
   if (key === '') return null
-  const direct = exact.get(key) ?? exact.get(key.replace(/^(?:the|our|incident|postmortem) /, ''))
+  return classifyKey(key) ?? classifyKey(correctTypos(key))
+}
+
+/** Whether the heading is one of the names teams give a section, not only a phrase that has a keyword. */
+export function isSynonymHeading(normalised: NormalisedHeading): boolean {
+  return exactKind(normalised.key) !== undefined
+}
+
+function exactKind(key: string): SectionKind | undefined {
+  return exact.get(key) ?? exact.get(key.replace(/^(?:the|our|incident|postmortem) /, ''))
+}
+
+function classifyKey(key: string): SectionKind | null {
+  if (key === '') return null
+  const direct = exactKind(key)
   if (direct) return direct
   for (const rule of keywordRules) {
     if (rule.phrases.every((phrase) => phrase.test(key))) return rule.kind
   }
   return null
+}
+
+/** Words one typing slip away from a vocabulary word are read as that word; '' when none is. */
+function correctTypos(key: string): string {
+  let changed = false
+  const words = key.split(' ').map((word) => {
+    if (word.length < 6 || vocabulary.has(word)) return word
+    for (const known of vocabulary) {
+      if (known[0] === word[0] && Math.abs(known.length - word.length) <= 1 && withinOneEdit(word, known)) {
+        changed = true
+        return known
+      }
+    }
+    return word
+  })
+  return changed ? words.join(' ') : ''
+}
+
+/** One insertion, deletion, substitution or swap of neighbours turns `a` into `b`. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }

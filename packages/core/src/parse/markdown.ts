@@ -10,7 +10,12 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** Parse Markdown (CommonMark + GFM + YAML front matter) into an mdast tree with positions. */
 export function parseMarkdown(source: string): Root {
-  const tree = processor.parse(source)
+  const tree = parseMarkdownTree(source)
   registerSourceAlignment(tree, source)
   return tree
+}
+
+/** The bare parse, without aligning text nodes to their source (structure recovery maps its own). */
+export function parseMarkdownTree(source: string): Root {
+  return processor.parse(source)
 }

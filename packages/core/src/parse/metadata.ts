@@ -22,6 +22,11 @@ function keyForLabel(label: string): MetadataKey | null {
   return labelToKey.get(normaliseLabel(label)) ?? null
 }
 
+/** Whether a label names a metadata field ("Follow-up review", "Severity"), not a section. */
+export function isMetadataLabel(label: string): boolean {
+  return keyForLabel(label) !== null
+}
+
 // "**Date:** 2025-05-20", "Date: 2025-05-20", "- **Severity**: P2", "__Status:__ Resolved",
 // "1. Date: ...", "## Date: ...". A pair is read in steps (see labelledPairs): one pattern for the
 // whole pair backtracks polynomially over the spaces that a label, the colon and the value share.

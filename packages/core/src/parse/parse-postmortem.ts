@@ -7,6 +7,7 @@ import { parseMarkdown } from './markdown.js'
 import { flattenInline } from './mapped-text.js'
 import { extractMetadata, metadataBlocks } from './metadata.js'
 import { extractProse } from './prose.js'
+import { recoverStructure } from './recover/index.js'
 import { buildSections, sectionBlocks } from './sections.js'
 import { SourceMap } from './source-map.js'
 import { findDates, parseCalendarDate } from './time/index.js'
@@ -49,6 +50,8 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   if (problem) throw new DocumentTooComplexError(problem)
   const sourceMap = new SourceMap(source)
   const tree = parseMarkdown(source)
+  // What a reader sees, not only what the Markdown says: plain-text headings, misread blocks.
+  recoverStructure(tree, sourceMap)
   const { title: titleNode, preamble, sections, allSections } = buildSections(tree, sourceMap)
   const spanOf = sourceMap.nodeSpan.bind(sourceMap)
   const title = titleNode ? { text: titleNode.text, span: spanOf(titleNode.heading) } : null

@@ -113,6 +113,11 @@ export function registerSourceAlignment(tree: Root, source: string): void {
   visit(tree)
 }
 
+/** Record the alignment of a text node whose value maps onto its source piece by piece. */
+export function setAlignment(node: object, pieces: Piece[]): void {
+  alignments.set(node, pieces)
+}
+
 export function alignmentOf(node: object): Piece[] | undefined {
   return alignments.get(node)
 }

@@ -324,6 +324,7 @@ class EntryBuilder {
       text: eventText.replace(/\s+/g, ' ').trim(),
       span,
       unparsedTime: stamp.time === null && stamp.date === null,
+      relative: stamp.relative,
     }
     this.state.pendingDateStatement = false
     this.entries.push(entry)
@@ -341,6 +342,7 @@ class EntryBuilder {
       text: eventText,
       span,
       unparsedTime: true,
+      relative: false,
     })
   }
 
@@ -358,6 +360,7 @@ class EntryBuilder {
       text,
       span,
       unparsedTime: false,
+      relative: false,
     })
   }
 }

@@ -132,8 +132,10 @@ export default defineRule<z.output<typeof options>>({
     }
 
     if (timed.length === 0) return
+    // "T+0:26" counts from the incident's start: no clock, so no zone to state.
+    const clockTimed = timed.filter((entry) => !entry.relative)
     const entryZones = timed.map((entry) => entry.timeZone).filter((zone): zone is string => zone !== null)
-    if (options.requireTimeZone && timeline.statedTimeZones.length === 0 && entryZones.length === 0) {
+    if (options.requireTimeZone && clockTimed.length > 0 && timeline.statedTimeZones.length === 0 && entryZones.length === 0) {
       report({ messageId: 'no-time-zone', at: timeline.section.headingSpan })
     }
     const families = new Map<string, string>()

@@ -94,7 +94,9 @@ describe('causes: labelled inside the root-cause section', () => {
     const result = causes(source)
     expect(result.rootCause?.text).toBe('The retry storm overloaded the queue.')
     expect(range(result.rootCause!.span)).toBe('3:1-3:38')
-    expect(result.contributingSection).toBeNull()
+    // The bold label alone on its line is the heading of a section of its own, as a reader sees it.
+    expect(result.contributingSection?.title).toBe('Contributing factors')
+    expect(range(result.contributingSection!.headingSpan)).toBe('5:1-5:26')
     expect(result.contributingFactors.map((item) => [item.text, range(item.span)])).toEqual([
       ['Retries had no jitter.', '7:1-7:25'],
       ['The queue had no back-pressure.', '8:1-8:34'],

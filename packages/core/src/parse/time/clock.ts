@@ -7,6 +7,8 @@ import { longest, scannerPair } from './patterns.js'
 
 export interface ClockMatch {
   time: ClockTime
+  /** The a.m./p.m. suffix written on the time, if any. */
+  meridiem: 'a' | 'p' | null
   /** Index of the hour digits (an ISO `T` before them is not part of the match). */
   index: number
   length: number
@@ -73,7 +75,8 @@ function toTime(groups: Record<string, string | undefined>): ClockTime | null {
 function toMatch(pattern: ClockPattern, match: RegExpExecArray): ClockMatch | null {
   const time = toTime(match.groups ?? {})
   if (!time) return null
-  return { time, index: match.index + pattern.lead, length: match[0].length - pattern.lead }
+  const meridiem = match.groups?.['ap']?.toLowerCase()
+  return { time, meridiem: meridiem === 'a' || meridiem === 'p' ? meridiem : null, index: match.index + pattern.lead, length: match[0].length - pattern.lead }
 }
 
 /**

@@ -24,6 +24,11 @@ export interface Timestamp {
   /** End of a range such as "10:05–10:10"; the start is `time`. */
   endTime: ClockTime | null
   zone: ZoneMatch | null
+  /**
+   * A time relative to the start of the incident ("T+0:26", "T+5m", phase "T3"): `time` then
+   * holds the offset (hours may pass 23 or go below 0), which orders entries but names no clock.
+   */
+  relative: boolean
 }
 
 export type TimestampOptions = DateOptions
@@ -43,6 +48,8 @@ const RANGE_GLUE =
   /(?:\s{0,3}(?:->|[-\u2013\u2014\u2192])\s{0,3}|\s{1,3}(?:to|until|till)\s{1,3})/iy
 const ZONE_GLUE = /\s{0,3}(\()?/y
 const ZONE_CLOSE = /\s?\)/y
+// "14:00 UTC / 15:00 CET", "1:42 PM ET (10:42 PT)": the same moment in a second zone.
+const SECOND_ZONE_GLUE = /\s{0,3}(?:\/|\||\(|=)\s{0,3}/y
 const TIME_DATE_GLUE = /,?\s{1,3}(?:on\s{1,3})?/iy
 // What may sit between the timestamp and the event text: closing brackets, then one separator.
 const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y
@@ -122,6 +129,8 @@ function toDate(token: DateToken | null, options: DateOptions): CalendarDate | n
  */
 export function parseTimestamp(text: string, options: TimestampOptions = {}): Timestamp | null {
   const start = skipLead(text)
+  const relative = matchRelativeAt(text, start)
+  if (relative) return relative
   let end = start
   let dateToken = matchDateAt(text, start, options)
   let statesDate = dateToken !== null
@@ -154,8 +163,21 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
     endTime = clockAfter(RANGE_GLUE, text, end)
     if (endTime) {
       end = endTime.index + endTime.length
+      // "3:25-4:09 PM": the suffix written once covers the start of the range too.
+      if (time.meridiem === null && endTime.meridiem === 'p' && time.time.hour < 12 && time.time.hour + 12 <= endTime.time.hour) {
+        time = { ...time, time: { ...time.time, hour: time.time.hour + 12 } }
+      }
       const zoneAtEnd = zone ? null : zoneAfter(text, end)
       if (zoneAtEnd) ({ zone, end } = zoneAtEnd)
+    }
+    if (zone) {
+      const second = clockAfter(SECOND_ZONE_GLUE, text, end)
+      const secondZone = second ? zoneAfter(text, second.index + second.length) : null
+      if (second && secondZone) {
+        end = secondZone.end
+        const close = text[end] === ')' && text.lastIndexOf('(', end) > time.index ? end + 1 : end
+        end = close
+      }
     }
     // "10:05 UTC, 2025-02-09": a date after the time counts only with its year written, so that
     // "10:05 May 3 engineers..." stays an event.
@@ -177,7 +199,56 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
     time: time?.time ?? null,
     endTime: endTime?.time ?? null,
     zone,
+    relative: false,
   }
+}
+
+// "T+0:26", "T-0:15", "T + 1:30": hours and minutes from the start of the incident.
+const RELATIVE_CLOCK = /T\s{0,2}([+\-\u2212])\s{0,2}(\d{1,3}):(\d{2})(?![\d:])/y
+// "T+5m", "T+90 min", "T+2h", "T+1h30m", "T+2d".
+const RELATIVE_UNITS = /T\s{0,2}([+\-\u2212])\s{0,2}(?:(\d{1,3})\s{0,2}d(?:ays?)?)?\s{0,2}(?:(\d{1,3})\s{0,2}h(?:rs?|ours?)?)?\s{0,2}(?:(\d{1,4})\s{0,2}m(?:ins?|inutes?)?)?(?![\p{L}\d])/uy
+// "T0", "T3": phases numbered from the start; "T-0" the moment before.
+// A separator must follow, so that "T4 instances" stays an instance type.
+const PHASE = /T([+\-\u2212]?)(\d{1,2})(?=\s{0,3}(?:[:\-\u2013\u2014|)\]](?!\d)|$))/uy
+
+/** A relative timestamp at `index`, or null. */
+function matchRelativeAt(text: string, index: number): Timestamp | null {
+  const found = relativeOffset(text, index)
+  if (!found) return null
+  const { minutes, end } = found
+  const hour = Math.floor(minutes / 60)
+  return {
+    raw: text.slice(index, end),
+    index,
+    length: end - index,
+    date: null,
+    statesDate: false,
+    time: { hour, minute: minutes - hour * 60, second: null },
+    endTime: null,
+    zone: null,
+    relative: true,
+  }
+}
+
+function relativeOffset(text: string, index: number): { minutes: number; end: number } | null {
+  if (text[index] !== 'T') return null
+  RELATIVE_CLOCK.lastIndex = index
+  const clock = RELATIVE_CLOCK.exec(text)
+  if (clock) {
+    const sign = clock[1] === '+' ? 1 : -1
+    return { minutes: sign * (Number(clock[2]) * 60 + Number(clock[3])), end: RELATIVE_CLOCK.lastIndex }
+  }
+  RELATIVE_UNITS.lastIndex = index
+  const units = RELATIVE_UNITS.exec(text)
+  if (units && (units[2] || units[3] || units[4])) {
+    const sign = units[1] === '+' ? 1 : -1
+    const minutes = Number(units[2] ?? 0) * 1440 + Number(units[3] ?? 0) * 60 + Number(units[4] ?? 0)
+    return { minutes: sign * minutes, end: RELATIVE_UNITS.lastIndex }
+  }
+  PHASE.lastIndex = index
+  const phase = PHASE.exec(text)
+  if (phase) return { minutes: (phase[1] === '+' || phase[1] === '' ? 1 : -1) * Number(phase[2]) * 60, end: PHASE.lastIndex }
+  return null
 }
 
 /**

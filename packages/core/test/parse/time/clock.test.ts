@@ -32,21 +32,22 @@ describe('findClockTime: formats', () => {
   })
 
   it('reports the position of the hour digits', () => {
-    expect(findClockTime('at 10:05 UTC')).toEqual({ time: t(10, 5), index: 3, length: 5 })
-    expect(findClockTime('around 8:52 p.m. the')).toEqual({ time: t(20, 52), index: 7, length: 9 })
+    expect(findClockTime('at 10:05 UTC')).toEqual({ time: t(10, 5), meridiem: null, index: 3, length: 5 })
+    expect(findClockTime('around 8:52 p.m. the')).toEqual({ time: t(20, 52), meridiem: 'p', index: 7, length: 9 })
     expect(findClockTime('2025-02-09T10:05:00Z')).toEqual({
       time: t(10, 5, 0),
+      meridiem: null,
       index: 11,
       length: 8,
     })
   })
 
   it('skips an impossible time to find a later one', () => {
-    expect(findClockTime('25:00 then 10:06')).toEqual({ time: t(10, 6), index: 11, length: 5 })
+    expect(findClockTime('25:00 then 10:06')).toEqual({ time: t(10, 6), meridiem: null, index: 11, length: 5 })
   })
 
   it('keeps a 24-hour time when a following word only starts with am/pm', () => {
-    expect(findClockTime('10:05 amended')).toEqual({ time: t(10, 5), index: 0, length: 5 })
+    expect(findClockTime('10:05 amended')).toEqual({ time: t(10, 5), meridiem: null, index: 0, length: 5 })
   })
 })
 

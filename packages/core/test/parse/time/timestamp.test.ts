@@ -130,7 +130,6 @@ describe('parseTimestamp: formats', () => {
   })
 
   it.each([
-    'T+5m deploy',
     'D+1',
     'Alert fired at 10:05',
     'rolled back the 10:05 deploy',
@@ -144,8 +143,53 @@ describe('parseTimestamp: formats', () => {
     'About 10 engineers joined',
     '3:1 ratio',
     '10:61',
+    'T4 instances were drained',
+    'TLS 1.3 was enabled',
+    'T-shirt sizes',
   ])('not a timestamp: %s', (text) => {
     expect(parseTimestamp(text, { referenceYear: 2025 })).toBeNull()
+  })
+})
+
+describe('parseTimestamp: relative and paired forms', () => {
+  it.each([
+    ['T+0:26 - SSH timed out', 'T+0:26', 26],
+    ['T-0:15 change window opened', 'T-0:15', -15],
+    ['T + 1:30 rollback', 'T + 1:30', 90],
+    ['T+5m deploy', 'T+5m', 5],
+    ['T+2h engineers paged', 'T+2h', 120],
+    ['T+1h30m fix shipped', 'T+1h30m', 90],
+    ['T+90 min cache warmed', 'T+90 min', 90],
+    ['T0: first alert', 'T0', 0],
+    ['T3 - failover complete', 'T3', 180],
+  ])('%s is relative to the start of the incident', (text, raw, minutes) => {
+    const stamp = parseTimestamp(text)
+    expect(stamp).toMatchObject({ raw, relative: true, date: null, zone: null })
+    expect((stamp?.time?.hour ?? 0) * 60 + (stamp?.time?.minute ?? 0)).toBe(minutes)
+  })
+
+  it('gives the start of a range the a.m./p.m. written once at its end', () => {
+    expect(parseTimestamp('3:25-4:09 PM: nodes drained')).toMatchObject({ time: t(15, 25), endTime: t(16, 9) })
+    expect(parseTimestamp('10:07-10:29 AM: coordination')).toMatchObject({ time: t(10, 7), endTime: t(10, 29) })
+    // 11:30 PM would come after 1:00 PM: the suffix does not reach back.
+    expect(parseTimestamp('11:30-1:00 PM: lunch outage')).toMatchObject({ time: t(11, 30), endTime: t(13, 0) })
+  })
+
+  it('takes the same moment written in a second zone as part of the timestamp', () => {
+    expect(splitLeadingTimestamp('14:00 UTC / 15:00 CET: failover')).toMatchObject({
+      timestamp: { raw: '14:00 UTC / 15:00 CET', zone: { zone: 'UTC' } },
+      rest: 'failover',
+    })
+    expect(splitLeadingTimestamp('1:42 PM ET (10:42 PT) page sent')).toMatchObject({
+      timestamp: { raw: '1:42 PM ET (10:42 PT)', time: t(13, 42), zone: { zone: 'ET' } },
+      rest: 'page sent',
+    })
+  })
+
+  it('reads the zones of Africa, Asia and the Americas', () => {
+    expect(parseTimestamp('12:02 AM EAT report received')?.zone?.zone).toBe('EAT')
+    expect(parseTimestamp('09:10 WAT deploy')?.zone?.zone).toBe('WAT')
+    expect(parseTimestamp('21:00 PKT rollback')?.zone?.zone).toBe('PKT')
   })
 })
 

@@ -1,0 +1,32 @@
+import { looksLikeTimestamp } from '../time/index.js'
+
+// Characters that mark a line as code, configuration or a shell session rather than prose.
+const CODE_MARKS = /[{}=;<>$\\]|=>|->|::|\(\)|^#!|^\s*(?:#|\/\/|--)\s|^\s*[\w.-]+:\s*$/
+// Column-aligned output (logs, `kubectl get`): two runs of two or more spaces inside a line.
+const ALIGNED = /\S {2,}\S.* {2,}\S/
+
+/**
+ * Whether the lines of an indented block read as prose a reader would see as text: mostly timed
+ * entries ("01:00 AM: the alert fired"), or sentences of ordinary words with no code marks.
+ * Indented code in Markdown is four spaces away from indented prose, so the test errs towards
+ * code: a block with any code-like line stays code.
+ */
+export function looksLikeProse(lines: readonly string[]): boolean {
+  const text = lines.map((line) => line.trim()).filter((line) => line !== '')
+  if (text.length === 0) return false
+  if (text.some((line) => CODE_MARKS.test(line) || ALIGNED.test(line))) return false
+  const timed = text.filter((line) => looksLikeTimestamp(line.slice(0, 25)) && words(line).length >= 3).length
+  if (timed >= Math.max(2, 0.6 * text.length)) return true
+  const sentences = text.filter((line) => {
+    const tokens = words(line)
+    if (tokens.length < 4) return false
+    const plain = tokens.filter((token) => /^[("'“]?[\p{L}][\p{L}'’-]*[)"'”.,;:!?]*$/u.test(token)).length
+    return plain >= 0.8 * tokens.length
+  }).length
+  // One indented line is more often a command or a quotation than a paragraph.
+  return text.length >= 2 && sentences >= 0.7 * text.length
+}
+
+function words(line: string): string[] {
+  return line.split(/\s+/).filter(Boolean)
+}
