@@ -127,6 +127,16 @@ export const schemas = {
   'first-names': z.object({ source: z.string().min(1), exclude: uniquePhrases, names: uniquePhrases }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
   'vague-quantities': z.object({ vague: vocabulary }).strict(),
+  'document-genres': z
+    .object({
+      'incident-words': uniquePhrases,
+      'irregular-past': uniquePhrases,
+      'not-past': z.array(phrase).min(1),
+      'instruction-openers': uniquePhrases,
+      'second-person': uniquePhrases,
+      'other-genre-headings': uniquePhrases,
+    })
+    .strict(),
 }
 export { vocabulary, compiles, uniquePhrases, phrase }
 
