@@ -34,11 +34,11 @@ for (const [file, label] of Object.entries(labels).sort()) {
     tally.nonPostmortems++
     if (!skip) tally.linted.push(file)
   }
-  const timed = doc.timeline?.entries.filter((entry) => entry.time !== null).length ?? 0
+  const timed = doc.timeline?.entries.filter((entry) => entry.time !== null || entry.date !== null).length ?? 0
   const actions = doc.actionItems.length
   if (isPostmortem && label.timeline?.present) {
     tally.timeline[1]++
-    if (timed >= 2) tally.timeline[0]++
+    if (timed >= 1) tally.timeline[0]++
     else tally.missedTimeline.push(file)
   }
   if (isPostmortem && label.action_items?.present && label.action_items.count > 0) {
@@ -68,5 +68,5 @@ if (verbose) {
 const pct = ([hit, all]) => (all ? `${hit}/${all} (${Math.round((100 * hit) / all)}%)` : '-')
 console.log(`postmortems skipped: ${tally.skipped.length}/${tally.postmortems} ${tally.skipped.join(' ')}`)
 console.log(`non-postmortems linted: ${tally.linted.length}/${tally.nonPostmortems} ${tally.linted.join(' ')}`)
-console.log(`timeline exposed (>= 2 timed entries): ${pct(tally.timeline)} missed: ${tally.missedTimeline.join(' ')}`)
+console.log(`timeline exposed (a timed or dated entry): ${pct(tally.timeline)} missed: ${tally.missedTimeline.join(' ')}`)
 console.log(`action list exposed: ${pct(tally.actions)} missed: ${tally.missedActions.join(' ')}`)

@@ -1,5 +1,5 @@
 import type { RootContent, Yaml } from 'mdast'
-import type { CalendarDate, PostmortemDocument, Section, SectionKind, Span } from '../model/types.js'
+import type { CalendarDate, PostmortemDocument, Section, SectionKind, Span, Timeline } from '../model/types.js'
 import { extractActionItems } from './action-items.js'
 import { extractCauses } from './causes.js'
 import { DocumentTooComplexError, findComplexityProblem } from './complexity.js'
@@ -22,6 +22,29 @@ function firstDateInSummary(summary: Section | undefined, preamble: RootContent[
     if (found) return found.date
   }
   return null
+}
+
+/** Sections whose timed lines are quotes or references, never the incident's own timeline. */
+const NOT_A_TIMELINE: ReadonlySet<SectionKind | null> = new Set(['appendix', 'action-items', 'follow-up', 'metadata'])
+
+/**
+ * The timeline a reader finds: the timeline section, or else the section that is a run of timed
+ * entries under another name ("Leadup", "What happened", a story heading). A section counts when
+ * most of its entries carry a time and there are at least three.
+ */
+function readTimeline(named: Section | null, sections: Section[], extract: (section: Section) => Timeline): Timeline | null {
+  const timed = (timeline: Timeline): number => timeline.entries.filter((entry) => entry.time !== null).length
+  const fromNamed = named ? extract(named) : null
+  if (fromNamed && timed(fromNamed) >= 2) return fromNamed
+  let best: Timeline | null = null
+  for (const section of sections) {
+    if (section === named || NOT_A_TIMELINE.has(section.kind) || section.parent?.kind === 'timeline') continue
+    const candidate = extract(section)
+    const count = timed(candidate)
+    if (count < 3 || count < 0.5 * candidate.entries.length) continue
+    if (!best || count > timed(best)) best = candidate
+  }
+  return best ?? fromNamed
 }
 
 export interface ParseOptions {
@@ -91,9 +114,7 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   const pathDate = options.path ? parseCalendarDate(options.path.split(/[\\/]/).pop() ?? '') : null
   // The summary's first full date is a better year for "May 31" entries than none at all.
   let incidentDate: CalendarDate | null = metadata.date?.value ?? pathDate ?? firstDateInSummary(byKind('summary')[0], preamble)
-  const timeline = timelineSection
-    ? extractTimeline({ section: timelineSection, sourceMap, incidentDate, documentZones })
-    : null
+  const timeline = readTimeline(timelineSection, allSections, (section) => extractTimeline({ section, sourceMap, incidentDate, documentZones }))
   incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? null
 
   const actionItems = actionItemsSection ? extractActionItems({ section: actionItemsSection, sourceMap, incidentDate }) : []
