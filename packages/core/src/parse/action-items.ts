@@ -3,7 +3,51 @@ import actionFields from '../data/action-fields.generated.js'
 import type { ActionItem, CalendarDate, FieldValue, Section, Span } from '../model/types.js'
 import { flattenInline, type MappedText } from './mapped-text.js'
 import type { SourceMap } from './source-map.js'
+import { splitSentences } from '../nlp/sentences.js'
+import { continuesLine } from './recover/lines.js'
 import { findDates } from './time/index.js'
+
+// "We will add ...", "We'll", "We plan to", "We are going to", "Going forward, the team will".
+const COMMITMENT = /^(?:(?:going forward|moving forward|in future|in the future|next|from now on),?\s+)?(?:we|the team|our team|i)\s+(?:will|shall|'ll|plan to|are going to|am going to|intend to|are planning to|commit to)\b|^we'll\b/i
+
+// "We will revisit the thresholds on 2025-03-20": a review the team commits to, not a deliverable.
+const COMMITTED_REVIEW = /^(?:we|the team)\s+(?:will|shall|plan to|are going to)\s+(?:revisit|review|meet again|check (?:on )?progress|follow up)\b|^we'll\s+(?:revisit|review|meet again|follow up)\b/i
+
+/** Whether a sentence schedules a review of the work rather than promising a piece of it. */
+export function isCommittedReview(text: string): boolean {
+  return COMMITTED_REVIEW.test(text.trim())
+}
+
+// How a sentence that describes rather than commits begins.
+const NARRATION =
+  /^(?:the|a|an|this|that|these|those|it|its|it's|we|we're|we've|our|i|i'm|i've|my|they|their|there|he|she|his|her|in|on|at|as|if|when|while|after|before|once|since|because|overall|finally|thanks|thank|however|unfortunately|luckily|so|but|and|also|note)\b/i
+
+// A recommendation or commitment: "X should ...", "we need to ...", "it would be useful to ...".
+const MODAL = /\b(?:will|shall|should|must|need(?:s|ed)? to|would|'ll|plans? to|going to|intends? to|ought to)\b/i
+
+/**
+ * Outside a list, an action reads as one: "Add ...", "Rotate ...", "We will ...", "The alert
+ * should page the DBA". A sentence about something ("The vendor ships the fix", "We meet again
+ * on ...") is not one.
+ */
+function isActionSentence(text: string): boolean {
+  return COMMITMENT.test(text) || MODAL.test(text) || !NARRATION.test(text)
+}
+
+/** The lines of a paragraph that stand alone: each a line of its own, none wrapping the one before. */
+function separateLines(mapped: MappedText): MappedText[] {
+  const text = mapped.text
+  const lines: [number, number][] = []
+  for (const match of text.matchAll(/[^\r\n]+/g)) {
+    const start = match.index
+    const end = start + match[0].length
+    const previous = lines[lines.length - 1]
+    if (previous && continuesLine(text.slice(previous[0], previous[1]), match[0])) previous[1] = end
+    else lines.push([start, end])
+  }
+  const meaningful = lines.filter(([start, end]) => text.slice(start, end).trim() !== '')
+  return meaningful.length > 1 ? meaningful.map(([start, end]) => mapped.slice(start, end)) : []
+}
 
 type FieldName = (typeof actionFields.fields)[number]['field']
 type ItemFields = Omit<ActionItem, 'text' | 'span' | 'textSpan' | 'group' | 'source'>
@@ -84,18 +128,41 @@ class ActionReader {
     for (const sub of section.subsections) this.section(sub, sub.title || group)
   }
 
+  /**
+   * A paragraph is one action, or one per line when its lines stand alone (a list written
+   * without bullets), or one per committing sentence ("We will add ... We will also ...") in
+   * prose. A long paragraph that commits to nothing is commentary, not an action.
+   */
   private paragraph(node: Paragraph, group: string | null): void {
-    const mapped = flattenInline(node, 'keep')
+    const mapped = flattenInline(node, 'keep', { lineBreaks: true })
+    const lines = separateLines(mapped)
+    if (lines.length > 1) {
+      for (const line of lines) if (isActionSentence(line.text.trim())) this.paragraphItem(line, group)
+      return
+    }
+    const flat = mapped.collapseWhitespace()
+    const sentences = splitSentences(flat.text).map(([start, end]) => flat.slice(start, end))
+    if (!sentences.some((sentence) => isActionSentence(sentence.text.trim()))) return
+    const commitments = sentences.filter((sentence) => COMMITMENT.test(sentence.text.trim()))
+    if (commitments.length >= 2) {
+      for (const sentence of commitments) this.paragraphItem(sentence, group)
+      return
+    }
+    this.paragraphItem(flat, group)
+  }
+
+  private paragraphItem(mapped: MappedText, group: string | null): void {
     const text = mapped.text.replace(/\s+/g, ' ').trim()
-    // A lead-in such as "We will do the following:" is not an action.
-    if (text.split(' ').length < 3 || /:$/.test(text)) return
+    // A lead-in such as "We will do the following:" is not an action, nor is a review date.
+    if (text.split(' ').length < 3 || /:$/.test(text) || isCommittedReview(text)) return
     const inline = this.inlineFields(mapped)
     const leading = mapped.text.length - mapped.text.trimStart().length
+    const textSpan = this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(mapped.text.trimEnd().length))
     this.items.push({
       ...inline.fields,
       text: inline.text.trim() || text,
-      span: this.sourceMap.nodeSpan(node),
-      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(mapped.text.trimEnd().length)),
+      span: textSpan,
+      textSpan,
       group,
       source: 'paragraph',
     })

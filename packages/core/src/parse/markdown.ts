@@ -6,9 +6,9 @@ import { unified } from 'unified'
 import { registerSourceAlignment } from './source-align.js'
 
 // One frozen processor for the whole process: building it costs more than parsing a small file.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
-/** Parse Markdown (CommonMark + GFM + YAML front matter) into an mdast tree with positions. */
+/** Parse Markdown (CommonMark + GFM + YAML or TOML front matter) into an mdast tree with positions. */
 export function parseMarkdown(source: string): Root {
   const tree = parseMarkdownTree(source)
   registerSourceAlignment(tree, source)

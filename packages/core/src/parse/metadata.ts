@@ -1,4 +1,5 @@
 import type { RootContent, Table, Yaml } from 'mdast'
+import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
 import metadataKeys from '../data/metadata-keys.generated.js'
 import type { Metadata, MetadataField, MetadataKey, MetadataSource, Section, Severity, Span } from '../model/types.js'
@@ -39,8 +40,15 @@ const LABEL_OR_SPACE = /[A-Za-z /&'-]|\s/
 // A value runs to the next separator or <br>.
 const VALUE_END = /[·|•]|<br\b/gi
 
+/** TOML front matter (`+++`), as remark-frontmatter gives it; mdast types only YAML. */
+export interface TomlFrontMatter {
+  type: 'toml'
+  value: string
+  position?: Yaml['position']
+}
+
 export interface MetadataInputs {
-  frontMatter: Yaml | null
+  frontMatter: Yaml | TomlFrontMatter | null
   /** Blocks before the first section, plus the blocks of a metadata-kind section. */
   blocks: RootContent[]
   title: { text: string; span: Span } | null
@@ -59,22 +67,27 @@ export function extractMetadata(inputs: MetadataInputs): Metadata {
   }
 
   if (inputs.frontMatter) readFrontMatter(inputs.frontMatter, inputs, add)
-  for (const block of inputs.blocks) {
+  const readBlock = (block: RootContent): void => {
     if (block.type === 'table') readTable(block, inputs.sourceMap, add)
     else if (block.type === 'paragraph' || block.type === 'list' || block.type === 'heading') {
       readLines(block, inputs.source, inputs.sourceMap, add)
+    } else if (block.type === 'blockquote') {
+      // "> **Date:** 2024-03-05 · **Severity:** P2": a quoted header card.
+      for (const child of block.children) readBlock(child)
     }
   }
+  for (const block of inputs.blocks) readBlock(block)
   if (inputs.title) add('title', 'title', inputs.title.text, inputs.title.span, 'heading')
   return interpret(fields, inputs.title)
 }
 
 type Add = (key: MetadataKey, label: string, raw: string, span: Span, source: MetadataSource) => void
 
-function readFrontMatter(node: Yaml, inputs: MetadataInputs, add: Add): void {
+function readFrontMatter(node: Yaml | TomlFrontMatter, inputs: MetadataInputs, add: Add): void {
   let data: unknown
+  const toml = node.type === 'toml'
   try {
-    data = parseYaml(node.value)
+    data = toml ? parseToml(node.value) : parseYaml(node.value)
   } catch {
     // Broken front matter is reported by the metadata rule through the missing fields.
     return
@@ -96,11 +109,13 @@ function readFrontMatter(node: Yaml, inputs: MetadataInputs, add: Add): void {
       ? value.map(String).join(', ')
       : value instanceof Date
         ? value.toISOString().slice(0, 10)
+        : isTomlDate(value)
+          ? value.toISOString().slice(0, 10)
         : value === null || typeof value === 'object'
           ? ''
           : String(value)
     // Top-level keys only: an indented "date:" belongs to a nested mapping.
-    const lineIndex = Math.max(0, lines.findIndex((candidate) => opensKey(candidate.text, label)))
+    const lineIndex = Math.max(0, lines.findIndex((candidate) => opensKey(candidate.text, label, toml ? '=' : ':')))
     const line = lines[lineIndex]
     const offset = line?.offset ?? start
     // A list or block value continues on indented lines ("authors:\n  - Ana"): the span covers them,
@@ -115,10 +130,16 @@ function readFrontMatter(node: Yaml, inputs: MetadataInputs, add: Add): void {
   }
 }
 
-/** Whether a front-matter line opens the top-level key `label` ("date:", "'date' :"). */
-function opensKey(line: string, label: string): boolean {
+/** Whether a front-matter line opens the top-level key `label` ("date:", "'date' :", "date ="). */
+function opensKey(line: string, label: string, assign: ':' | '='): boolean {
   const body = line.replace(/^["']/, '')
-  return body.startsWith(label) && /^["']?\s*:/.test(body.slice(label.length))
+  const after = body.slice(label.length).replace(/^["']/, '').trimStart()
+  return body.startsWith(label) && after.startsWith(assign)
+}
+
+/** smol-toml's dates are Date subclasses with their own toISOString. */
+function isTomlDate(value: unknown): value is { toISOString(): string } {
+  return typeof value === 'object' && value !== null && typeof (value as { toISOString?: unknown }).toISOString === 'function'
 }
 
 function readTable(table: Table, sourceMap: SourceMap, add: Add): void {
@@ -342,6 +363,9 @@ export function metadataBlocks(preamble: RootContent[], sections: Section[], all
   for (const section of allSections) if (section.heading.includes(':')) blocks.push(section.headingNode)
   const first = sections[0]
   if (first?.kind === 'metadata') blocks.push(...first.nodes)
+  // "Issue Summary: / Duration: ... / Impact: ...": header fields written at the top of the summary.
+  const summary = allSections.find((section) => section.kind === 'summary')
+  if (summary) blocks.push(...summary.nodes.filter((node) => node.type === 'paragraph' || node.type === 'list'))
   for (const section of sections) if (section.kind === 'metadata' && section !== first) blocks.push(...section.nodes)
   return blocks
 }

@@ -5,12 +5,12 @@ import { extractCauses } from './causes.js'
 import { DocumentTooComplexError, findComplexityProblem } from './complexity.js'
 import { parseMarkdown } from './markdown.js'
 import { flattenInline } from './mapped-text.js'
-import { extractMetadata, metadataBlocks } from './metadata.js'
+import { extractMetadata, metadataBlocks, type TomlFrontMatter } from './metadata.js'
 import { extractProse } from './prose.js'
 import { recoverStructure } from './recover/index.js'
 import { buildSections, sectionBlocks } from './sections.js'
 import { SourceMap } from './source-map.js'
-import { findDates, parseCalendarDate } from './time/index.js'
+import { findDates, findTimeZones, parseCalendarDate } from './time/index.js'
 import { extractTimeline, zoneStatement } from './timeline.js'
 
 /** "On May 31, 2022, ..." in the summary or under the title dates an otherwise undated document. */
@@ -47,6 +47,11 @@ function readTimeline(named: Section | null, sections: Section[], extract: (sect
   return best ?? fromNamed
 }
 
+function hasAncestorOfKind(section: Section, kind: SectionKind): boolean {
+  for (let current = section.parent; current; current = current.parent) if (current.kind === kind) return true
+  return false
+}
+
 export interface ParseOptions {
   /** The file's path, used in messages and as a last source of the incident date. */
   path?: string
@@ -79,7 +84,7 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   const spanOf = sourceMap.nodeSpan.bind(sourceMap)
   const title = titleNode ? { text: titleNode.text, span: spanOf(titleNode.heading) } : null
 
-  const frontMatter = (tree.children.find((node) => node.type === 'yaml') as Yaml | undefined) ?? null
+  const frontMatter = (tree.children.find((node) => node.type === 'yaml' || (node.type as string) === 'toml') as Yaml | TomlFrontMatter | undefined) ?? null
   const metadata = extractMetadata({
     frontMatter,
     blocks: metadataBlocks(preamble, sections, allSections),
@@ -110,6 +115,11 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   }
   const timeZoneField = metadata.fields.find((field) => field.key === 'timeZone')
   if (timeZoneField) for (const zone of zoneStatement(`times ${timeZoneField.raw}`)) documentZones.push({ zone, span: timeZoneField.span })
+  // "Duration: 8:00 AM to 2:00 PM PST" states the zone of the incident's times too.
+  for (const field of metadata.fields) {
+    if (field.key !== 'duration' && field.key !== 'date') continue
+    for (const zone of findTimeZones(field.raw)) documentZones.push({ zone: zone.zone, span: field.span })
+  }
 
   const pathDate = options.path ? parseCalendarDate(options.path.split(/[\\/]/).pop() ?? '') : null
   // The summary's first full date is a better year for "May 31" entries than none at all.
@@ -117,7 +127,12 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   const timeline = readTimeline(timelineSection, allSections, (section) => extractTimeline({ section, sourceMap, incidentDate, documentZones }))
   incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? null
 
-  const actionItems = actionItemsSection ? extractActionItems({ section: actionItemsSection, sourceMap, incidentDate }) : []
+  // "Action items" and "Prevention strategies", "Next steps" and "Long-term fixes": every list of
+  // actions in the document, each read once (a nested one is read with its parent).
+  const actionSections = byKind('action-items').filter((section) => !hasAncestorOfKind(section, 'action-items'))
+  const actionItems = (actionSections.length > 0 ? actionSections : actionItemsSection ? [actionItemsSection] : []).flatMap((section) =>
+    extractActionItems({ section, sourceMap, incidentDate }),
+  )
   const causes = extractCauses({ allSections, sourceMap })
   const prose = extractProse({ preamble, sections, sourceMap })
 

@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast'
 import { z } from 'zod'
 import { defineRule } from '../engine/define-rule.js'
+import { isCommittedReview } from '../parse/action-items.js'
 import { quote } from '../engine/render-message.js'
 import type { CalendarDate, PostmortemDocument, Sentence, Span } from '../model/types.js'
 import { sectionBlocks } from '../parse/sections.js'
@@ -112,7 +113,10 @@ export default defineRule<z.output<typeof options>>({
       // An action item's due date ("add it to the review checklist, due ...") is not a review date;
       // a paragraph under the actions ("Review booked for 1 April") can be.
       const inActionList = sentence.section !== null && (sentence.section === doc.actionItemsSection || kind === 'action-items')
-      const isActionItem = inActionList && (sentence.context !== 'paragraph' || doc.actionItems.some((item) => item.source === 'paragraph'))
+      // "We will revisit the thresholds on 2025-03-20" under next steps is an action and a review.
+      const commitsToReview = sentence.context === 'paragraph' && isCommittedReview(sentence.text)
+      const isActionItem =
+        inActionList && !commitsToReview && (sentence.context !== 'paragraph' || doc.actionItems.some((item) => item.source === 'paragraph'))
       if (kind === 'follow-up' && !isActionItem) candidates.push(...sentenceDates(sentence, referenceYear, false))
       else if (kind !== 'timeline' && !isActionItem && REVIEW_WORDING.test(sentence.text)) {
         candidates.push(...sentenceDates(sentence, referenceYear, true))
