@@ -1,7 +1,7 @@
 import type { SectionKind } from '../../model/types.js'
 import { classifyHeading, isSynonymHeading, normaliseHeading } from '../heading-title.js'
 import { isMetadataLabel } from '../metadata.js'
-import { looksLikeTimestamp } from '../time/index.js'
+import { splitLeadingTimestamp } from '../time/index.js'
 
 /**
  * A line of plain text that a reader takes for a heading: "Timeline", "**Root cause**",
@@ -52,7 +52,7 @@ function readEmphasised(body: string, marker: string, bodyStart: number, lineSta
   if (close <= marker.length) return null
   let label = body.slice(marker.length, close).trim()
   let after = close + marker.length
-  let colon = label.endsWith(':')
+  let colon = label.endsWith(':') || label.endsWith('?')
   if (!colon && body[after] === ':') {
     colon = true
     after++
@@ -76,7 +76,7 @@ function readEmphasised(body: string, marker: string, bodyStart: number, lineSta
 /** "Timeline", "Timeline:", "ISSUE SUMMARY", "What happened?", "Root Cause: text". */
 function readPlain(body: string, bodyStart: number, lineStart: number, context: HeadingLineContext): HeadingLine | null {
   if (/^[-*+>#|`<[]|^\d+[.)]\s/.test(body)) return null
-  if (looksLikeTimestamp(body.slice(0, 25))) return null
+  if (splitLeadingTimestamp(body)?.timestamp.time) return null
   const colonAt = body.indexOf(':')
   const whole = body.replace(/:$/, '').trim()
   if (colonAt < 0 || colonAt === body.length - 1) {
@@ -117,7 +117,7 @@ function headingKind(text: string, cues: Cues): SectionKind | null | undefined {
   const cued = cues.strong || cues.colon || question || shouted || (cues.alone && isTitleCase(words))
   if (kind && (cued || isSynonymHeading(normalised))) return kind
   // Unnamed sections need two words at least: "TBD" or "**Note**" alone is not a heading.
-  const named = words.filter((word) => /\p{L}{2}/u.test(word)).length >= 2
+  const named = words.filter((word) => /\p{L}{2}/u.test(word)).length >= 2 || (cues.strong && cues.colon && /\p{L}{3}/u.test(text))
   if (!kind && cues.alone && named && (shouted || (cues.strong && words.length <= 6 && !question)) && words.length <= 8) return null
   return undefined
 }

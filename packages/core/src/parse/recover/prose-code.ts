@@ -1,4 +1,4 @@
-import { looksLikeTimestamp } from '../time/index.js'
+import { splitLeadingTimestamp } from '../time/index.js'
 
 // Characters that mark a line as code, configuration or a shell session rather than prose.
 const CODE_MARKS = /[{}=;<>$\\]|=>|->|::|\(\)|^#!|^\s*(?:#|\/\/|--)\s|^\s*[\w.-]+:\s*$/
@@ -15,7 +15,10 @@ export function looksLikeProse(lines: readonly string[]): boolean {
   const text = lines.map((line) => line.trim()).filter((line) => line !== '')
   if (text.length === 0) return false
   if (text.some((line) => CODE_MARKS.test(line) || ALIGNED.test(line))) return false
-  const timed = text.filter((line) => looksLikeTimestamp(line.slice(0, 25)) && words(line).length >= 3).length
+  const timed = text.filter((line) => {
+    const split = splitLeadingTimestamp(line)
+    return split !== null && split.timestamp.time !== null && words(split.rest).length >= 2
+  }).length
   if (timed >= Math.max(2, 0.6 * text.length)) return true
   const sentences = text.filter((line) => {
     const tokens = words(line)
