@@ -1,5 +1,6 @@
 import type { List, ListItem, RootContent, Table, TableRow } from 'mdast'
 import type { CalendarDate, Section, Span, Timeline, TimelineEntry } from '../model/types.js'
+import { splitSentences } from '../nlp/sentences.js'
 import { flattenInline, type MappedText } from './mapped-text.js'
 import type { SourceMap } from './source-map.js'
 import {
@@ -12,6 +13,8 @@ import {
   type Timestamp,
 } from './time/index.js'
 
+// Words that may open a sentence before its time: "By 10:20 ...", "Shortly after 10:05 ...".
+const SENTENCE_LEAD = /^(?:by|until|till|from|since|shortly after|soon after|just after|just before|right after|then,? at)\s+/i
 const TIME_HEADER = /\b(?:time|when|timestamp|at|hour|clock)\b/i
 const DATE_HEADER = /\b(?:date|day)\b/i
 const ZONE_STATEMENT = /\b(?:all\s+)?(?:times?|timestamps?)\b|\btime\s*zone\b|\btimezone\b/i
@@ -88,7 +91,7 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
           // "Central European Time (CET, UTC+1)": the first zone named is the one meant.
           state.zone = zones[0] ?? state.zone
         }
-        if (walker.fromParagraph(text)) shapes.add('paragraphs')
+        if (walker.fromParagraph(text) || walker.fromSentences(text)) shapes.add('paragraphs')
         else walker.introDate(text.text)
         break
       }
@@ -270,6 +273,29 @@ class EntryBuilder {
       }
     }
     return found
+  }
+
+  /**
+   * A paragraph that tells the sequence in sentences: "At 10:05 the alert fired. By 10:20 we had
+   * rolled back. Errors stopped at 10:31." Each sentence that opens with a time is an entry; two
+   * or more make the paragraph a run of events rather than prose that mentions a time.
+   */
+  fromSentences(text: MappedText): boolean {
+    const flat = text.collapseWhitespace()
+    const timed: { stamp: Timestamp; sentence: MappedText; rest: string; offset: number }[] = []
+    for (const [start, end] of splitSentences(flat.text)) {
+      const sentence = flat.slice(start, end)
+      const lead = SENTENCE_LEAD.exec(sentence.text)?.[0].length ?? 0
+      const split = splitLeadingTimestamp(sentence.text.slice(lead), this.options())
+      if (!split?.timestamp.time) continue
+      timed.push({ stamp: split.timestamp, sentence, rest: split.rest.replace(/^[,\s]+/, ''), offset: lead })
+    }
+    if (timed.length < 2) return false
+    for (const { stamp, sentence, rest, offset } of timed) {
+      const span = this.sourceMap.span(sentence.sourceOffsetAt(0), sentence.sourceEndAt(sentence.text.trimEnd().length))
+      this.push({ ...stamp, index: stamp.index + offset }, sentence, rest, span)
+    }
+    return true
   }
 
   /** "Timestamps are UTC, on Saturday 1 November 2025." before any entry dates the entries. */

@@ -224,3 +224,74 @@ describe('recovery: findings point at the original text', () => {
     expect([order?.line, order?.column, order?.endColumn]).toEqual([3, 1, 10])
   })
 })
+
+describe('timelines as people write them', () => {
+  it('reads a paragraph that tells the events in timed sentences', () => {
+    const source = '# Outage\n\n## Timeline\n\nAll times UTC. At 10:05 the error-rate alert fired. By 10:20 we had rolled back the release. Errors stopped at 10:31.\n'
+    const doc = parse(source)
+    expect(doc.timeline?.entries.map((entry) => [entry.timeText, entry.text])).toEqual([
+      ['10:05', 'the error-rate alert fired.'],
+      ['10:20', 'we had rolled back the release.'],
+    ])
+    expect(doc.timeline!.entries[1]!.timeSpan).toEqual(spanOf(source, '10:20'))
+    expect(doc.timeline?.statedTimeZones.map((zone) => zone.zone)).toEqual(['UTC'])
+  })
+
+  it('leaves prose that mentions one time alone', () => {
+    const doc = parse('# Outage\n\n## Timeline\n\nWe have not written the timeline yet; the deploy went out at 10:05.\n')
+    expect(doc.timeline?.entries.filter((entry) => entry.time !== null)).toEqual([])
+  })
+
+  it('orders relative stamps and needs no zone for them', () => {
+    const source = '# Lockout\n\n## Timeline (all times approximate)\n\n**T+0:00** - change applied  \n**T+0:26** - SSH timed out  \n**T+2:10** - console access restored\n'
+    const doc = parse(source)
+    expect(doc.timeline?.entries.map((entry) => [entry.timeText, entry.relative])).toEqual([
+      ['T+0:00', true],
+      ['T+0:26', true],
+      ['T+2:10', true],
+    ])
+    const messages = lint(source).messages.filter((message) => message.ruleId === 'timeline-order')
+    expect(messages.map((message) => message.messageId)).not.toContain('no-time-zone')
+  })
+
+  it('reads dated headings, day-first dates and two zones side by side', () => {
+    const source = md`
+      # Payments delay
+
+      ## Timeline
+
+      ### 30/10/2024 23:50 CET / 22:50 UTC
+
+      Batch job started late.
+
+      ### 31/10/2024 00:40 CET / 23:40 UTC
+
+      Batch finished; payouts sent.
+    `
+    const doc = parse(source)
+    expect(doc.timeline?.entries.map((entry) => [entry.date, entry.time?.hour, entry.timeZone])).toEqual([
+      [{ year: 2024, month: 10, day: 30 }, 23, 'CET'],
+      [{ year: 2024, month: 10, day: 31 }, 0, 'CET'],
+    ])
+    expect(lint(source).messages.filter((message) => message.messageId === 'out-of-order' || message.messageId === 'mixed-time-zones')).toEqual([])
+  })
+
+  it('finds the timeline under another name when the document has no timeline section', () => {
+    const source = md`
+      # Node failure
+
+      ## Leadup
+
+      - **00:27 UTC:** connections to the database start to climb
+      - **00:32 UTC:** the on-call engineer is paged
+      - **00:55 UTC:** the node is recycled
+
+      ## Impact
+
+      The API was down for 40 minutes.
+    `
+    const doc = parse(source)
+    expect(doc.timeline?.section.title).toBe('Leadup')
+    expect(doc.timeline?.entries).toHaveLength(3)
+  })
+})
