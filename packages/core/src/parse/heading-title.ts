@@ -97,13 +97,23 @@ for (const entry of synonyms.sections) {
     for (const word of phrase.replace(/\*$/, '').split(/[\s-]+/)) if (word.length >= 5) vocabulary.add(word)
   }
 }
+const vocabularyByInitial = new Map<string, string[]>()
+for (const word of vocabulary) vocabularyByInitial.set(word[0]!, [...(vocabularyByInitial.get(word[0]!) ?? []), word])
 
 /** The section kind a heading names, or null when it names none we know. */
 export function classifyHeading(normalised: NormalisedHeading): SectionKind | null {
   const { key } = normalised
   if (key === '') return null
-  return classifyKey(key) ?? classifyKey(correctTypos(key))
+  const known = classified.get(key)
+  if (known !== undefined) return known
+  const kind = classifyKey(key) ?? classifyKey(correctTypos(key))
+  // Headings repeat across a corpus ("Timeline", "Root cause"); the cache stays small.
+  if (classified.size >= 4096) classified.clear()
+  classified.set(key, kind)
+  return kind
 }
+
+const classified = new Map<string, SectionKind | null>()
 
 /** Whether the heading is one of the names teams give a section, not only a phrase that has a keyword. */
 export function isSynonymHeading(normalised: NormalisedHeading): boolean {
@@ -129,8 +139,8 @@ function correctTypos(key: string): string {
   let changed = false
   const words = key.split(' ').map((word) => {
     if (word.length < 6 || vocabulary.has(word)) return word
-    for (const known of vocabulary) {
-      if (known[0] === word[0] && Math.abs(known.length - word.length) <= 1 && withinOneEdit(word, known)) {
+    for (const known of vocabularyByInitial.get(word[0]!) ?? []) {
+      if (Math.abs(known.length - word.length) <= 1 && withinOneEdit(word, known)) {
         changed = true
         return known
       }

@@ -38,12 +38,22 @@ export function readHeadingLine(source: string, start: number, end: number, cont
   while (cursor < end && (source[cursor] === ' ' || source[cursor] === '\t')) cursor++
   const lineStart = cursor
   const line = source.slice(lineStart, end).trimEnd()
-  if (line === '') return null
+  if (line === '' || !mayBeHeading(line)) return null
   const decoration = LEADING_DECORATION.exec(line)?.[0].length ?? 0
   const body = line.slice(decoration)
   const marker = EMPHASIS.find((candidate) => body.startsWith(candidate))
   if (marker) return readEmphasised(body, marker, lineStart + decoration, lineStart, context)
   return readPlain(body, lineStart + decoration, lineStart, context)
+}
+
+/**
+ * A cheap first look, since every line of every paragraph is asked: a heading is short, or its
+ * label ends early with a colon or a question mark, or it opens with emphasis.
+ */
+function mayBeHeading(line: string): boolean {
+  if (line.length <= 90) return true
+  const head = line.slice(0, 70)
+  return head.includes(':') || head.includes('?') || line.startsWith('**') || line.startsWith('__')
 }
 
 /** "**Root cause**", "**Root cause:** text", "**Root cause**: text". */
@@ -76,7 +86,8 @@ function readEmphasised(body: string, marker: string, bodyStart: number, lineSta
 /** "Timeline", "Timeline:", "ISSUE SUMMARY", "What happened?", "Root Cause: text". */
 function readPlain(body: string, bodyStart: number, lineStart: number, context: HeadingLineContext): HeadingLine | null {
   if (/^[-*+>#|`<[]|^\d+[.)]\s/.test(body)) return null
-  if (splitLeadingTimestamp(body)?.timestamp.time) return null
+  // "10:05 UTC: alert fired" is an entry; only a line that opens with a digit can be one.
+  if (/^[\d~(\[]/.test(body) && splitLeadingTimestamp(body)?.timestamp.time) return null
   const colonAt = body.indexOf(':')
   const whole = body.replace(/:$/, '').trim()
   if (colonAt < 0 || colonAt === body.length - 1) {

@@ -165,7 +165,9 @@ function recoverHeadings(blocks: RootContent[], sourceMap: SourceMap): RootConte
     if (block.type === 'paragraph' || block.type === 'html') {
       const recovered = block.type === 'paragraph' ? paragraphHeadings(block, source, stack, realKinds) : htmlHeadings(block, source)
       if (recovered) {
-        const nodes = reparseRegion(sourceMap, recovered.start, recovered.end, recovered.edits)
+        // A line that is all heading needs no parse: its inline content is the heading's.
+        const nodes: RootContent[] =
+          'heading' in recovered ? [recovered.heading] : reparseRegion(sourceMap, recovered.start, recovered.end, recovered.edits)
         for (const node of nodes) {
           if (node.type !== 'heading') continue
           const kind = classifyHeading(normaliseHeading(flattenInline(node, 'keep').text.trim()))
@@ -213,7 +215,12 @@ function headingWithContent(heading: Heading, sourceMap: SourceMap): (RegionEdit
  * The heading lines of a paragraph, as edits that make each one a heading of the depth its place
  * gives it, with the lines between them split into paragraphs where the author broke them.
  */
-function paragraphHeadings(paragraph: Paragraph, source: string, stack: OpenSection[], realKinds: ReadonlySet<SectionKind>): RegionEdits | null {
+function paragraphHeadings(
+  paragraph: Paragraph,
+  source: string,
+  stack: OpenSection[],
+  realKinds: ReadonlySet<SectionKind>,
+): RegionEdits | { heading: Heading } | null {
   const start = paragraph.position?.start.offset
   const end = paragraph.position?.end.offset
   if (start === undefined || end === undefined) return null
@@ -236,6 +243,12 @@ function paragraphHeadings(paragraph: Paragraph, source: string, stack: OpenSect
     local.push({ depth, kind: candidate.kind, recovered: true, title: false })
   })
   if (promoted.size === 0) return null
+  const only = promoted.get(0)
+  if (lines.length === 1 && only && only.heading.restStart === null) {
+    const heading: Heading = { type: 'heading', depth: only.depth as Heading['depth'], children: paragraph.children }
+    if (paragraph.position) heading.position = paragraph.position
+    return { heading }
+  }
 
   const edits = splitLineEdits(lines, source, (index) => promoted.has(index) || promoted.has(index - 1))
   for (const { heading, depth } of promoted.values()) {
