@@ -37,6 +37,19 @@ const expectedScores: Record<string, number> = {
   'p2-blameful-draft-every-rule.md': 52,
   'p2-mostly-good-subtle-defects.md': 90,
   'p3-rushed-draft.md': 60,
+  // Informal postmortems, one per shape the structure recovery reads (issue 13).
+  'informal-blog-toml-front-matter.md': 25,
+  'informal-bold-pseudo-headings.md': 89,
+  'informal-dated-headings-two-zones.md': 88,
+  'informal-hard-breaks-br.md': 68,
+  'informal-headings-carry-content.md': 78,
+  'informal-homelab-relative-times.md': 64,
+  'informal-html-headings.md': 83,
+  'informal-indented-code-blocks.md': 70,
+  'informal-markdown-fence.md': 88,
+  'informal-plain-text-no-blank-lines.md': 54,
+  'informal-question-headings.md': 70,
+  'informal-uppercase-emoji-headings.md': 59,
 }
 
 /** Documents the CLI's detection must skip, with the reason it gives. */
@@ -44,6 +57,21 @@ const notPostmortems: Record<string, RegExp> = {
   'README.md': /readme page/,
   'empty.md': /^empty file$/,
   'template.md': /^a template/,
+  'CHANGELOG.md': /^looks like a changelog page/,
+  'how-to-write-a-postmortem.md': /^looks like a guide or brief/,
+  'incidents-2024.md': /^looks like an index page/,
+  'kb-sso-login-loop.md': /^looks like a knowledge-base article or tutorial/,
+  'tutorial-disk-usage-alerts.md': /^looks like a guide or brief/,
+}
+
+/**
+ * Documents in not-postmortems/ that detection should skip but does not yet: known detector
+ * misses, kept out of `notPostmortems` with the reason. The test fails when detection starts
+ * skipping one, so that it moves into the map.
+ */
+const knownNotSkipped: Record<string, string> = {
+  'assignment-incident-report.md':
+    'an assignment brief: its title says "incident report", and its scenario sentences ("your stack broke in some way: a crash, ...") count as an account, which outweighs its instructions',
 }
 
 describe('fixtures: findings match the reviewer markers', () => {
@@ -119,8 +147,16 @@ describe('fixtures: detection', () => {
   }
 
   it('not-postmortems/ holds exactly the listed documents', () => {
-    expect(readdirSync(notPostmortemsDir).sort()).toEqual(Object.keys(notPostmortems).sort())
+    expect(readdirSync(notPostmortemsDir).sort()).toEqual([...Object.keys(notPostmortems), ...Object.keys(knownNotSkipped)].sort())
   })
+
+  for (const [file, why] of Object.entries(knownNotSkipped)) {
+    it.fails(`not-postmortems/${file} is skipped (known detector miss: ${why})`, () => {
+      const source = readFileSync(join(notPostmortemsDir, file), 'utf8')
+      const result = lint(source, { filePath: `fixtures/not-postmortems/${file}`, detect: true })
+      expect(result.skipped).toBeDefined()
+    })
+  }
 
   for (const [file, reason] of Object.entries(notPostmortems)) {
     it(`not-postmortems/${file} is skipped`, () => {
@@ -136,7 +172,7 @@ describe('fixtures/README.md', () => {
   it('lists every fixture in its table', () => {
     const readme = readFileSync(join(fixturesDir, 'README.md'), 'utf8')
     const listed = [...readme.matchAll(/^\| `([^`]+\.md)` \|/gm)].map((match) => match[1]).sort()
-    const expected = [...fixtures, ...Object.keys(notPostmortems).map((file) => `not-postmortems/${file}`)].sort()
+    const expected = [...fixtures, ...[...Object.keys(notPostmortems), ...Object.keys(knownNotSkipped)].map((file) => `not-postmortems/${file}`)].sort()
     expect(listed).toEqual(expected)
   })
 })
