@@ -1,4 +1,5 @@
 import abbreviationData from '../data/abbreviations.generated.js'
+import { findTimeZone } from '../parse/time/index.js'
 
 const abbreviations: ReadonlySet<string> = new Set(abbreviationData.abbreviations)
 const sentenceFinal: ReadonlySet<string> = new Set(abbreviationData['sentence-final'])
@@ -24,6 +25,8 @@ export function splitSentences(text: string): [number, number][] {
       const abbreviation = abbreviationBefore(text.slice(Math.max(start, index - 20), index + 1))
       // "etc." and "p.m." end a sentence when a capitalised word follows; "e.g." and "Dr." never do.
       if (abbreviation === 'always' || (abbreviation === 'sentence-final' && !/\p{Lu}/u.test(text[next] ?? ''))) continue
+      // "3:31 a.m. Eastern": a zone after a clock suffix is part of the time, not a new sentence.
+      if (abbreviation === 'sentence-final' && /[ap]\.m\.$/i.test(text.slice(index - 3, index + 1)) && findTimeZone(text.slice(next, next + 40))?.index === 0) continue
     }
     if (end > start) ranges.push([start, end])
     start = next

@@ -34,6 +34,34 @@ function isActionSentence(text: string): boolean {
   return COMMITMENT.test(text) || MODAL.test(text) || !NARRATION.test(text)
 }
 
+// Who an item is signed with: "— Halima Yusuf", "- Dmitri", "(Sione", "– me", "— the SRE team".
+const SELF_OWNER = /^(?:me|myself|i|us|we)$/i
+const NAMED_OWNER = /^(?:the\s)?\p{Lu}[\p{L}'’.-]{0,30}(?:\s\p{Lu}[\p{L}'’.-]{0,30}){0,2}(?:\s(?:team|squad|group|on-call|oncall|crew))?$/u
+const NOT_AN_OWNER = /^(?:tbd|tba|n\/a|none|todo|done|wip|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/i
+
+/**
+ * An owner written after the deliverable with a dash or an opening parenthesis and no label:
+ * "Add a disk alert — Halima Yusuf", "Re-pair the readers (Sione, by Friday)", "Get a UPS – me".
+ * The name must be a name or a team: capitalised words, not an acronym, a date or a blank.
+ */
+function trailingOwner(text: string): { raw: string; index: number; separator: number } | null {
+  const trimmed = text.replace(/[\s,;:)]+$/, '')
+  const candidates = [trimmed.lastIndexOf(' — '), trimmed.lastIndexOf(' – '), trimmed.lastIndexOf(' - '), trimmed.lastIndexOf(' (')]
+  const separator = Math.max(...candidates)
+  if (separator < 0) return null
+  const before = trimmed.slice(0, separator)
+  if (before.trim().split(/\s+/).length < 3) return null
+  let index = separator + 1
+  while (index < trimmed.length && /[\s—–(-]/.test(trimmed[index]!)) index++
+  const raw = trimmed.slice(index).trim()
+  if (raw === '' || raw.length > 60 || NOT_AN_OWNER.test(raw)) return null
+  if (SELF_OWNER.test(raw)) return { raw, index, separator }
+  if (!NAMED_OWNER.test(raw)) return null
+  // "(CI)", "- DNS": an acronym is a system, unless it is a team ("SRE team").
+  if (/^(?:the\s)?[\p{Lu}\d]{2,5}$/u.test(raw)) return null
+  return { raw, index, separator }
+}
+
 /** The lines of a paragraph that stand alone: each a line of its own, none wrapping the one before. */
 function separateLines(mapped: MappedText): MappedText[] {
   const text = mapped.text
@@ -327,6 +355,15 @@ class ActionReader {
       if (text.slice(index).trim().length < 40 || index < 6) {
         claim(index, index + 2)
         firstFieldAt = Math.min(firstFieldAt, index)
+      }
+    }
+
+    if (!fields.owner) {
+      const attribution = trailingOwner(text.slice(0, firstFieldAt))
+      if (attribution) {
+        fields.owner = { raw: attribution.raw, span: span(attribution.index, attribution.index + attribution.raw.length) }
+        claim(attribution.index, attribution.index + attribution.raw.length)
+        firstFieldAt = Math.min(firstFieldAt, attribution.separator)
       }
     }
 

@@ -67,6 +67,13 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
       rootCause = { text: text || labelled.text, span: labelled.span }
     }
   }
+  // "Why did it happen?" answered in prose, with no list of causes: the answer is the cause.
+  if (!rootCause && mergedSection && mergedItems.length >= 1 && !sectionBlocks(mergedSection).some((node) => node.type === 'list')) {
+    const paragraphs = mergedSection.nodes.filter((node) => node.type === 'paragraph')
+    const span = spanOfBlocks(paragraphs)
+    const text = paragraphs.map((node) => itemOf(node).text).join(' ').trim()
+    if (text && span && mergedSection.subsections.length === 0) rootCause = { text, span }
+  }
 
   const fiveWhys: Causes['fiveWhys'] = []
   const whyLists = (section: Section | null): List[] =>

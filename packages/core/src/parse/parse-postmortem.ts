@@ -106,6 +106,8 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
           sectionBlocks(section).filter((node) => node.type === 'paragraph').length >= 2),
     ) ??
     null
+  // A "Follow-up" section that holds the action list is the action list, not the review.
+  if (actionItemsSection && actionItemsSection.kind === 'follow-up') actionItemsSection.kind = 'action-items'
 
   // Zone statements outside the timeline, e.g. "All times PDT." under the title.
   const documentZones: { zone: string; span: Span }[] = []

@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast'
 import type { Section, SectionKind } from '../model/types.js'
 import { flattenInline } from './mapped-text.js'
-import { classifyHeading, normaliseHeading } from './heading-title.js'
+import { classifyHeading, isSynonymHeading, normaliseHeading, type NormalisedHeading } from './heading-title.js'
 import type { SourceMap } from './source-map.js'
 
 /**
@@ -34,7 +34,7 @@ export function buildSections(tree: Root, sourceMap: SourceMap): SectionTree {
       const text = flattenInline(node, 'keep').text.trim()
       const normalised = normaliseHeading(text)
       // An H1 that opens the document and names no section is its title; its content is the preamble.
-      if (node === firstHeading && node.depth === 1 && classifyHeading(normalised) === null) {
+      if (node === firstHeading && isTitleHeading(node, normalised)) {
         title = { text, heading: node }
         continue
       }
@@ -69,6 +69,16 @@ export function buildSections(tree: Root, sourceMap: SourceMap): SectionTree {
 
   closeSpans(roots, end, sourceMap)
   return { title, preamble, sections: roots, allSections: all }
+}
+
+/**
+ * Whether the document's first heading is its title: an H1 that names no section, or one that
+ * only mentions a section word in a longer title ("Outage report: lesson videos would not play").
+ */
+export function isTitleHeading(heading: Heading, normalised: NormalisedHeading): boolean {
+  if (heading.depth !== 1) return false
+  if (classifyHeading(normalised) === null) return true
+  return !isSynonymHeading(normalised) && normalised.title.split(/\s+/).length >= 5
 }
 
 /** A section ends where the next section of the same or a shallower depth starts. */

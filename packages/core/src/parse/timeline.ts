@@ -64,6 +64,7 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
   const entries: TimelineEntry[] = []
   const shapes = new Set<Timeline['shape']>()
   const walker = new EntryBuilder(sourceMap, state, entries)
+  const lonePhrases: TimelineEntry[] = []
 
   walkSection(section, true)
 
@@ -91,8 +92,11 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
           // "Central European Time (CET, UTC+1)": the first zone named is the one meant.
           state.zone = zones[0] ?? state.zone
         }
-        if (walker.fromParagraph(text) || walker.fromSentences(text)) shapes.add('paragraphs')
-        else walker.introDate(text.text)
+        const before = entries.length
+        if (walker.fromParagraph(text) || walker.fromSentences(text)) {
+          shapes.add('paragraphs')
+          if (entries.length - before === 1) lonePhrases.push(entries[before]!)
+        } else walker.introDate(text.text)
         break
       }
       default:
@@ -100,6 +104,12 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
     }
   }
 
+  // Beside a list or table of entries, a paragraph with one timed line is a note about them
+  // ("T+0 is 19:52 local time, when the power went out"), not an entry of its own.
+  if ((shapes.has('list') || shapes.has('table')) && lonePhrases.length > 0) {
+    const notes = new Set(lonePhrases)
+    for (let index = entries.length - 1; index >= 0; index--) if (notes.has(entries[index]!)) entries.splice(index, 1)
+  }
   const shape: Timeline['shape'] = shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'paragraphs' : 'mixed'
   return { section, entries, shape, statedTimeZones }
 }

@@ -277,82 +277,10 @@ const shapes: Record<string, Reader> = {
  * gap reported to the lead (issue 13); the test for it is `it.fails` until the parser is fixed.
  */
 const gaps: Record<string, Partial<Record<Aspect, string>>> = {
-  'informal-plain-text-no-blank-lines.md': {
-    // The first line is the title a reader sees; the model has none, so document-level findings
-    // land on "Issue Summary:" (line 4).
-    title: 'the first line of a document without Markdown headings is not taken for its title',
-  },
-  'informal-uppercase-emoji-headings.md': {
-    // The upper-case first line becomes an unnamed depth-2 section instead of the title, and the
-    // Key: value lines under it are then not read as metadata (the severity P2 is lost).
-    title: 'the upper-case first line is not taken for the title',
-    sections: 'the upper-case title line is read as an unnamed section',
-    metadata: 'the "Written by:", "Date:" and "Severity:" lines under the upper-case title are not read',
-    // "— Dmitri, by 2025-04-30": only @handles, "owner X" and table columns give an owner.
-    owners: 'an owner named after a dash is not read',
-  },
-  'informal-question-headings.md': {
-    // "> **Date:** ... · **Severity:** ... · ...": issue 13 lists blockquote metadata with `·`.
-    metadata: 'the blockquote metadata line with · separators is not read',
-    // Three "We will ..." sentences in one paragraph become one item.
-    actions: 'committing sentences in one paragraph are read as a single action item',
-    owners: 'the owner in "(Sione, by 9 March 2025)" is not read',
-    // "Why did it happen?" is a merged causes section; its answer is the root cause a reader sees.
-    causes: 'the answer under "Why did it happen?" gives no root cause',
-  },
   'informal-html-headings.md': {
-    owners: 'an owner named after an em dash is not read',
     // The heading reads "Summary", but its span covers '<h2 id="summary">Summary' and stops
     // before "</h2>", so a finding at the heading underlines all of the element but its end.
     shape: "an HTML heading's span stops before its closing tag",
-  },
-  'informal-headings-carry-content.md': {
-    // "# Outage Report: lesson videos ..." matches the lessons keyword: the H1 becomes a
-    // lessons-learned section, the document has no title, and the metadata line under it is not
-    // read (so the P2 is taken for a P3 and contributing factors are not required).
-    title: 'a title containing "lesson" is classified as a lessons-learned section',
-    sections: 'a title containing "lesson" is classified as a lessons-learned section',
-    metadata: 'the metadata line under that title is not read',
-  },
-  'informal-indented-code-blocks.md': {
-    // "    7:12 AM - The door controller ..." lines stay an indented code block (lines written
-    // "7:12 AM: ..." are recovered).
-    timeline: 'an indented timeline whose lines read "7:12 AM - text" stays code',
-    shape: 'an indented timeline whose lines read "7:12 AM - text" stays code',
-    owners: 'an owner named after " - " is not read',
-  },
-  'informal-hard-breaks-br.md': {
-    title: 'the first line of a pasted document (a hard-break line) is not taken for its title',
-    // "Timeline<br>14/03 16:20 ...<br>...": DD/MM dates before the time are not read, so the
-    // timeline has no entries (the same run with "16:20 ..." is read).
-    timeline: 'DD/MM-dated entries joined with <br> are not read as timeline entries',
-    shape: 'DD/MM-dated entries joined with <br> are not read as timeline entries',
-    owners: 'an owner named after an en dash is not read',
-  },
-  'informal-homelab-relative-times.md': {
-    // The "Root cause:" label inside "Why it happened" becomes a sibling root-cause section that
-    // runs to the next heading, swallowing "Things that made it worse:" and its three factors; and
-    // a "Follow-up" heading over a task list is read as the follow-up review, not the actions.
-    sections: 'a "Root cause:" label inside a causes section becomes a section of its own, and a "Follow-up" task list keeps the follow-up-review kind',
-    causes: 'the labelled root cause runs on over the contributing factors, which are not listed',
-    shape: 'the labelled root cause runs on over the contributing factors',
-    // "T+0" (no minutes) is not read as a relative time.
-    timeline: '"T+0" is not read as a relative time',
-    owners: '"me" is not read as an owner',
-  },
-  'informal-dated-headings-two-zones.md': {
-    // "### 31/10 19:32 PHT" is dropped: a DD/MM date heading is not read as an entry.
-    timeline: 'a DD/MM dated heading is not read as a timeline entry',
-    shape: 'a DD/MM dated heading is not read as a timeline entry',
-  },
-  'informal-blog-toml-front-matter.md': {
-    // TOML front matter (+++) is not recognised: no metadata, and "+++ title = ..." is a sentence.
-    title: 'the title in TOML front matter is not read',
-    metadata: 'TOML (+++) front matter is not read',
-    // The three sentences are one item, and the closing "Thanks to everyone ..." is a second one.
-    actions: 'committing sentences in one paragraph are read as a single item, and a closing thank-you as another',
-    // "The first one-star review arrived at 3:31 a.m." ends a sentence before "Eastern on Sunday".
-    shape: 'a sentence ends after "a.m." before a capitalised word, and the TOML front matter is read as a sentence',
   },
 }
 

@@ -1,6 +1,9 @@
 import type { Code, Heading, Html, Paragraph, Root, RootContent } from 'mdast'
 import type { SectionKind } from '../../model/types.js'
 import { classifyHeading, normaliseHeading } from '../heading-title.js'
+import { isMetadataLabel } from '../metadata.js'
+import { isTitleHeading } from '../sections.js'
+import { splitLeadingTimestamp } from '../time/index.js'
 import { flattenInline } from '../mapped-text.js'
 import type { SourceMap } from '../source-map.js'
 import type { Edit } from './edits.js'
@@ -31,6 +34,9 @@ const MAJOR_KINDS: ReadonlySet<SectionKind> = new Set([
   'action-items',
 ])
 
+/** What a merged causes section is made of. */
+const CAUSE_PARTS: ReadonlySet<SectionKind> = new Set(['root-cause', 'contributing-factors', 'five-whys'])
+
 interface OpenSection {
   depth: number
   kind: SectionKind | null
@@ -48,7 +54,43 @@ interface OpenSection {
  */
 export function recoverStructure(tree: Root, sourceMap: SourceMap): void {
   const unwrapped = unwrapMisreadBlocks(tree.children, sourceMap)
-  tree.children = recoverHeadings(unwrapped, sourceMap)
+  tree.children = recoverHeadings(promoteTitleLine(unwrapped, sourceMap), sourceMap)
+}
+
+/**
+ * The first line of a document that has no Markdown title is its title, as a reader sees it
+ * ("Postmortem: booking site down", "EMBERFALL WORLD ROLLBACK POSTMORTEM"), when it is a short
+ * line that is not a sentence, a section heading, a field or a timed entry.
+ */
+function promoteTitleLine(blocks: RootContent[], sourceMap: SourceMap): RootContent[] {
+  const source = sourceMap.source
+  if (blocks.some((block) => block.type === 'heading' && block.depth === 1)) return blocks
+  const index = blocks.findIndex((block) => block.type !== 'yaml' && (block.type as string) !== 'toml' && block.type !== 'html')
+  const first = blocks[index]
+  if (!first || first.type !== 'paragraph') return blocks
+  const start = first.position?.start.offset
+  const end = first.position?.end.offset
+  if (start === undefined || end === undefined) return blocks
+  const [line, next] = sourceLines(source, start, end)
+  if (!line) return blocks
+  const text = source.slice(line.contentStart, line.end).trim()
+  const words = text.split(/\s+/)
+  if (words.length > 16 || words.length < 2 || /[.,;]$/.test(text) || !/\p{L}/u.test(text)) return blocks
+  if (readHeadingLine(source, line.start, line.end, { alone: next === undefined })?.kind) return blocks
+  if (isFieldOrEntry(text)) return blocks
+  // "A sentence with a hard\nbreak in it": a line the next one carries on is not a title.
+  if (next && continuesLine(text, source.slice(next.contentStart, next.end))) return blocks
+  const edits: Edit[] = [{ start: line.contentStart, end: line.contentStart, text: '# ' }]
+  if (next) edits.push({ start: trimmedEnd(source, line), end: next.contentStart, text: '\n\n' })
+  return [...blocks.slice(0, index), ...reparseRegion(sourceMap, start, end, edits), ...blocks.slice(index + 1)]
+}
+
+/** "Date: 2025-03-14", "Severity: P3", "10:05 UTC alert fired": not a title. */
+function isFieldOrEntry(text: string): boolean {
+  const plain = text.replace(/[*_]/g, '')
+  const colon = plain.indexOf(':')
+  if (colon > 0 && isMetadataLabel(plain.slice(0, colon))) return true
+  return splitLeadingTimestamp(plain)?.timestamp.time != null
 }
 
 /** A fenced document and indented prose become the blocks they hold. */
@@ -137,7 +179,8 @@ function recoverHeadings(blocks: RootContent[], sourceMap: SourceMap): RootConte
   const firstHeading = blocks.find((block): block is Heading => block.type === 'heading')
   for (const block of blocks) {
     if (block.type !== 'heading') continue
-    const kind = classifyHeading(normaliseHeading(flattenInline(block, 'keep').text.trim()))
+    const normalised = normaliseHeading(flattenInline(block, 'keep').text.trim())
+    const kind = block === firstHeading && isTitleHeading(block, normalised) ? null : classifyHeading(normalised)
     if (kind) realKinds.add(kind)
   }
   const stack: OpenSection[] = []
@@ -149,8 +192,9 @@ function recoverHeadings(blocks: RootContent[], sourceMap: SourceMap): RootConte
   for (const block of blocks) {
     if (block.type === 'heading') {
       const text = flattenInline(block, 'keep').text.trim()
-      const kind = classifyHeading(normaliseHeading(text))
-      const isTitle = block === firstHeading && block.depth === 1 && kind === null
+      const normalised = normaliseHeading(text)
+      const isTitle = block === firstHeading && isTitleHeading(block, normalised)
+      const kind = isTitle ? null : classifyHeading(normalised)
       const split = isTitle ? null : headingWithContent(block, sourceMap)
       if (split) {
         const nodes = reparseRegion(sourceMap, split.start, split.end, split.edits)
@@ -271,6 +315,8 @@ function depthFor(kind: SectionKind | null, stack: readonly OpenSection[]): numb
   // A line that names no section is a sub-heading of the section it is in ("**Technical:**"
   // under contributing factors), or the next of a run of such lines.
   if (kind === null) return current.recovered && current.kind === null ? current.depth : child
+  // "Why it happened" holding "Root cause: ..." and "Things that made it worse:": its parts.
+  if (current.kind === 'causes' && !current.recovered && CAUSE_PARTS.has(kind)) return child
   if (current.recovered) return current.depth
   if (current.kind !== null && GROUPING_KINDS.has(current.kind) && !MAJOR_KINDS.has(kind)) return child
   if (current.kind === null) return child

@@ -1,7 +1,8 @@
 import { splitLeadingTimestamp } from '../time/index.js'
 
 // Characters that mark a line as code, configuration or a shell session rather than prose.
-const CODE_MARKS = /[{}=;<>$\\]|=>|->|::|\(\)|^#!|^\s*(?:#|\/\/|--)\s|^\s*[\w.-]+:\s*$/
+// A semicolon counts only at the end of a line: prose uses them inside sentences.
+const CODE_MARKS = /[{}=<>$\\]|;\s*$|=>|->|::|\(\)|^#!|^\s*(?:#|\/\/|--)\s|^\s*[\w.-]+:\s*$/
 // Column-aligned output (logs, `kubectl get`): two runs of two or more spaces inside a line.
 const ALIGNED = /\S {2,}\S.* {2,}\S/
 

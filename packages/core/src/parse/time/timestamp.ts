@@ -58,6 +58,9 @@ const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y
 const UNREADABLE_DATE = /\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)/y
 // "[12-05 16:21]": month and day without a year, ISO order, only when a time follows.
 const MONTH_DAY = /(\d{1,2})-(\d{1,2})(?=\s{1,3}\d{1,2}:\d{2})/y
+// "14/03 16:20", "31/10 19:32": day and month without a year, before a time. Read when the order
+// is plain (a part above 12 is the day); otherwise the date is stated but not guessed.
+const SLASHED_DAY_MONTH = /(\d{1,2})[/.](\d{1,2})(?=,?\s{1,3}\d{1,2}(?::\d{2}|\s?[ap]\.?m))/iy
 // What may follow a timestamp that is the whole text. Tested a character at a time: a sticky
 // /[...]*$/ was linear where it ran, but is quadratic as a pattern, and every pattern must pass
 // the ReDoS check.
@@ -147,6 +150,20 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
       statesDate = true
       time = clockAfter(DATE_TIME_GLUE, text, start + monthDay[0].length)
     }
+    SLASHED_DAY_MONTH.lastIndex = start
+    const slashed = time ? null : SLASHED_DAY_MONTH.exec(text)
+    if (slashed) {
+      const [first, second] = [Number(slashed[1]), Number(slashed[2])]
+      // Day-first unless only month-first can be right ("03/14"); both readable: not guessed.
+      const dayMonth = isValidDate(2000, second, first) && first > 12 ? { day: first, month: second } : null
+      const monthDayOrder = isValidDate(2000, first, second) && second > 12 ? { day: second, month: first } : null
+      const order = dayMonth ?? monthDayOrder
+      time = clockAfter(DATE_TIME_GLUE, text, start + slashed[0].length)
+      if (time) {
+        statesDate = true
+        dateToken = order ? { index: start, length: slashed[0].length, year: null, ...order } : null
+      }
+    }
     if (!time) {
       const unreadable = stickyEnd(UNREADABLE_DATE, text, start)
       time = unreadable === null ? null : clockAfter(DATE_TIME_GLUE, text, unreadable)
@@ -207,9 +224,9 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
 const RELATIVE_CLOCK = /T\s{0,2}([+\-\u2212])\s{0,2}(\d{1,3}):(\d{2})(?![\d:])/y
 // "T+5m", "T+90 min", "T+2h", "T+1h30m", "T+2d".
 const RELATIVE_UNITS = /T\s{0,2}([+\-\u2212])\s{0,2}(?:(\d{1,3})\s{0,2}d(?:ays?)?)?\s{0,2}(?:(\d{1,3})\s{0,2}h(?:rs?|ours?)?)?\s{0,2}(?:(\d{1,4})\s{0,2}m(?:ins?|inutes?)?)?(?![\p{L}\d])/uy
-// "T0", "T3": phases numbered from the start; "T-0" the moment before.
-// A separator must follow, so that "T4 instances" stays an instance type.
-const PHASE = /T([+\-\u2212]?)(\d{1,2})(?=\s{0,3}(?:[:\-\u2013\u2014|)\]](?!\d)|$))/uy
+// "T0", "T3": phases numbered from the start; "T-0" the moment before. Without a sign a separator
+// must follow, so that "T4 instances" stays an instance type.
+const PHASE = /T(?:([+\-\u2212])(\d{1,2})(?![\d:.])|()(\d{1,2})(?=\s{0,3}(?:[:\-\u2013\u2014|)\]](?!\d)|$)))/uy
 
 /** A relative timestamp at `index`, or null. */
 function matchRelativeAt(text: string, index: number): Timestamp | null {
@@ -247,7 +264,8 @@ function relativeOffset(text: string, index: number): { minutes: number; end: nu
   }
   PHASE.lastIndex = index
   const phase = PHASE.exec(text)
-  if (phase) return { minutes: (phase[1] === '+' || phase[1] === '' ? 1 : -1) * Number(phase[2]) * 60, end: PHASE.lastIndex }
+  // "T+0 power cut" has its sign; a bare "T3" needs a separator after it ("T3 -", "T3:").
+  if (phase) return { minutes: (phase[1] === '-' || phase[1] === '\u2212' ? -1 : 1) * Number(phase[2] ?? phase[4]) * 60, end: PHASE.lastIndex }
   return null
 }
 
