@@ -210,15 +210,17 @@ describe('properties of lint over generated Markdown', () => {
     )
   }, 120_000)
 
-  it('reports the same findings at the same line and column for LF and CRLF line endings', () => {
+  it('reports the same findings at the same line and column for LF, CRLF and lone CR line endings', () => {
     fc.assert(
       fc.property(markdown, (text) => {
         const lf = text.replace(/\r\n?/g, '\n')
         const fromLf = lint(lf, { config })
-        const fromCrlf = lint(lf.replace(/\n/g, '\r\n'), { config })
-        expect(fromCrlf.messages.map(where)).toEqual(fromLf.messages.map(where))
-        expect(fromCrlf.score).toBe(fromLf.score)
-        expect(fromCrlf.fatal).toBe(fromLf.fatal)
+        for (const ending of ['\r\n', '\r']) {
+          const other = lint(lf.replace(/\n/g, ending), { config })
+          expect(other.messages.map(where), JSON.stringify(ending)).toEqual(fromLf.messages.map(where))
+          expect(other.score).toBe(fromLf.score)
+          expect(other.fatal).toBe(fromLf.fatal)
+        }
       }),
       { seed, numRuns: numRuns(60) },
     )

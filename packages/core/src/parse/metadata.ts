@@ -69,7 +69,9 @@ type Add = (key: MetadataKey, label: string, raw: string, span: Span, source: Me
 function readFrontMatter(node: Yaml, inputs: MetadataInputs, add: Add): void {
   let data: unknown
   try {
-    data = parseYaml(node.value)
+    // The YAML parser breaks lines at \n only (a lone \r is not a line break to it, and the whole
+    // block reads as one line); micromark, and so the rest of the linter, also break at \r.
+    data = parseYaml(node.value.replace(/\r\n?/g, '\n'))
   } catch {
     // Broken front matter is reported by the metadata rule through the missing fields.
     return

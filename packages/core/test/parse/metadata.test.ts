@@ -76,6 +76,34 @@ describe('metadata: YAML front matter', () => {
     expect(textAt(crlf, field(doc, 'followUp')!.span)).toBe('follow_up_review: 2025-03-10')
   })
 
+  it.each([
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+    ['mixed', null],
+  ])('reads the same fields at the same lines in a %s file', (_, ending) => {
+    const lines = source.split('\n')
+    const converted = ending === null ? lines.map((line, index) => line + (['\n', '\r\n', '\r'][index % 3] ?? '')).join('') : lines.join(ending)
+    const doc = parse(converted)
+    const fromLf = parse(source)
+    const summary = (d: PostmortemDocument) => d.metadata.fields.map((f) => [f.key, f.raw, range(f.span)])
+    expect(summary(doc)).toEqual(summary(fromLf))
+    expect(doc.metadata.date?.value).toEqual(d(2025, 2, 9))
+    expect(textAt(converted, field(doc, 'severity')!.span)).toBe('severity: SEV2')
+    // The authors list spans its items, whatever ends the lines.
+    expect(textAt(converted, field(doc, 'authors')!.span)?.split(/\r\n|\r|\n/)).toEqual(['authors:', '  - Ada Lovelace', '  - Grace Hopper'])
+  })
+
+  it('reads block scalars and comments in a lone-CR file', () => {
+    const doc = parse('---\rdate: 2024-03-05 # local\rseverity: P2\rstatus: Draft\rauthors: |\r  alice\r  bob\r---\r# Incident\r')
+    expect(doc.metadata.fields.map((f) => [f.key, f.raw])).toEqual([
+      ['date', '2024-03-05'],
+      ['severity', 'P2'],
+      ['status', 'Draft'],
+      ['authors', 'alice\nbob'],
+      ['title', 'Incident'],
+    ])
+  })
+
   it('accepts dates YAML reads as timestamps and quoted keys', () => {
     const doc = parse('---\n"date": 2025-02-09T10:05:00Z\nSeverity: 1\n---\n\n# Outage\n')
     expect(doc.metadata.date?.value).toEqual(d(2025, 2, 9))

@@ -49,4 +49,13 @@ describe(id, () => {
     expect(run(id, `---\ndate: 2024-03-05\nseverity: SEV2\nstatus: draft\nauthors: [alice]\n---\n# Outage\n${body}`)).toEqual([])
     expect(run(id, `# 2024-03-05: checkout outage\n\n**Severity:** SEV2  \n**Status:** Draft  \n**Authors:** @alice\n${body}`)).toEqual([])
   })
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+  ])('reads front matter with %s line endings', (_, ending) => {
+    const source = ['---', 'date: 2024-03-05', 'severity: P2', 'status: Draft', 'authors: alice', '---', '# Incident', ''].join(ending)
+    expect(run(id, source).map((m) => m.message)).toEqual([])
+  })
 })
