@@ -165,5 +165,8 @@ schemas['sensitive-patterns'] = z
       }),
     roleMailboxes: uniquePhrases,
     safeDomains: uniquePhrases,
+    listHosts: uniquePhrases,
+    listHostLabels: uniquePhrases,
+    fileExtensions: uniquePhrases,
   })
   .strict()
