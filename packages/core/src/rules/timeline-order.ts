@@ -9,7 +9,7 @@ import type { CalendarDate, PostmortemDocument, Section, Span, Timeline, Timelin
 import { PhraseMatcher } from '../nlp/phrase-matcher.js'
 import { tokenize } from '../nlp/tokens.js'
 import { dayNumber } from '../parse/time/index.js'
-import { findClockTime, findTimeZone } from '../parse/time/index.js'
+import { findClockTime, findDates, findTimeZone } from '../parse/time/index.js'
 
 type Milestone = 'onset' | 'detection' | 'mitigation' | 'resolution'
 const milestoneMatcher = new PhraseMatcher(milestoneData.milestones)
@@ -93,15 +93,21 @@ function reportUntimed(doc: PostmortemDocument, timeline: Timeline, report: Rule
   report({ messageId: 'empty-timeline', data: { content: sentence ? `only \`${quote(sentence.text, 60)}\`` : 'it is empty' }, at })
 }
 
+// A time relative to the incident's start: "T+0:05", "T-10m", "T + 5".
+const RELATIVE_TIME = /\bT ?[+\-−] ?\d/
+
 /**
- * Whether the section holds times in blocks the timeline parser does not read (a code block of
- * log lines, an HTML table, a quoted chat log): there is a timeline, in a form the linter cannot
- * check, and saying it has no timestamps would be wrong.
+ * Whether the section writes times or dates anywhere, in a form its entries were not read from:
+ * prose ("detected at 11 a.m. by a customer"), times inside the text of an entry, relative times
+ * ("T+0:05"), a code block of log lines, an HTML table, a quoted chat log. That is a timeline the
+ * linter cannot check, and saying it has no timestamps would be wrong.
  */
-function timesInUnreadBlocks(section: Section): boolean {
-  const unread = (node: RootContent): boolean =>
-    (node.type === 'code' || node.type === 'html' || node.type === 'blockquote') && findClockTime(toString(node)) !== null
-  return section.nodes.some(unread) || section.subsections.some(timesInUnreadBlocks)
+function writesTimes(section: Section): boolean {
+  const timed = (node: RootContent): boolean => {
+    const text = toString(node)
+    return findClockTime(text) !== null || RELATIVE_TIME.test(text) || findDates(text).some((found) => found.hasYear)
+  }
+  return section.nodes.some(timed) || section.subsections.some((sub) => timed(sub.headingNode) || writesTimes(sub))
 }
 
 function within(inner: Span, outer: Span): boolean {
@@ -180,7 +186,7 @@ export default defineRule<z.output<typeof options>>({
       // Nothing places any entry in time: no clock time, no date, not even an unreadable time
       // (reported above). Every other check needs times, so this one message says what to do.
       const untimed = !timeline.entries.some((entry) => entry.date !== null || entry.timeText !== null)
-      if (untimed && !timesInUnreadBlocks(timeline.section)) reportUntimed(doc, timeline, report)
+      if (untimed && !writesTimes(timeline.section)) reportUntimed(doc, timeline, report)
       return
     }
     const entryZones = timed.map((entry) => entry.timeZone).filter((zone): zone is string => zone !== null)

@@ -144,9 +144,14 @@ describe('timeline-order', () => {
       // A day-by-day timeline places its entries in time, at a coarser resolution.
       expect(ids(lone('- 2024-03-05: Vulnerability reported.\n- 2024-03-06: Patch deployed.'))).not.toContain('empty-timeline')
       expect(ids(lone('- 2024-03-05: Vulnerability reported.\n- 2024-03-06: Patch deployed.'))).not.toContain('no-timestamps')
-      // Log lines in a code block, an HTML table: a timeline the linter cannot read is still one.
+      // Log lines in a code block, an HTML table, times in prose or inside an entry, relative
+      // times: a timeline the linter cannot read is still one.
       expect(ids(lone('```\n10:05 alert fired\n10:40 resolved\n```'))).toEqual([])
       expect(ids(lone('<table><tr><td>10:05</td><td>Alert fired</td></tr></table>'))).toEqual([])
+      expect(ids(lone('A customer reported the errors around 11 a.m.; the rollback finished half an hour later.'))).toEqual([])
+      expect(ids(lone('On 2024-03-05 the deploy started and the alert fired soon after.'))).toEqual([])
+      expect(ids(lone('- Deploy started at 10:05.\n- Alert fired.'))).toEqual([])
+      expect(ids(lone('- T+0:00 Deploy started.\n- T+0:07 Alert fired.'))).not.toContain('no-timestamps')
     })
 
     it('says a time it cannot read is not a time, and keeps it out of the example', () => {
