@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeProject, removeProjects, runCli } from './helpers/cli.js'
-import { requiredSectionsOnly } from './helpers/config.js'
+import { makeProject, removeProjects, repoRoot, runCli } from './helpers/cli.js'
+import { onlyRules, requiredSectionsOnly } from './helpers/config.js'
 import { completeP4, incompleteP2, readme } from './helpers/postmortems.js'
 import { sarifErrors, sarifValidator } from './helpers/sarif-schema.js'
 
@@ -123,6 +124,42 @@ describe('formats, end to end', () => {
     const run = runCli(['-o', 'docs/good.md/report.txt', 'docs'], { cwd: root })
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('Could not write the report to docs/good.md/report.txt')
+  })
+})
+
+describe('columns are UTF-16 code units, 1-based, end exclusive (packages/cli/README.md)', () => {
+  // Before the finding: an emoji outside the BMP (two UTF-16 units, one code point, four UTF-8
+  // bytes), an accented letter (one unit, two bytes) and a combining mark (one unit, no glyph).
+  const prefix = '🔥 Café e\u0301 paged '
+  const address = 'maria.lopez@acme-corp.com'
+  const line = `${prefix}${address} at 10:22.`
+  const column = prefix.length + 1
+  const endColumn = column + address.length
+  let project: string
+
+  beforeAll(async () => {
+    project = await makeProject({ 'postmortem-lint.config.json': onlyRules(['no-sensitive-data']), 'doc.md': `# Outage\n\n## Summary\n\n${line}\n` })
+    // The counts differ per unit, so the assertions below can only pass in UTF-16 units.
+    expect([column, [...prefix].length + 1, Buffer.byteLength(prefix) + 1]).toEqual([18, 17, 22])
+  })
+
+  it('the CLI README says so', () => {
+    expect(readFileSync(join(repoRoot, 'packages/cli/README.md'), 'utf8')).toMatch(/1-based, end exclusive, UTF-16 code units/)
+  })
+
+  it('json', () => {
+    const [result] = JSON.parse(runCli(['-f', 'json', 'doc.md'], { cwd: project }).stdout) as { messages: Record<string, unknown>[] }[]
+    expect(result!.messages).toEqual([expect.objectContaining({ ruleId: 'no-sensitive-data', line: 5, column, endLine: 5, endColumn })])
+    expect(line.slice(column - 1, endColumn - 1)).toBe(address)
+  })
+
+  it('compact, stylish, github and sarif', () => {
+    expect(runCli(['-f', 'compact', 'doc.md'], { cwd: project }).stdout).toContain(`doc.md:5:${column}: error`)
+    expect(runCli(['doc.md'], { cwd: project }).stdout).toMatch(new RegExp(`^ {2}5:${column} +error +no-sensitive-data`, 'm'))
+    expect(runCli(['-f', 'github', 'doc.md'], { cwd: project }).stdout).toContain(`line=5,col=${column},endLine=5,endColumn=${endColumn},`)
+    const sarif = JSON.parse(runCli(['-f', 'sarif', 'doc.md'], { cwd: project }).stdout)
+    expect(sarif.runs[0].columnKind).toBe('utf16CodeUnits')
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toMatchObject({ startLine: 5, startColumn: column, endColumn })
   })
 })
 

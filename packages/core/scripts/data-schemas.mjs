@@ -105,6 +105,8 @@ export const schemas = {
           })
           .strict(),
       ),
+      mentions: z.object({ determiners: uniquePhrases, nouns: uniquePhrases, templating: uniquePhrases }).strict(),
+      instructionCues: z.object({ step: uniquePhrases, document: uniquePhrases, questions: uniquePhrases }).strict(),
     })
     .strict(),
   'blame-verbs': z.object({ 'human-only': vocabulary, ambiguous: vocabulary }).strict(),
@@ -175,5 +177,8 @@ schemas['sensitive-patterns'] = z
       }),
     roleMailboxes: uniquePhrases,
     safeDomains: uniquePhrases,
+    listHosts: uniquePhrases,
+    listHostLabels: uniquePhrases,
+    fileExtensions: uniquePhrases,
   })
   .strict()

@@ -7,7 +7,9 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Nodes } from 'mdast'
 import { lint, resolveConfig, type LintMessage, type LintResult } from '../src/index.js'
+import { parseMarkdown } from '../src/parse/markdown.js'
 
 const seed = process.env.FC_SEED === undefined ? 20_240_305 : Number(process.env.FC_SEED)
 const numRuns = (fallback: number): number => (process.env.FC_NUM_RUNS === undefined ? fallback : Number(process.env.FC_NUM_RUNS))
@@ -168,7 +170,35 @@ function checkResult(text: string, result: LintResult): void {
 
 const where = (message: LintMessage) => [message.ruleId, message.messageId, message.line, message.column, message.endLine, message.endColumn]
 
+// URLs and addresses where micromark's own autolink literal does not start (after "[" or a
+// quote): remark-gfm's transform then builds their nodes without positions.
+const autolinks = ['[https://example.com]', "'www.example.com/cart'", '[ops@example.com]', '"http://a.example.com/x?y=1"', '[www.example.com]', '(https://b.example.com)', '[mailto:c@example.com]', '\\[https://d.example.com]', '&amp;[https://e.example.com]']
+const withAutolinks = fc
+  .tuple(markdown, fc.array(fc.tuple(fc.nat(), pick(autolinks)), { minLength: 1, maxLength: 6 }))
+  .map(([text, inserts]) => inserts.reduce((out, [at, link]) => out.slice(0, at % (out.length + 1)) + link + out.slice(at % (out.length + 1)), text))
+
 describe('properties of lint over generated Markdown', () => {
+  it('positions every node of the tree inside its parent and the document', () => {
+    fc.assert(
+      fc.property(withAutolinks, (text) => {
+        const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+        const check = (node: Nodes, parent: [number, number]): void => {
+          const start = node.position?.start.offset
+          const end = node.position?.end.offset
+          expect(start, node.type).toBeTypeOf('number')
+          expect(end, node.type).toBeTypeOf('number')
+          expect(start!, node.type).toBeGreaterThanOrEqual(parent[0])
+          expect(end!, node.type).toBeLessThanOrEqual(parent[1])
+          expect(start!, node.type).toBeLessThanOrEqual(end!)
+          if ('children' in node) for (const child of node.children as Nodes[]) check(child, [start!, end!])
+        }
+        check(parseMarkdown(source), [0, source.length])
+      }),
+      { seed, numRuns: numRuns(100) },
+    )
+  }, 120_000)
+
+
   it('never throws, keeps every position inside the document and is deterministic', () => {
     fc.assert(
       fc.property(markdown, (text) => {
@@ -180,15 +210,17 @@ describe('properties of lint over generated Markdown', () => {
     )
   }, 120_000)
 
-  it('reports the same findings at the same line and column for LF and CRLF line endings', () => {
+  it('reports the same findings at the same line and column for LF, CRLF and lone CR line endings', () => {
     fc.assert(
       fc.property(markdown, (text) => {
         const lf = text.replace(/\r\n?/g, '\n')
         const fromLf = lint(lf, { config })
-        const fromCrlf = lint(lf.replace(/\n/g, '\r\n'), { config })
-        expect(fromCrlf.messages.map(where)).toEqual(fromLf.messages.map(where))
-        expect(fromCrlf.score).toBe(fromLf.score)
-        expect(fromCrlf.fatal).toBe(fromLf.fatal)
+        for (const ending of ['\r\n', '\r']) {
+          const other = lint(lf.replace(/\n/g, ending), { config })
+          expect(other.messages.map(where), JSON.stringify(ending)).toEqual(fromLf.messages.map(where))
+          expect(other.score).toBe(fromLf.score)
+          expect(other.fatal).toBe(fromLf.fatal)
+        }
       }),
       { seed, numRuns: numRuns(60) },
     )

@@ -98,10 +98,29 @@ export interface Severity {
   span: Span
 }
 
+/** Why one of several stated incident dates was taken: the title, the document's other dates, the label, the field's form, or order. */
+export type DateChoice = 'title' | 'support' | 'label' | 'source' | 'first'
+
+/** A readable incident date stated in the metadata; a document may state more than one. */
+export interface DateCandidate {
+  raw: string
+  value: CalendarDate
+  span: Span
+  label: string
+  source: MetadataSource
+  /** The label names the incident ("Incident date", "Started"), not just "Date". */
+  explicit: boolean
+}
+
 export interface Metadata {
   fields: MetadataField[]
   title?: MetadataField
+  /** The incident date: when several are stated, the one the rest of the document supports. */
   date?: { raw: string; value: CalendarDate; span: Span }
+  /** Every readable date field, in document order, when there is more than one. */
+  dates?: DateCandidate[]
+  /** With `dates`: what decided `date` (see chooseIncidentDate in parse/metadata.ts). */
+  dateChoice?: DateChoice
   severity?: Severity
   durationMinutes?: { raw: string; value: number; span: Span }
   status?: MetadataField

@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { fillMissingPositions } from './fill-positions.js'
 import { registerSourceAlignment } from './source-align.js'
 
 // One frozen processor for the whole process: building it costs more than parsing a small file.
@@ -17,5 +18,8 @@ export function parseMarkdown(source: string): Root {
 
 /** The bare parse, without aligning text nodes to their source (structure recovery maps its own). */
 export function parseMarkdownTree(source: string): Root {
-  return processor.parse(source)
+  const tree = processor.parse(source)
+  // The nodes remark-gfm rebuilds without a position need one before anything maps them.
+  fillMissingPositions(tree, source)
+  return tree
 }

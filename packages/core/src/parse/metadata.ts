@@ -2,10 +2,10 @@ import type { RootContent, Table, Yaml } from 'mdast'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
 import metadataKeys from '../data/metadata-keys.generated.js'
-import type { Metadata, MetadataField, MetadataKey, MetadataSource, Section, Severity, Span } from '../model/types.js'
+import type { DateCandidate, DateChoice, Metadata, MetadataField, MetadataKey, MetadataSource, Section, Severity, Span } from '../model/types.js'
 import { flattenInline } from './mapped-text.js'
 import type { SourceMap } from './source-map.js'
-import { parseCalendarDate, parseDurationMinutes } from './time/index.js'
+import { dayNumber, findDates, parseCalendarDate, parseDurationMinutes } from './time/index.js'
 
 /** "Follow-up review", "follow_up_review" and "**Follow up review**" are one label. */
 function normaliseLabel(label: string): string {
@@ -58,10 +58,17 @@ export interface MetadataInputs {
 
 export function extractMetadata(inputs: MetadataInputs): Metadata {
   const fields: MetadataField[] = []
+  // Later date fields that can be read: a second date may contradict the first (a line pasted
+  // from another document), and the first is not necessarily the right one.
+  const laterDates: MetadataField[] = []
   const seen = new Set<MetadataKey>()
   const add = (key: MetadataKey, label: string, raw: string, span: Span, source: MetadataSource): void => {
     const value = raw.trim()
-    if (value === '' || seen.has(key)) return
+    if (value === '') return
+    if (seen.has(key)) {
+      if (key === 'date' && parseCalendarDate(value)) laterDates.push({ key, label, raw: value, span, source })
+      return
+    }
     seen.add(key)
     fields.push({ key, label, raw: value, span, source })
   }
@@ -78,7 +85,100 @@ export function extractMetadata(inputs: MetadataInputs): Metadata {
   }
   for (const block of inputs.blocks) readBlock(block)
   if (inputs.title) add('title', 'title', inputs.title.text, inputs.title.span, 'heading')
-  return interpret(fields, inputs.title)
+  const first = fields.find((field) => field.key === 'date')
+  const candidates = [...(first ? [first] : []), ...laterDates]
+    .map((field) => toCandidate(field))
+    .filter((candidate): candidate is DateCandidate => candidate !== null)
+    .sort((a, b) => a.span.start.offset - b.span.start.offset)
+  // One readable date (possibly after an unreadable first one) is the date.
+  if (candidates.length < 2) return interpret(fields, inputs.title, candidates[0])
+  const { chosen, choice } = chooseIncidentDate(candidates, inputs.title?.text ?? null, inputs.source)
+  const metadata = interpret(fields, inputs.title, chosen)
+  metadata.dates = candidates
+  metadata.dateChoice = choice
+  return metadata
+}
+
+// Labels that name the incident itself; "Date", "When" and "Day" may be the document's own date.
+const GENERIC_DATE_LABELS: ReadonlySet<string> = new Set(['date', 'when', 'day'])
+
+function toCandidate(field: MetadataField): DateCandidate | null {
+  const value = parseCalendarDate(field.raw)
+  if (!value) return null
+  const explicit = !GENERIC_DATE_LABELS.has(normaliseLabel(field.label))
+  return { raw: field.raw, value, span: field.span, label: field.label, source: field.source, explicit }
+}
+
+// How clearly a source marks metadata: front matter, a table, a bold label or a list item beat a
+// heading, which beats a plain "date: ..." line (the shape of text pasted from elsewhere).
+const SOURCE_RANK: Record<MetadataSource, number> = { 'front-matter': 0, table: 0, 'bold-line': 0, list: 0, heading: 1, line: 2 }
+
+/** Days around an incident date in which the document's other dates fall: the timeline, due dates, the review. */
+const SUPPORT_WINDOW = { before: 2, after: 120 }
+
+/**
+ * The incident date among several stated ones: the one the document supports (the title's
+ * date, then the most other full dates in the text, such as timeline days, due dates and the
+ * follow-up review, that fall in the days after it); then an explicitly labelled incident date
+ * ("Incident date", "Started") over a generic "Date", which may be the document's own; then the
+ * clearer source (a bold label over a plain "date: ..." line); then the first.
+ */
+export function chooseIncidentDate(
+  candidates: readonly DateCandidate[],
+  title: string | null,
+  source: string,
+): { chosen: DateCandidate; choice: DateChoice } {
+  const titleDate = title ? parseCalendarDate(title) : null
+  const own = candidates.map((candidate) => [candidate.span.start.offset, candidate.span.end.offset] as const)
+  const elsewhere = findDates(source)
+    .filter((found) => found.hasYear && !own.some(([start, end]) => found.index < end && found.index + found.length > start))
+    .map((found) => dayNumber(found.date))
+  const support = (candidate: DateCandidate): number => {
+    const day = dayNumber(candidate.value)
+    const inTitle = titleDate !== null && dayNumber(titleDate) === day ? 1000 : 0
+    return inTitle + elsewhere.filter((other) => other >= day - SUPPORT_WINDOW.before && other <= day + SUPPORT_WINDOW.after).length
+  }
+  const rank = (candidate: DateCandidate): number[] => [support(candidate), candidate.explicit ? 1 : 0, -SOURCE_RANK[candidate.source]]
+  // A generic "Date" written in the weeks after an explicit incident date is the document's own.
+  const pool = candidates.filter((candidate) => !candidates.some((other) => isWritingDate(candidate, other)))
+  const choices: DateChoice[] = ['support', 'label', 'source']
+  let best = pool[0] ?? candidates[0]!
+  // What set the winner apart from the runner-up it beat last (or that could not beat it).
+  let choice: DateChoice = pool.length < candidates.length ? 'label' : 'first'
+  for (const candidate of pool.slice(1)) {
+    const [a, b] = [rank(candidate), rank(best)]
+    const differs = a.findIndex((value, index) => value !== b[index])
+    if (differs < 0) continue
+    if (a[differs]! > b[differs]!) best = candidate
+    choice = choices[differs]!
+  }
+  if (choice === 'support' && titleDate !== null && dayNumber(titleDate) === dayNumber(best.value)) choice = 'title'
+  return { chosen: best, choice }
+}
+
+/** Whether `date` is a generic "Date" within 90 days after the explicit incident date `incident`. */
+function isWritingDate(date: DateCandidate, incident: DateCandidate): boolean {
+  const after = dayNumber(date.value) - dayNumber(incident.value)
+  return !date.explicit && incident.explicit && after > 0 && after <= 90
+}
+
+/**
+ * Stated incident dates that contradict the chosen one: more than a day apart (an incident that
+ * crossed midnight may be dated by either day). A generic "Date" up to 90 days after an explicit
+ * incident date reads as the day the document was written, and is no contradiction.
+ */
+export function conflictingDates(metadata: Metadata): DateCandidate[] {
+  const chosen = metadata.date
+  if (!chosen || !metadata.dates) return []
+  const chosenCandidate = metadata.dates.find((candidate) => candidate.span.start.offset === chosen.span.start.offset)
+  if (!chosenCandidate) return []
+  return metadata.dates.filter(
+    (candidate) =>
+      candidate !== chosenCandidate &&
+      Math.abs(dayNumber(candidate.value) - dayNumber(chosen.value)) > 1 &&
+      !isWritingDate(candidate, chosenCandidate) &&
+      !isWritingDate(chosenCandidate, candidate),
+  )
 }
 
 type Add = (key: MetadataKey, label: string, raw: string, span: Span, source: MetadataSource) => void
@@ -87,7 +187,11 @@ function readFrontMatter(node: Yaml | TomlFrontMatter, inputs: MetadataInputs, a
   let data: unknown
   const toml = node.type === 'toml'
   try {
-    data = toml ? parseToml(node.value) : parseYaml(node.value)
+    // The YAML and TOML parsers break lines at \n only (a lone \r is not a line break to them,
+    // and the whole block reads as one line); micromark, and so the rest of the linter, also
+    // break at \r.
+    const value = node.value.replace(/\r\n?/g, '\n')
+    data = toml ? parseToml(value) : parseYaml(value)
   } catch {
     // Broken front matter is reported by the metadata rule through the missing fields.
     return
@@ -307,15 +411,16 @@ export function parseSeverity(raw: string, span: Span): Severity | null {
   return null
 }
 
-function interpret(fields: MetadataField[], title: MetadataInputs['title']): Metadata {
+function interpret(fields: MetadataField[], title: MetadataInputs['title'], chosenDate?: DateCandidate): Metadata {
   const metadata: Metadata = { fields }
+  if (chosenDate) metadata.date = { raw: chosenDate.raw, value: chosenDate.value, span: chosenDate.span }
   for (const field of fields) {
     switch (field.key) {
       case 'title':
         metadata.title = field
         break
       case 'date': {
-        const value = parseCalendarDate(field.raw)
+        const value = chosenDate ? null : parseCalendarDate(field.raw)
         if (value) metadata.date = { raw: field.raw, value, span: field.span }
         break
       }

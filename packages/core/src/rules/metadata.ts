@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
-import type { MetadataKey, Span } from '../model/types.js'
-import { parseSeverity } from '../parse/metadata.js'
-import { parseCalendarDate } from '../parse/time/calendar.js'
+import type { DateChoice, MetadataKey, Span } from '../model/types.js'
+import { conflictingDates, parseSeverity } from '../parse/metadata.js'
+import { formatDate, parseCalendarDate } from '../parse/time/calendar.js'
 
 /** What each field is called, why a reader needs it, and an example line to add. */
 const fields = {
@@ -21,6 +21,15 @@ const fields = {
 } as const satisfies Record<MetadataKey, { name: string; why: string; example: string }>
 
 const fieldIds = Object.keys(fields) as [MetadataKey, ...MetadataKey[]]
+
+/** Why the linter took one of two incident dates, for the conflicting-dates message. */
+const choiceReasons: Record<DateChoice, string> = {
+  title: 'the date in the title',
+  support: "the one the document's other dates (timeline, due dates, follow-up review) follow",
+  label: 'the one labelled as the incident date',
+  source: 'the one in a labelled metadata field rather than a plain line',
+  first: 'the first one',
+}
 
 const options = z
   .strictObject({
@@ -42,6 +51,8 @@ export default defineRule<z.output<typeof options>>({
         '`{{value}}` is not a severity the linter can read; the severity decides how deep the review goes. Write a level such as `SEV2`, `P2` or `major`.',
       'bad-date':
         '`{{value}}` is not a date the linter can read; due dates and the follow-up review are measured from the incident date. Write it as `2024-03-05`.',
+      'conflicting-dates':
+        'A second incident date, `{{other}}`, contradicts `{{chosen}}` (line {{line}}); due dates and the follow-up review are measured from the incident date, so one of the two is wrong. The linter uses {{date}}, {{why}}; correct or remove the other.',
     },
   },
   check(doc, { options, report }) {
@@ -59,6 +70,21 @@ export default defineRule<z.output<typeof options>>({
       if (stated(key)) continue
       const field = fields[key]
       report({ messageId: 'missing', data: { field: field.name, why: field.why, example: field.example }, at })
+    }
+    const chosen = metadata.date
+    for (const other of chosen ? conflictingDates(metadata) : []) {
+      report({
+        messageId: 'conflicting-dates',
+        data: {
+          other: quote(other.raw),
+          chosen: quote(chosen!.raw),
+          line: chosen!.span.start.line,
+          date: formatDate(chosen!.value),
+          why: choiceReasons[metadata.dateChoice ?? 'first'],
+        },
+        at: other.span,
+        related: [{ message: 'the incident date the linter uses', at: chosen!.span }],
+      })
     }
     for (const field of metadata.fields) {
       const raw = field.raw.trim()

@@ -17,6 +17,42 @@ const patterns = data.patterns.map((entry) => ({ id: entry.id, kind: entry.kind,
 const specific = patterns.filter((entry) => entry.kind === 'credential' && entry.id !== 'secret-assignment').map((entry) => entry.regex)
 const roleMailboxes: ReadonlySet<string> = new Set(data.roleMailboxes)
 const safeDomains: readonly string[] = data.safeDomains
+const listHosts: readonly string[] = data.listHosts
+const listHostLabels: ReadonlySet<string> = new Set(data.listHostLabels)
+const fileExtensions: ReadonlySet<string> = new Set(data.fileExtensions)
+
+/** A top-level domain: letters only, or an internationalised one in punycode. */
+const TOP_LEVEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
+/** A version after the "@" of a package spec: "react@0.12.0-rc1", "body-parser@2.0.0-beta.2". */
+const VERSION = /^v?\d+\.\d+/
+/** A pixel-density suffix of an image name: "icon@2x.png", "logo@1.5x.webp". */
+const DENSITY = /^\d+(?:\.\d+)?x$/
+
+function onHost(domain: string, host: string): boolean {
+  return domain === host || domain.endsWith(`.${host}`)
+}
+
+/**
+ * Whether what follows the "@" can be a mail domain at all. A package spec (`name@version`), an
+ * image at a pixel density or a file name has the shape of an address but ends in a version
+ * part, a file extension, or a label the pattern had to cut short ("0-rc" of "0-rc1").
+ */
+function isMailDomain(domain: string, line: string, end: number): boolean {
+  const labels = domain.split('.')
+  const last = labels[labels.length - 1] ?? ''
+  if (!TOP_LEVEL.test(last) || fileExtensions.has(last)) return false
+  if (VERSION.test(domain) || DENSITY.test(labels[0] ?? '')) return false
+  // The pattern stopped inside a longer token ("pkg@1.0.0-beta.2" at "beta"): not a domain's end.
+  const next = line[end] ?? ''
+  return !/[A-Za-z0-9_-]/.test(next) && !(next === '.' && /[A-Za-z0-9]/.test(line[end + 1] ?? ''))
+}
+
+/** A mailing list or group: every address at a list host, or at a host named like a list server. */
+function isListAddress(domain: string): boolean {
+  if (listHosts.some((host) => onHost(domain, host))) return true
+  const labels = domain.split('.')
+  return labels.length >= 3 && listHostLabels.has(labels[0] ?? '')
+}
 
 /** A value that is already redacted or is a reference to a secret, not the secret itself. */
 const REDACTED = /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>?|\[[^\]]*\]?|\$\{?[A-Za-z_][\w.]*\}?|\{\{[^}]*\}?\}?|redacted|\[redacted\]|hidden|removed|none|null|true|false|changeme|your[_-][\w-]*|process\.env\.\w+|env\.\w+)$/i
@@ -28,8 +64,10 @@ function accept(kind: Kind, id: string, text: string, line: string, end: number)
       const at = text.indexOf('@')
       const local = text.slice(0, at).toLowerCase()
       const domain = text.slice(at + 1).toLowerCase()
+      if (!isMailDomain(domain, line, end)) return false
       if (roleMailboxes.has(local) || local.split(/[-._+]/).every((part) => roleMailboxes.has(part))) return false
-      return !safeDomains.some((safe) => domain === safe || domain.endsWith(`.${safe}`))
+      if (isListAddress(domain)) return false
+      return !safeDomains.some((safe) => onHost(domain, safe))
     }
     case 'phone': {
       const digits = text.replace(/\D/g, '').length

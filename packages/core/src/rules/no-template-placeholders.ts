@@ -3,7 +3,7 @@ import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
 import placeholderData from '../data/placeholders.generated.js'
 import type { Nodes } from 'mdast'
-import type { SectionKind, Span } from '../model/types.js'
+import type { Sentence, SectionKind, Span } from '../model/types.js'
 
 const options = z
   .strictObject({
@@ -37,6 +37,110 @@ const IMPERATIVE_KINDS: ReadonlySet<SectionKind> = new Set(['action-items', 'tim
 
 /** Inline HTML that is really a placeholder: `<fill in>` parses as a tag. */
 const angle = patterns.find((entry) => entry.id === 'angle-bracket')
+
+const determiners: ReadonlySet<string> = new Set(placeholderData.mentions.determiners)
+const mentionNouns: ReadonlySet<string> = new Set(placeholderData.mentions.nouns)
+const templatingWords: ReadonlySet<string> = new Set(placeholderData.mentions.templating)
+const stepWords: ReadonlySet<string> = new Set(placeholderData.instructionCues.step)
+const documentWords: ReadonlySet<string> = new Set(placeholderData.instructionCues.document)
+const questionWords: ReadonlySet<string> = new Set(placeholderData.instructionCues.questions)
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+const OPENING_QUOTES = `"'“‘«`
+const CLOSING_QUOTES = `"'”’»`
+
+function words(text: string): string[] {
+  return (text.match(WORD) ?? []).map((word) => word.toLowerCase())
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u
+
+/** The word right before `index`, with only spaces between; null after punctuation or none. */
+function wordBefore(text: string, index: number): string | null {
+  let end = index
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  if (end === index) return null
+  let start = end
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--
+  return start < end ? text.slice(start, end).toLowerCase() : null
+}
+
+/** The word right after `index`, with only spaces between; null before punctuation or none. */
+function wordAfter(text: string, index: number): string | null {
+  let start = index
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++
+  if (start === index) return null
+  let end = start
+  while (end < text.length && WORD_CHAR.test(text[end]!)) end++
+  return start < end ? text.slice(start, end).toLowerCase() : null
+}
+
+/**
+ * Whether a sentence talks about a placeholder rather than leaving one: it is quoted ("the page
+ * said 'TODO'"), a marker is a noun ("the tool inserts a TODO when ..."), a noun names what it is
+ * ("TODO comments", "the YYYY-MM-DD format"), or the words around a marker or template variable
+ * are about templating ("fix substitution of {{ name }}").
+ */
+function isMention(match: Match, text: string): boolean {
+  const end = match.index + match.text.length
+  const open = OPENING_QUOTES.indexOf(text[match.index - 1] ?? '')
+  if (open >= 0 && text[end] === CLOSING_QUOTES[open]) return true
+  const after = wordAfter(text, end)
+  if (after !== null && mentionNouns.has(after)) return true
+  if (match.id !== 'todo-marker' && match.id !== 'template-variable') return false
+  const before = wordBefore(text, match.index)
+  if (match.id === 'todo-marker' && before !== null && determiners.has(before)) return true
+  const near = [...words(text.slice(0, match.index)).slice(-3), ...words(text.slice(end)).slice(0, 3)]
+  return near.some((word) => templatingWords.has(word))
+}
+
+/**
+ * Whether an imperative sentence is a step of the work the document describes ("Add the following
+ * code to `example.js`:") rather than a template's instruction to its author ("Describe the
+ * impact here."): it shows a step cue and nothing that points at the document's own content.
+ */
+function isStep(sentence: Sentence, source: string): boolean {
+  const found = words(sentence.text)
+  if (found.some((word) => documentWords.has(word)) || questionWords.has(found[1] ?? '')) return false
+  const written = source.slice(sentence.span.start.offset, sentence.span.end.offset)
+  return (
+    written.includes('`') ||
+    /https?:\/\/|\bwww\./i.test(written) ||
+    sentence.text.split(' ').some(isFileName) ||
+    found.some((word) => stepWords.has(word)) ||
+    (sentence.text.trimEnd().endsWith(':') && introducesBlock(source, sentence.span.end.offset))
+  )
+}
+
+const FILE_NAME = /^[\w/-]*[\w-]{2}\.[A-Za-z]{1,5}$/
+
+/** "retry.ts", "checkout/config.yml," (a word of collapsed prose, closing punctuation trimmed). */
+function isFileName(word: string): boolean {
+  let end = word.length
+  while (end > 0 && '.,;:!?)'.includes(word[end - 1]!)) end--
+  return FILE_NAME.test(word.slice(0, end))
+}
+
+/** Whether a code block, list or table follows `offset` (after the rest of its line and blank lines). */
+function introducesBlock(source: string, offset: number): boolean {
+  const lines = source.slice(offset, offset + 400).split(/\r\n|\r|\n/)
+  // The rest of the sentence's own line, then the first line that is not blank.
+  const next = lines.slice(1).find((line) => line.trim() !== '')
+  if (next === undefined) return false
+  return /^(?: {4}|\t)/.test(next) || /^ {0,3}(?:```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/.test(next)
+}
+
+/**
+ * Whether an angle-bracket match is an HTML tag: `<summary>` closed by `</summary>` later on,
+ * or a tag with attributes (`<link rel="...">`). A placeholder is neither.
+ */
+function isMarkupTag(text: string, source: string, after: number): boolean {
+  const tag = /^<([A-Za-z][\w-]*)([ \t][^<>]*)?\/?>$/.exec(text)
+  if (!tag) return false
+  const attributes = tag[2] ?? ''
+  if (attributes.trim() !== '') return /^[ \t]+[\w:.-]+[ \t]*=[ \t]*["']/.test(attributes)
+  return source.toLowerCase().includes(`</${tag[1]!.toLowerCase()}`, after)
+}
 
 interface Match {
   id: string
@@ -107,13 +211,15 @@ export default defineRule<z.output<typeof options>>({
     // Inline HTML outside quotes and code: prose drops it, but "<fill in>" parses as a tag.
     const walk = (node: Nodes): void => {
       if (node.type === 'blockquote' || node.type === 'code') return
-      if (node.type === 'html' && angle && !allow.has('angle-bracket')) {
-        const offset = node.position?.start.offset
+      const offset = node.position?.start.offset
+      if (node.type === 'html' && angle && !allow.has('angle-bracket') && offset !== undefined) {
         angle.regex.lastIndex = 0
-        const match = offset === undefined ? null : angle.regex.exec(node.value)
-        if (match && offset !== undefined && !allow.has(match[0].toLowerCase())) {
+        for (let match = angle.regex.exec(node.value); match; match = angle.regex.exec(node.value)) {
           const start = offset + match.index
-          emit({ id: angle.id, note: angle.note, text: match[0], index: 0 }, { start: doc.pointAt(start), end: doc.pointAt(start + match[0].length) }, 'text')
+          const end = start + match[0].length
+          // `<summary>` in `<details>`, `<link href="...">`: markup, not a blank.
+          if (allow.has(match[0].toLowerCase()) || isMarkupTag(match[0], doc.source, end)) continue
+          emit({ id: angle.id, note: angle.note, text: match[0], index: 0 }, { start: doc.pointAt(start), end: doc.pointAt(end) }, 'text')
         }
       }
       if ('children' in node) for (const child of node.children) walk(child)
@@ -123,7 +229,11 @@ export default defineRule<z.output<typeof options>>({
       const kind = sentence.section?.kind
       const instructions = sentence.context !== 'heading' && !(kind && IMPERATIVE_KINDS.has(kind))
       for (const match of findPlaceholders(sentence.text, allow, instructions)) {
-        emit(match, { start: sentence.pointAt(match.index), end: sentence.pointAt(match.index + match.text.length) }, 'text')
+        if (match.id === 'template-instruction' ? isStep(sentence, doc.source) : isMention(match, sentence.text)) continue
+        const at = { start: sentence.pointAt(match.index), end: sentence.pointAt(match.index + match.text.length) }
+        // A whole sentence is quoted as written: prose replaces its inline code with a stand-in word.
+        const shown = match.id === 'template-instruction' ? { ...match, text: doc.source.slice(at.start.offset, at.end.offset) } : match
+        emit(shown, at, 'text')
       }
     }
   },

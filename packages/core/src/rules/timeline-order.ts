@@ -1,12 +1,15 @@
 import { z } from 'zod'
 import milestoneData from '../data/milestone-keywords.generated.js'
 import { defineRule } from '../engine/define-rule.js'
+import type { RuleContext } from '../engine/types.js'
 import { quote } from '../engine/render-message.js'
-import type { CalendarDate, TimelineEntry } from '../model/types.js'
+import type { RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { CalendarDate, PostmortemDocument, Section, Span, Timeline, TimelineEntry } from '../model/types.js'
 import { PhraseMatcher } from '../nlp/phrase-matcher.js'
 import { tokenize } from '../nlp/tokens.js'
 import { dayNumber } from '../parse/time/index.js'
-import { findTimeZone } from '../parse/time/index.js'
+import { findClockTime, findDates, findTimeZone } from '../parse/time/index.js'
 
 type Milestone = 'onset' | 'detection' | 'mitigation' | 'resolution'
 const milestoneMatcher = new PhraseMatcher(milestoneData.milestones)
@@ -68,6 +71,49 @@ function zoneFamily(zone: string): string {
   return zone
 }
 
+
+/** The timeline section is there, but no entry has a time or a date. */
+function reportUntimed(doc: PostmortemDocument, timeline: Timeline, report: RuleContext<unknown>['report']): void {
+  const at = timeline.section.headingSpan
+  const first = timeline.entries[0]
+  if (first) {
+    const count = timeline.entries.length
+    const text = quote(first.text, 50)
+    const entries =
+      count === 1
+        ? `The only timeline entry (\`${text}\`) has no time the linter can read`
+        : `None of the ${count} timeline entries has a time the linter can read (the first is \`${text}\`)`
+    // The example keeps the event and drops whatever unreadable time it starts with ("10:65").
+    const example = text.replace(/^\d{1,2}[:.h]\d{1,2}[^\s]{0,12}\s/, '').replace(/[.;,]$/, '')
+    report({ messageId: 'no-timestamps', data: { entries, example }, at })
+    return
+  }
+  // No entries: an empty section, or prose ("We have not written the timeline yet.").
+  const sentence = doc.prose.find((candidate) => candidate.context !== 'heading' && within(candidate.span, timeline.section.span))
+  report({ messageId: 'empty-timeline', data: { content: sentence ? `only \`${quote(sentence.text, 60)}\`` : 'it is empty' }, at })
+}
+
+// A time relative to the incident's start: "T+0:05", "T-10m", "T + 5".
+const RELATIVE_TIME = /\bT ?[+\-−] ?\d/
+
+/**
+ * Whether the section writes times or dates anywhere, in a form its entries were not read from:
+ * prose ("detected at 11 a.m. by a customer"), times inside the text of an entry, relative times
+ * ("T+0:05"), a code block of log lines, an HTML table, a quoted chat log. That is a timeline the
+ * linter cannot check, and saying it has no timestamps would be wrong.
+ */
+function writesTimes(section: Section): boolean {
+  const timed = (node: RootContent): boolean => {
+    const text = toString(node)
+    return findClockTime(text) !== null || RELATIVE_TIME.test(text) || findDates(text).some((found) => found.hasYear)
+  }
+  return section.nodes.some(timed) || section.subsections.some((sub) => timed(sub.headingNode) || writesTimes(sub))
+}
+
+function within(inner: Span, outer: Span): boolean {
+  return inner.start.offset >= outer.start.offset && inner.end.offset <= outer.end.offset
+}
+
 export default defineRule<z.output<typeof options>>({
   id: 'timeline-order',
   meta: {
@@ -92,10 +138,15 @@ export default defineRule<z.output<typeof options>>({
         'Detection (line {{detectionLine}}) comes before onset (line {{onsetLine}}); detection cannot precede the first symptom. Check both times.',
       'resolution-not-last':
         'A {{milestone}} entry (`{{time}}`) comes after the resolution (line {{resolutionLine}}); the incident was not over yet. Move the resolution, or reword the later entry.',
+      'empty-timeline':
+        'The timeline section has no timed events ({{content}}); readers cannot tell when the incident began, was detected and ended, and time to detect and to mitigate cannot be measured. List the events oldest first, each with its time in one stated zone, e.g. `- 10:05 UTC Alert fired for checkout errors`.',
+      'no-timestamps':
+        '{{entries}}; readers cannot tell when the incident began, was detected and ended, and time to detect and to mitigate cannot be measured. Start each entry with its time in one stated zone, e.g. `- 10:05 UTC {{example}}`.',
       'duration-mismatch':
         'The stated duration ({{stated}} min) disagrees with the timeline ({{measured}} min from {{from}} to resolution); one of them is wrong. Correct the header or the timeline.',
     },
-    penalties: { 'no-time-zone': 25, 'missing-milestone': 15, 'out-of-order': 25, 'midnight-without-date': 10 },
+    // A timeline with nothing on it leaves nothing to score, like a missing one (required-sections).
+    penalties: { 'empty-timeline': 100, 'no-timestamps': 60, 'no-time-zone': 25, 'missing-milestone': 15, 'out-of-order': 25, 'midnight-without-date': 10 },
   },
   check(doc, { options, report }) {
     const timeline = doc.timeline
@@ -131,7 +182,13 @@ export default defineRule<z.output<typeof options>>({
       previous = entry
     }
 
-    if (timed.length === 0) return
+    if (timed.length === 0) {
+      // Nothing places any entry in time: no clock time, no date, not even an unreadable time
+      // (reported above). Every other check needs times, so this one message says what to do.
+      const untimed = !timeline.entries.some((entry) => entry.date !== null || entry.timeText !== null)
+      if (untimed && !writesTimes(timeline.section)) reportUntimed(doc, timeline, report)
+      return
+    }
     // "T+0:26" counts from the incident's start: no clock, so no zone to state.
     const clockTimed = timed.filter((entry) => !entry.relative)
     const entryZones = timed.map((entry) => entry.timeZone).filter((zone): zone is string => zone !== null)

@@ -76,6 +76,34 @@ describe('metadata: YAML front matter', () => {
     expect(textAt(crlf, field(doc, 'followUp')!.span)).toBe('follow_up_review: 2025-03-10')
   })
 
+  it.each([
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+    ['mixed', null],
+  ])('reads the same fields at the same lines in a %s file', (_, ending) => {
+    const lines = source.split('\n')
+    const converted = ending === null ? lines.map((line, index) => line + (['\n', '\r\n', '\r'][index % 3] ?? '')).join('') : lines.join(ending)
+    const doc = parse(converted)
+    const fromLf = parse(source)
+    const summary = (d: PostmortemDocument) => d.metadata.fields.map((f) => [f.key, f.raw, range(f.span)])
+    expect(summary(doc)).toEqual(summary(fromLf))
+    expect(doc.metadata.date?.value).toEqual(d(2025, 2, 9))
+    expect(textAt(converted, field(doc, 'severity')!.span)).toBe('severity: SEV2')
+    // The authors list spans its items, whatever ends the lines.
+    expect(textAt(converted, field(doc, 'authors')!.span)?.split(/\r\n|\r|\n/)).toEqual(['authors:', '  - Ada Lovelace', '  - Grace Hopper'])
+  })
+
+  it('reads block scalars and comments in a lone-CR file', () => {
+    const doc = parse('---\rdate: 2024-03-05 # local\rseverity: P2\rstatus: Draft\rauthors: |\r  alice\r  bob\r---\r# Incident\r')
+    expect(doc.metadata.fields.map((f) => [f.key, f.raw])).toEqual([
+      ['date', '2024-03-05'],
+      ['severity', 'P2'],
+      ['status', 'Draft'],
+      ['authors', 'alice\nbob'],
+      ['title', 'Incident'],
+    ])
+  })
+
   it('accepts dates YAML reads as timestamps and quoted keys', () => {
     const doc = parse('---\n"date": 2025-02-09T10:05:00Z\nSeverity: 1\n---\n\n# Outage\n')
     expect(doc.metadata.date?.value).toEqual(d(2025, 2, 9))
@@ -88,6 +116,48 @@ describe('metadata: YAML front matter', () => {
     expect(doc.metadata.fields.map((f) => f.key)).toEqual(['title'])
     // The title still dates the document.
     expect(doc.metadata.date?.value).toEqual(d(2025, 2, 9))
+  })
+})
+
+describe('metadata: more than one incident date (issue 16)', () => {
+  const dated = (lines: string, rest = '') => `# Checkout outage\n\n${lines}\n\n## Summary\n\nCheckout failed.\n${rest}`
+  const choice = (source: string) => {
+    const doc = parse(source)
+    return { date: doc.metadata.date?.raw, incident: doc.incidentDate, choice: doc.metadata.dateChoice, dates: doc.metadata.dates?.map((c) => c.raw) }
+  }
+
+  it('takes the date the rest of the document follows over a line pasted above it', () => {
+    const source = dated('date: 2015-11-17\n\n**Date:** 2024-03-05  \n**Follow-up review:** 2024-04-04')
+    expect(choice(source)).toEqual({ date: '2024-03-05', incident: d(2024, 3, 5), choice: 'support', dates: ['2015-11-17', '2024-03-05'] })
+    // Either order: what decides is the evidence, not which came first.
+    expect(choice(dated('**Date:** 2024-03-05  \n**Follow-up review:** 2024-04-04\n\ndate: 2015-11-17')).date).toBe('2024-03-05')
+  })
+
+  it('counts timeline days and due dates as evidence', () => {
+    const rest = '\n## Timeline (UTC)\n\n### 2024-03-05\n\n- 10:05 Alert fired\n\n## Action items\n\n- Add a pool alert, @ana, due 2024-03-20\n'
+    expect(choice(dated('**Date:** 2019-06-01  \n**Incident date:** 2024-03-05', rest))).toMatchObject({ date: '2024-03-05', choice: 'support' })
+    expect(choice(dated('**Incident date:** 2019-06-01  \n**Date:** 2024-03-05', rest))).toMatchObject({ date: '2024-03-05', choice: 'support' })
+  })
+
+  it('without evidence, prefers the title, an incident label, a labelled field, then the first', () => {
+    expect(choice('# 2024-03-05: checkout outage\n\n**Date:** 2015-11-17  \n**Started:** 2024-03-05 09:58\n')).toMatchObject({ date: '2024-03-05 09:58', choice: 'title' })
+    expect(choice(dated('**Date:** 2015-11-17  \n**Incident date:** 2024-03-05'))).toMatchObject({ date: '2024-03-05', choice: 'label' })
+    expect(choice(dated('date: 2015-11-17\n\n**Date:** 2024-03-05'))).toMatchObject({ date: '2024-03-05', choice: 'source' })
+    expect(choice(dated('**Date:** 2015-11-17  \n**Day:** 2024-03-05'))).toMatchObject({ date: '2015-11-17', choice: 'first' })
+  })
+
+  it('does not take a document date written after an explicit incident date', () => {
+    // Dates in the weeks after the incident (a due date) support both; the label decides.
+    const source = dated('**Date:** 2024-03-12  \n**Incident date:** 2024-03-05', '\n## Action items\n\n- Add a pool alert, @ana, due 2024-04-01\n')
+    expect(choice(source)).toMatchObject({ date: '2024-03-05', choice: 'label' })
+  })
+
+  it('reads a later date when the first date field cannot be read', () => {
+    expect(choice(dated('**Date:** sometime last week\n\n**Incident date:** 2024-03-05'))).toEqual({ date: '2024-03-05', incident: d(2024, 3, 5), choice: undefined, dates: undefined })
+  })
+
+  it('keeps a single date as before', () => {
+    expect(choice(dated('**Date:** 2024-03-05'))).toEqual({ date: '2024-03-05', incident: d(2024, 3, 5), choice: undefined, dates: undefined })
   })
 })
 

@@ -49,4 +49,44 @@ describe(id, () => {
     expect(run(id, `---\ndate: 2024-03-05\nseverity: SEV2\nstatus: draft\nauthors: [alice]\n---\n# Outage\n${body}`)).toEqual([])
     expect(run(id, `# 2024-03-05: checkout outage\n\n**Severity:** SEV2  \n**Status:** Draft  \n**Authors:** @alice\n${body}`)).toEqual([])
   })
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+  ])('reads front matter with %s line endings', (_, ending) => {
+    const source = ['---', 'date: 2024-03-05', 'severity: P2', 'status: Draft', 'authors: alice', '---', '# Incident', ''].join(ending)
+    expect(run(id, source).map((m) => m.message)).toEqual([])
+  })
+
+  describe('two incident dates (issue 16)', () => {
+    const pasted = full(`date: 2015-11-17\n\n${complete}  \n**Follow-up review:** 2024-04-04`)
+
+    it('reports the date that contradicts the one it uses, pointing at both', () => {
+      const messages = run(id, pasted)
+      expect(messages.map((m) => m.messageId)).toEqual(['conflicting-dates'])
+      expect(messages[0]).toMatchObject({ line: 3, column: 1, endLine: 3, endColumn: 17 })
+      expect(messages[0]?.related?.[0]).toMatchObject({ line: 5 })
+      expect(messages[0]?.message).toBe(
+        "A second incident date, `2015-11-17`, contradicts `2024-03-05` (line 5); due dates and the follow-up review are measured from the incident date, so one of the two is wrong. The linter uses 2024-03-05, the one the document's other dates (timeline, due dates, follow-up review) follow; correct or remove the other.",
+      )
+    })
+
+    it('measures the follow-up review from the date it uses', () => {
+      expect(run('follow-up-scheduled', pasted).map((m) => m.message)).toEqual([])
+    })
+
+    it.each([
+      ['the same date twice', `---\ndate: 2024-03-05\n---\n# Checkout outage\n\n${complete}\n${body}`],
+      ['an incident that crossed midnight', full(`${complete}  \n**Started:** 2024-03-04 23:50 UTC`)],
+      ['a document date after the incident date', full(`${complete}  \n**Incident date:** 2024-02-28`)],
+    ])('does not report %s', (_, source) => {
+      expect(run(id, source).map((m) => m.message)).toEqual([])
+    })
+
+    it('reports a generic date long after, or before, an incident date', () => {
+      expect(run(id, full(`${complete}  \n**Incident date:** 2023-01-10`)).map((m) => m.messageId)).toEqual(['conflicting-dates'])
+      expect(run(id, full(`${complete}  \n**Incident date:** 2024-03-09`)).map((m) => m.messageId)).toEqual(['conflicting-dates'])
+    })
+  })
 })

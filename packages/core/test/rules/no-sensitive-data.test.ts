@@ -25,6 +25,13 @@ describe(id, () => {
     ['The config had `secret: s3cr3t-value`.', 'credential'],
     ['```\nDB_PASSWORD="Tr0ub4dor&3"\n```', 'credential'],
     ['```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----\n```', 'private-key'],
+    // Shapes next to the ones below that are not addresses: still personal addresses.
+    ['Paged ana@163.com at 10:22.', 'email'],
+    ['Mail ana@acme.co.uk.', 'email'],
+    ['Mail jo@xn--bcher-kva.de about it.', 'email'],
+    ['Ask maria@lists-acme.com or later.', 'email'],
+    ['Ask maria@acme.com, then retry.', 'email'],
+    ['See maria.v2@acme.io for details.', 'email'],
     ['The primary at 10.20.30.40 stopped.', 'internal-ip'],
     ['Traffic went to 192.168.1.15.', 'internal-ip'],
     ['The node `172.16.4.2` was drained.', 'internal-ip'],
@@ -66,6 +73,16 @@ describe(id, () => {
     'Disk at 95.5% and 1.2.3.4.5 nodes.',
     'Build 415-555 failed.',
     'git@github.com:acme/api.git was cloned.',
+    // A package spec is name@version, not an address (issue 16).
+    'We pinned react@0.12.0-rc1 and body-parser@2.0.0-beta.2 in the lockfile.',
+    'The fix shipped in `@types/node@20.11.0-dev` and pkg@1.0.0-alpha.',
+    'Upgrading left@1.2.3.beta and right@v2.0-rc behind.',
+    // An image at a pixel density, a file name.
+    'The icon@2x.png and logo@1.5x.webp assets were missing.',
+    'Attached: timeline@final.pdf and dump@primary.log.',
+    // A mailing list at a list host.
+    'The report went to v8-dev@googlegroups.com and to announce@lists.debian.org.',
+    'Discussed on users@listserv.acme.edu and help-wanted@groups.io.',
     'Commit 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39 was reverted.',
   ]
   for (const body of good) {

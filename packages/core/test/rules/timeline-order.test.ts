@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { lint, resolveConfig } from '../../src/index.js'
 import { run } from './helpers.js'
 
 const ids = (markdown: string, options?: unknown) => run('timeline-order', markdown, options).map((m) => m.messageId)
@@ -106,6 +107,58 @@ describe('timeline-order', () => {
 
   it('flags a time it cannot read, in a table', () => {
     expect(ids(doc('| Time (UTC) | Event |\n|---|---|\n| 10:05 | Alert fired |\n| around lunch | Rollback |\n| 10:40 | Incident resolved |'))).toEqual(['unparsed-time'])
+  })
+
+  describe('a timeline without timestamps (issue 16)', () => {
+    const lone = (timeline: string) => `# Incident\n\n## Timeline\n\n${timeline}\n\n## Impact\n\nCheckout failed for 40 minutes.\n`
+
+    it('reports prose where the events should be, once, at the heading, quoting it', () => {
+      const messages = run('timeline-order', lone('We have not written the timeline yet.'))
+      expect(messages.map((m) => m.messageId)).toEqual(['empty-timeline'])
+      expect(messages[0]).toMatchObject({ line: 3, column: 1, endLine: 3, endColumn: 12 })
+      expect(messages[0]?.message).toContain('(only `We have not written the timeline yet.`)')
+      expect(messages[0]?.message).toMatch(/no timed events.*List the events oldest first, each with its time/)
+    })
+
+    it('reports entries that have no time, with an example built from the first', () => {
+      const messages = run('timeline-order', lone('- Deploy started.\n- Alert fired.'))
+      expect(messages.map((m) => m.messageId)).toEqual(['no-timestamps'])
+      expect(messages[0]?.message).toMatch(/^None of the 2 timeline entries has a time the linter can read \(the first is `Deploy started.`\)/)
+      expect(messages[0]?.message).toContain('e.g. `- 10:05 UTC Deploy started`')
+      expect(run('timeline-order', lone('- Deploy started.'))[0]?.message).toMatch(/^The only timeline entry \(`Deploy started.`\) has no time the linter can read;/)
+    })
+
+    it('reports an empty section, before another section or at the end of the document', () => {
+      expect(run('timeline-order', lone('')).map((m) => m.message.match(/\(([^)]*)\)/)?.[1])).toEqual(['it is empty'])
+      expect(ids('# Incident\n\n## Timeline\n')).toEqual(['empty-timeline'])
+    })
+
+    it('costs the timeline category like a missing timeline', () => {
+      const config = resolveConfig({ extends: [], rules: { 'timeline-order': 'error' } })
+      expect(lint(lone('We have not written the timeline yet.'), { config }).categories.timeline).toBe(0)
+      expect(lint(lone('- Deploy started.\n- Alert fired.'), { config }).categories.timeline).toBe(40)
+    })
+
+    it('stays quiet when entries have times or dates, or times sit in blocks it does not read', () => {
+      expect(ids(lone('All times UTC.\n\n- 10:05 Alert fired (detection)\n- 10:40 Incident resolved'))).toEqual([])
+      // A day-by-day timeline places its entries in time, at a coarser resolution.
+      expect(ids(lone('- 2024-03-05: Vulnerability reported.\n- 2024-03-06: Patch deployed.'))).not.toContain('empty-timeline')
+      expect(ids(lone('- 2024-03-05: Vulnerability reported.\n- 2024-03-06: Patch deployed.'))).not.toContain('no-timestamps')
+      // Log lines in a code block, an HTML table, times in prose or inside an entry, relative
+      // times: a timeline the linter cannot read is still one.
+      expect(ids(lone('```\n10:05 alert fired\n10:40 resolved\n```'))).toEqual([])
+      expect(ids(lone('<table><tr><td>10:05</td><td>Alert fired</td></tr></table>'))).toEqual([])
+      expect(ids(lone('A customer reported the errors around 11 a.m.; the rollback finished half an hour later.'))).toEqual([])
+      expect(ids(lone('On 2024-03-05 the deploy started and the alert fired soon after.'))).toEqual([])
+      expect(ids(lone('- Deploy started at 10:05.\n- Alert fired.'))).toEqual([])
+      expect(ids(lone('- T+0:00 Deploy started.\n- T+0:07 Alert fired.'))).not.toContain('no-timestamps')
+    })
+
+    it('says a time it cannot read is not a time, and keeps it out of the example', () => {
+      const [message] = run('timeline-order', lone('- 10:65 Alert fired'))
+      expect(message?.message).toMatch(/^The only timeline entry \(`10:65 Alert fired`\) has no time the linter can read/)
+      expect(message?.message).toContain('e.g. `- 10:05 UTC Alert fired`')
+    })
   })
 
   it('says nothing when there is no timeline section', () => {
