@@ -58,7 +58,9 @@ export function reasonToSkip(doc: PostmortemDocument): string | null {
   if (!recounts && linkListShare(doc) >= 0.6) return 'looks like an index page, not a postmortem: mostly a list of links, and it does not recount an incident'
   // Guides and briefs tell the reader what to write; an account tells what happened.
   const instructs = evidence.instructionSentences >= Math.max(3, 0.3 * evidence.sentences)
-  if (instructs && evidence.timedEntries < 3 && evidence.narrativeSentences * 2 < evidence.instructionSentences && evidence.accountSentences * 2 <= evidence.instructionSentences) {
+  // Only someone recounting outweighs the instructions: a brief's scenario ("your stack broke in
+  // some way: a crash, ...") is in the past tense too.
+  if (instructs && evidence.timedEntries < 3 && evidence.narrativeSentences * 2 < evidence.instructionSentences) {
     return `looks like a guide or brief, not a postmortem: ${evidence.instructionSentences} of ${evidence.sentences} sentences instruct the reader, and it does not recount an incident`
   }
   if (evidence.otherGenreHeadings > 0 && !narrates) {

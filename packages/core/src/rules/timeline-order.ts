@@ -29,9 +29,11 @@ const options = z
  * Minutes since the epoch. An entry without a date takes the baseline (the incident date, else
  * the timeline's first date), so dated and undated entries compare on one scale.
  */
-function instant(entry: TimelineEntry, baseline: CalendarDate | null): number | null {
+function instant(entry: TimelineEntry, baseline: CalendarDate | null, mixedZones: boolean): number | null {
   if (!entry.time) return null
-  const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60
+  // Entries in different zones compare as the same clock only once both are in UTC.
+  const offset = mixedZones && !entry.relative ? (zoneOffset(entry.timeZone) ?? 0) : 0
+  const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60 - offset
   const date = entry.date ?? baseline
   return date ? dayNumber(date) * 1440 + minutes : minutes
 }
@@ -62,13 +64,20 @@ function classify(entry: TimelineEntry): { milestone: Milestone; explicit: boole
 
 /** Zones that name the same offset ("CEST" and "UTC+02:00", "PT" and "PDT") are one zone. */
 function zoneFamily(zone: string): string {
-  const match = findTimeZone(zone)
-  if (match?.offsetMinutes !== null && match?.offsetMinutes !== undefined) return `offset:${match.offsetMinutes}`
+  // "Eastern (EST)": the standard and daylight names of a region are that region's zone.
   if (/^P[SD]?T$/.test(zone)) return 'pacific'
   if (/^E[SD]?T$/.test(zone)) return 'eastern'
   if (/^C[SD]?T$/.test(zone)) return 'central'
   if (/^M[SD]?T$/.test(zone)) return 'mountain'
+  const match = findTimeZone(zone)
+  if (match?.offsetMinutes !== null && match?.offsetMinutes !== undefined) return `offset:${match.offsetMinutes}`
   return zone
+}
+
+/** Minutes east of UTC for a zone with one fixed offset, else null (PT, ET or unknown). */
+function zoneOffset(zone: string | null): number | null {
+  if (zone === null) return null
+  return findTimeZone(zone)?.offsetMinutes ?? null
 }
 
 
@@ -153,7 +162,10 @@ export default defineRule<z.output<typeof options>>({
     if (!timeline) return
     const timed = timeline.entries.filter((entry) => entry.time !== null)
     const baseline = doc.incidentDate ?? timeline.entries.find((entry) => entry.date)?.date ?? null
-    const at = (entry: TimelineEntry): number | null => instant(entry, baseline)
+    // Only a timeline whose entries carry different fixed-offset zones is put on UTC to compare.
+    const offsets = new Set(timed.map((entry) => zoneOffset(entry.timeZone)))
+    const mixedZones = offsets.size > 1 && !offsets.has(null)
+    const at = (entry: TimelineEntry): number | null => instant(entry, baseline, mixedZones)
 
     for (const entry of timeline.entries) {
       if (entry.unparsedTime && entry.timeText && entry.timeSpan) {

@@ -1,3 +1,4 @@
+import genres from '../../data/document-genres.generated.js'
 import type { SectionKind } from '../../model/types.js'
 import { classifyHeading, isSynonymHeading, normaliseHeading } from '../heading-title.js'
 import { isMetadataLabel } from '../metadata.js'
@@ -120,6 +121,8 @@ function headingKind(text: string, cues: Cues): SectionKind | null | undefined {
   const words = text.split(/\s+/)
   if (words.length > MAX_HEADING_WORDS || !/\p{L}/u.test(text)) return undefined
   const normalised = normaliseHeading(text)
+  // "List the action items below:" tells the writer what to do; it names no section.
+  if (!isSynonymHeading(normalised) && opensWithInstruction(normalised.key)) return undefined
   const kind = classifyHeading(normalised)
   const question = text.endsWith('?')
   const shouted = isUpperCase(text)
@@ -144,6 +147,12 @@ function labelKind(label: string, strong: boolean): SectionKind | null {
   if (!kind) return null
   if (strong || isSynonymHeading(normalised) || isTitleCase(words) || isUpperCase(label)) return kind
   return null
+}
+
+const instructionOpeners = genres['instruction-openers'].map((opener) => `${opener} `)
+
+function opensWithInstruction(key: string): boolean {
+  return key.split(' ').length >= 3 && instructionOpeners.some((opener) => key.startsWith(opener))
 }
 
 function isUpperCase(text: string): boolean {
