@@ -1,15 +1,9 @@
 import { z } from 'zod'
-import milestoneData from '../data/milestone-keywords.generated.js'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
 import type { CalendarDate, TimelineEntry } from '../model/types.js'
-import { PhraseMatcher } from '../nlp/phrase-matcher.js'
-import { tokenize } from '../nlp/tokens.js'
+import { classifyMilestone as classify, markedMilestones, statedZoneFamilies, zoneFamily, type Milestone } from '../evidence/timeline.js'
 import { dayNumber } from '../parse/time/index.js'
-import { findTimeZone } from '../parse/time/index.js'
-
-type Milestone = 'onset' | 'detection' | 'mitigation' | 'resolution'
-const milestoneMatcher = new PhraseMatcher(milestoneData.milestones)
 
 const options = z
   .strictObject({
@@ -31,41 +25,6 @@ function instant(entry: TimelineEntry, baseline: CalendarDate | null): number | 
   const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60
   const date = entry.date ?? baseline
   return date ? dayNumber(date) * 1440 + minutes : minutes
-}
-
-const LABEL = /^\W*(onset|detection|detected|mitigation|mitigated|resolution|resolved)\b\W/i
-const LABEL_TO_MILESTONE: Record<string, Milestone> = {
-  onset: 'onset',
-  detection: 'detection',
-  detected: 'detection',
-  mitigation: 'mitigation',
-  mitigated: 'mitigation',
-  resolution: 'resolution',
-  resolved: 'resolution',
-}
-
-/**
- * What milestone an entry marks. A label at the start ("**Detection.** ...") is explicit; a
- * keyword anywhere ("alert fired", "rolled back") is a guess, good enough to say a milestone is
- * present but not to judge the order of milestones.
- */
-function classify(entry: TimelineEntry): { milestone: Milestone; explicit: boolean } | null {
-  const label = LABEL.exec(entry.text)
-  if (label?.[1]) return { milestone: LABEL_TO_MILESTONE[label[1].toLowerCase()]!, explicit: true }
-  const matches = milestoneMatcher.matchAll(tokenize(entry.text))
-  const milestone = matches[0]?.entry.id as Milestone | undefined
-  return milestone ? { milestone, explicit: false } : null
-}
-
-/** Zones that name the same offset ("CEST" and "UTC+02:00", "PT" and "PDT") are one zone. */
-function zoneFamily(zone: string): string {
-  const match = findTimeZone(zone)
-  if (match?.offsetMinutes !== null && match?.offsetMinutes !== undefined) return `offset:${match.offsetMinutes}`
-  if (/^P[SD]?T$/.test(zone)) return 'pacific'
-  if (/^E[SD]?T$/.test(zone)) return 'eastern'
-  if (/^C[SD]?T$/.test(zone)) return 'central'
-  if (/^M[SD]?T$/.test(zone)) return 'mountain'
-  return zone
 }
 
 export default defineRule<z.output<typeof options>>({
@@ -136,11 +95,7 @@ export default defineRule<z.output<typeof options>>({
     if (options.requireTimeZone && timeline.statedTimeZones.length === 0 && entryZones.length === 0) {
       report({ messageId: 'no-time-zone', at: timeline.section.headingSpan })
     }
-    const families = new Map<string, string>()
-    for (const zone of [...timeline.statedTimeZones.map((stated) => stated.zone), ...entryZones]) {
-      const family = zoneFamily(zone)
-      if (!families.has(family)) families.set(family, zone)
-    }
+    const families = statedZoneFamilies(timeline)
     if (families.size > 1) {
       // Point at the first entry whose zone differs from the timeline's own, when there is one.
       const first = [...families.keys()][0]
@@ -166,10 +121,10 @@ export default defineRule<z.output<typeof options>>({
       mitigation: ['readers need to know when the impact stopped', 'Mitigation'],
       resolution: ['without it the incident has no end and no duration', 'Resolution'],
     }
+    // A resolution entry also marks mitigation when no separate mitigation is written.
+    const marked = markedMilestones(timeline)
     for (const milestone of options.milestones) {
-      if (first(milestone)) continue
-      // A resolution entry also marks mitigation when no separate mitigation is written.
-      if (milestone === 'mitigation' && first('resolution')) continue
+      if (marked[milestone]) continue
       report({
         messageId: 'missing-milestone',
         data: { milestone, why: why[milestone][0], label: why[milestone][1] },
