@@ -104,12 +104,13 @@ export function findQuantities(text: string, referenceYear: number | undefined):
   take(ATTACHED, (match) => (DURATION_UNIT.test(match[0].replace(/^[\d.,]+/u, '')) ? 'duration' : 'measure'))
   take(ZERO, () => 'zero')
   take(SPELLED, () => 'count')
-  take(APPROXIMATE, () => 'count')
+  // Durations before approximate numbers: "over 52 minutes" is a duration, not a count of 52.
   let duration = parseDurationMinutes(masked)
   while (duration && duration.length > 0) {
     add('duration', duration.index, duration.length)
     duration = parseDurationMinutes(masked)
   }
+  take(APPROXIMATE, () => 'count')
   take(COUNTED, (match) => {
     const number = match.groups?.['number'] ?? ''
     const word = (match.groups?.['word'] ?? '').toLowerCase()

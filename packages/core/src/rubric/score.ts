@@ -108,10 +108,10 @@ const round1 = (value: number): number => Math.round(value * 10) / 10
 /**
  * Score a document against the review checklist (rubric/checklist.ts; rules/README.md, "Scoring").
  * Each category present (at least one enabled rule) earns the points of the checklist items the
- * document shows, scaled to 100 over the items that apply to it, then loses the cost of every
- * finding no applicable item already accounts for. A category with no applicable item starts at
- * 100. Items apply while one of their rules is enabled, when the document's severity expects them
- * or it shows them anyway, and once the item they build on is shown.
+ * document shows, scaled to 100 over the items that count for it, then loses the cost of every
+ * finding no item of the checklist accounts for. A category with no item that counts starts at
+ * 100. An item counts while one of its rules is enabled, once the item it builds on is shown, and
+ * when the document's severity asks for it (or it is met in full anyway).
  */
 export function scoreDocument(
   doc: PostmortemDocument,
@@ -126,13 +126,18 @@ export function scoreDocument(
   const present = new Set(enabled.map((entry) => entry.rule.meta.category))
 
   const judged = new Map<CategoryId, Judged[]>()
+  // Findings an item of the rubric reports missing cost nothing beyond the item's points, also
+  // when the item does not count for this document (a P4 is not faulted for its lessons).
+  const covering: string[] = []
   for (const { id: category } of categories) {
     if (!present.has(category)) continue
     const evidence = evaluators[category](context)
     const included = new Map<string, Judged>()
     for (const item of checklist) {
       if (item.category !== category || !item.rules.some((id) => ruleById.has(id))) continue
-      if (item.requires !== undefined && !((included.get(item.requires)?.evidence.credit ?? 0) > 0)) continue
+      covering.push(...(item.covers ?? []))
+      const parent = item.requires === undefined ? undefined : included.get(item.requires)
+      if (item.requires !== undefined && !(parent && parent.evidence.credit > 0)) continue
       let found: Evidence | null | undefined = evidence[item.id]
       if (item.perFinding !== undefined) {
         const count = scored.filter((message) => item.covers?.some((pattern) => matchesFinding(message, pattern))).length
@@ -140,14 +145,16 @@ export function scoreDocument(
       }
       if (found === null) continue
       const result = found ?? { credit: 0 }
-      // A less severe incident is not faulted for what its severity does not ask for.
-      if (context.level > item.expectedUpTo && result.credit === 0) continue
+      // Asked of this severity, or part of what a shown item consists of (a P4's timeline, once
+      // written, is judged on its zone). What is not asked counts only when met in full: extra
+      // depth earns, its absence never costs.
+      const asked = context.level <= item.expectedUpTo || (parent !== undefined && item.expectedUpTo >= parent.item.expectedUpTo)
+      if (!asked && result.credit < 1) continue
       included.set(item.id, { item, evidence: result })
     }
     judged.set(category, [...included.values()])
   }
 
-  const covering = [...judged.values()].flat().flatMap(({ item }) => item.covers ?? [])
   const deductions = new Map<CategoryId, Map<string, RubricDeduction>>()
   for (const message of scored) {
     // A category whose rules are all off is out of the score (rules/README.md), even when another
