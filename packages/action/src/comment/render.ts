@@ -171,8 +171,7 @@ export function renderReport(files: readonly FileReport[], context: RenderContex
         const what = gap.gaps.length ? `: ${gap.gaps.map(escapeMessage).join('; ')}` : ''
         out.push(`- ${indicator(gap.score)} **${escapeInline(gap.title)} ${gap.score}**${what}`)
       }
-      out.push('')
-      if (shown.length) out.push('**Findings**', '')
+      if (shown.length) out.push('', '**Findings**', '')
     }
     for (const message of shown) out.push(...findingLine(context, file, message))
     if (shown.length < messages.length) out.push(`- _…and ${plural(messages.length - shown.length, 'more finding')}_`)

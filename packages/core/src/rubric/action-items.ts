@@ -1,10 +1,7 @@
 import { actionField, isSpecific } from '../evidence/actions.js'
 import { isTracked, linksTracker, ticketPatternOf } from '../evidence/follow-up.js'
 import type { ActionItem } from '../model/types.js'
-import { plural, share, type CategoryEvidence } from './context.js'
-
-/** Action items from which the list is complete: "a couple of actions" (postmortem-practice.md). */
-export const COMPLETE_ACTION_LIST = 2
+import { share, type CategoryEvidence } from './context.js'
 
 function shareOf(items: readonly ActionItem[], has: (item: ActionItem) => boolean): { credit: number; detail?: string } {
   const count = items.filter(has).length
@@ -21,14 +18,8 @@ export const actionItemsEvidence: CategoryEvidence = ({ doc, option }) => {
   const specificWords = option('action-specificity', 'specificWords', 12)
   const pattern = ticketPatternOf(option<string | null>('follow-up-scheduled', 'ticketPattern', null))
   return {
-    'actions-listed':
-      items.length >= COMPLETE_ACTION_LIST
-        ? { credit: 1 }
-        : items.length > 0
-          ? { credit: items.length / COMPLETE_ACTION_LIST, missed: 'too few action items', detail: `only ${plural(items.length, 'action item')}` }
-          : doc.actionItemsSection
-            ? { credit: 0, detail: 'the action-items section lists none' }
-            : { credit: 0 },
+    // How many is the incident's business; each one is judged on the items below.
+    'actions-listed': items.length > 0 ? { credit: 1 } : doc.actionItemsSection ? { credit: 0, detail: 'the action-items section lists none' } : { credit: 0 },
     'actions-owned': shareOf(items, (item) => actionField(item, 'owner') !== null),
     'actions-dated': shareOf(items, (item) => actionField(item, 'due') !== null),
     'actions-specific': shareOf(items, (item) => isSpecific(item, specificWords)),

@@ -155,12 +155,15 @@ export function scoreDocument(
     judged.set(category, [...included.values()])
   }
 
+  // Patterns as keys: a document may have thousands of findings.
+  const covered = new Set(covering)
   const deductions = new Map<CategoryId, Map<string, RubricDeduction>>()
   for (const message of scored) {
     // A category whose rules are all off is out of the score (rules/README.md), even when another
     // rule charges a finding to it: otherwise it would appear only when it can lower the score.
     if (!present.has(message.category)) continue
-    if (covering.some((pattern) => matchesFinding(message, pattern))) continue
+    const finding = `${message.ruleId}/${message.messageId}`
+    if (covered.has(finding) || covered.has(`${finding}@${message.category}`)) continue
     const byKind = deductions.get(message.category) ?? new Map<string, RubricDeduction>()
     const key = `${message.ruleId}/${message.messageId}`
     const entry = byKind.get(key) ?? { ruleId: message.ruleId, messageId: message.messageId, count: 0, points: 0 }
