@@ -325,6 +325,13 @@ export const checklist: readonly ChecklistItem[] = [
 ]
 
 /**
+ * The findings of one kind (rule and message id) a category pays for at most: the same defect
+ * repeated (six placeholders, a rule misreading every list as a five-whys chain) says the same
+ * thing and must not wipe out the evidence the document shows.
+ */
+export const DEFECTS_COUNTED_PER_KIND = 3
+
+/**
  * What a finding no checklist item accounts for costs its category: a defect in evidence the
  * document does show (an unreadable time, a vague quantity, a secret in a log). Findings not
  * listed cost their rule's declared penalty, else 20 as an error and 8 as a warning.

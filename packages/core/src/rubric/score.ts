@@ -4,7 +4,7 @@ import type { PostmortemDocument } from '../model/types.js'
 import { actionItemsEvidence } from './action-items.js'
 import { blamelessToneEvidence } from './blameless-tone.js'
 import { categories, type CategoryId } from './categories.js'
-import { checklist, defectCosts, type ChecklistItem } from './checklist.js'
+import { checklist, defectCosts, DEFECTS_COUNTED_PER_KIND, type ChecklistItem } from './checklist.js'
 import { createContext, matchesFinding, plural, type CategoryEvidence } from './context.js'
 import { followUpEvidence } from './follow-up.js'
 import { impactEvidence } from './impact.js'
@@ -168,7 +168,7 @@ export function scoreDocument(
     const key = `${message.ruleId}/${message.messageId}`
     const entry = byKind.get(key) ?? { ruleId: message.ruleId, messageId: message.messageId, count: 0, points: 0 }
     entry.count++
-    entry.points += costOf(message, ruleById.get(message.ruleId)!)
+    if (entry.count <= DEFECTS_COUNTED_PER_KIND) entry.points += costOf(message, ruleById.get(message.ruleId)!)
     byKind.set(key, entry)
     deductions.set(message.category, byKind)
   }

@@ -174,6 +174,16 @@ describe('defects take away', () => {
   })
 })
 
+describe('repeated defects', () => {
+  it('a category pays for at most three findings of one kind', () => {
+    const todo = ['- TODO: add the chat log.', '- TODO: add the graphs.', '- TODO: add the alert.', '- TODO: add the runbook.', '- TODO: add the query.']
+    const result = lint(completeP2.replace('- Pausing the queue stopped', `${todo.join('\n')}\n- Pausing the queue stopped`))
+    expect(result.messages.filter((message) => message.ruleId === 'no-template-placeholders')).toHaveLength(5)
+    expect(result.rubric!['follow-up']!.deductions).toEqual([{ ruleId: 'no-template-placeholders', messageId: 'placeholder', count: 5, points: 30 }])
+    expect(result.categories['follow-up']).toBe(70)
+  })
+})
+
 describe('configuration', () => {
   it('a category whose rules are all off stays out of the result and the score', () => {
     const config = resolveConfig({ rules: { 'timeline-order': 'off' } })
