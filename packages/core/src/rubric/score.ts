@@ -30,10 +30,10 @@ export interface Score {
 }
 
 /**
- * Findings only: each category starts at 100 and loses the penalty of every message its rules
- * report, down to 0; categories with no enabled rule are left out. The overall score is the
- * weighted mean of the categories present, rounded. This is how a category without checklist
- * items (one scored only by custom rules) is scored; `scoreDocument` scores the rubric.
+ * Findings only, for programs that have messages but no document: each category starts at 100
+ * and loses the penalty of every message its rules report, down to 0; categories with no enabled
+ * rule are left out. The overall score is the weighted mean of the categories present, rounded.
+ * The engine scores with `scoreDocument`, which rates the evidence the document shows.
  */
 export function scoreMessages(
   messages: readonly LintMessage[],
@@ -57,22 +57,31 @@ export function scoreMessages(
     points.set(message.category, Math.max(0, current - penalty))
   }
   const result: Partial<Record<CategoryId, number>> = {}
+  for (const { id } of categories) {
+    const value = points.get(id)
+    if (value !== undefined) result[id] = value
+  }
+  return { score: overallScore(result, weights), categories: result }
+}
+
+/** The weighted mean of the categories present, rounded; 100 when none is. */
+function overallScore(scores: Partial<Record<CategoryId, number>>, weights: CategoryWeights): number {
   let weighted = 0
   let totalWeight = 0
   let sum = 0
+  let present = 0
   for (const { id } of categories) {
-    const value = points.get(id)
+    const value = scores[id]
     if (value === undefined) continue
-    result[id] = value
     const weight = weights[id] ?? 0
     weighted += value * weight
     totalWeight += weight
     sum += value
+    present++
   }
-  const present = Object.keys(result).length
-  if (present === 0) return { score: 100, categories: result }
+  if (present === 0) return 100
   // Every weight set to 0 cannot mean "a perfect score whatever the findings": fall back to the plain mean.
-  return { score: Math.round(totalWeight > 0 ? weighted / totalWeight : sum / present), categories: result }
+  return Math.round(totalWeight > 0 ? weighted / totalWeight : sum / present)
 }
 
 export interface RubricScore extends Score {
@@ -94,7 +103,7 @@ interface Judged {
   evidence: Evidence
 }
 
-/** The cost of a finding no applicable checklist item accounts for. */
+/** The cost of a finding no checklist item accounts for. */
 function costOf(message: LintMessage, rule: Rule<unknown>): number {
   const key = `${message.ruleId}/${message.messageId}`
   if (Object.hasOwn(defectCosts, key)) return defectCosts[key]!
@@ -165,19 +174,15 @@ export function scoreDocument(
     const finding = `${message.ruleId}/${message.messageId}`
     if (covered.has(finding) || covered.has(`${finding}@${message.category}`)) continue
     const byKind = deductions.get(message.category) ?? new Map<string, RubricDeduction>()
-    const key = `${message.ruleId}/${message.messageId}`
-    const entry = byKind.get(key) ?? { ruleId: message.ruleId, messageId: message.messageId, count: 0, points: 0 }
+    const entry = byKind.get(finding) ?? { ruleId: message.ruleId, messageId: message.messageId, count: 0, points: 0 }
     entry.count++
     if (entry.count <= DEFECTS_COUNTED_PER_KIND) entry.points += costOf(message, ruleById.get(message.ruleId)!)
-    byKind.set(key, entry)
+    byKind.set(finding, entry)
     deductions.set(message.category, byKind)
   }
 
   const rubric: Rubric = {}
   const result: Partial<Record<CategoryId, number>> = {}
-  let weighted = 0
-  let totalWeight = 0
-  let sum = 0
   for (const { id } of categories) {
     const items = judged.get(id)
     if (items === undefined) continue
@@ -202,13 +207,6 @@ export function scoreDocument(
     }
     rubric[id] = category
     result[id] = value
-    const weight = weights[id] ?? 0
-    weighted += value * weight
-    totalWeight += weight
-    sum += value
   }
-  const count = Object.keys(result).length
-  if (count === 0) return { score: 100, categories: result, rubric }
-  // Every weight set to 0 cannot mean "a perfect score whatever the findings": fall back to the plain mean.
-  return { score: Math.round(totalWeight > 0 ? weighted / totalWeight : sum / count), categories: result, rubric }
+  return { score: overallScore(result, weights), categories: result, rubric }
 }
