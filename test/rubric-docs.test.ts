@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checklist, lint } from '@postmortem-lint/core'
@@ -37,5 +37,18 @@ describe('rules/README.md, "Scoring"', () => {
     expect(result.categories).toEqual({ 'blameless-tone': 100, timeline: 75, impact: 100, 'root-cause': 72, 'action-items': 65, 'follow-up': 25 })
     const stylish = format('stylish', [result], { cwd: root, color: false })
     expect(stylish.split('\n\n')[0]).toBe(expected)
+  })
+})
+
+// The seeded-defect kit's exemplary documents (../shared/eval/base, outside the repository: read
+// in place, never copied) must score as exemplary. Skipped where the kit is not checked out.
+const evalBase = join(root, '../shared/eval/base')
+
+describe.skipIf(!existsSync(evalBase))('the eval kit’s exemplary base documents', () => {
+  const names = existsSync(evalBase) ? readdirSync(evalBase).filter((name) => name.endsWith('.md')) : []
+  it.each(names)('%s scores 90 or more', (name) => {
+    const result = lint(readFileSync(join(evalBase, name), 'utf8'), { filePath: name })
+    expect(result.errorCount).toBe(0)
+    expect(result.score).toBeGreaterThanOrEqual(90)
   })
 })
