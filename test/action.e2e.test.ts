@@ -343,14 +343,19 @@ describe('the bundled action on pull_request', () => {
     expect(body).not.toMatch(/@(alice|bob-team)/)
     expect(body).toContain('@\u200dbob-team')
     expect(body).not.toMatch(/<b>/)
+    // What the bad postmortem's score lacks, category by category.
+    expect(body).toContain('**What the score lacks**')
+    expect(body).toMatch(/- 🔴 \*\*Timeline \d+\*\*: [^\n]*no time zone/)
+    expect(body).toMatch(/- 🔴 \*\*Action items \d+\*\*: [^\n]*actions without an owner \(2 of 2\)/)
 
     // Outputs, report, summary.
     expect(run.outputs.files).toBe('2')
     expect(Number(run.outputs.errors)).toBeGreaterThan(10)
     expect(Number(run.outputs.score)).toBeLessThan(70)
     expect(run.outputs['mean-score']).toMatch(/^\d+$/)
-    const report = JSON.parse(await readFile(run.outputs.report ?? '', 'utf8')) as { filePath: string; errorCount: number }[]
+    const report = JSON.parse(await readFile(run.outputs.report ?? '', 'utf8')) as { filePath: string; errorCount: number; rubric: Record<string, { missed: { id: string }[] }> }[]
     expect(report.map((item) => item.filePath).sort()).toEqual([join(workspace, bad), join(workspace, good)])
+    expect(report.find((item) => item.filePath === join(workspace, bad))?.rubric.timeline?.missed.map((item) => item.id)).toContain('timeline-zone')
     expect(run.summary).toContain('### ❌ postmortem-lint')
     expect(run.summary).not.toContain(marker)
     expect(run.summary).toContain(`<code>${bad}</code>`)
@@ -492,6 +497,19 @@ describe('the bundled action on push', () => {
     expect(run.summary).toContain(`https://github.com/${owner}/${repo}/blob/${headSha}/${bad}?plain=1`)
     expect(run.summary).not.toContain('node_modules')
   })
+
+  it('counts no skipped file in the outputs score and mean-score', async () => {
+    const workspace = await makeWorkspace({
+      [good]: goodPostmortem,
+      'docs/postmortems/template.md': '<!-- postmortem-lint-ignore-file -->\n\n# Title\n\nSome users were affected.\n',
+    })
+    const run = await runAction({ workspace, event: 'push', payload: { ref: 'refs/heads/main', after: headSha, repository: { full_name: `${owner}/${repo}` } }, inputs: { 'min-score': '90' }, api: await api({}) })
+    expect(run.outputs).toMatchObject({ files: '1', score: '100', 'mean-score': '100' })
+    const report = JSON.parse(await readFile(run.outputs.report ?? '', 'utf8')) as { filePath: string; score: number | null; skipped?: string }[]
+    expect(report.find((item) => item.skipped !== undefined)).toMatchObject({ score: null, categories: {} })
+    expect(run.summary).toContain('1 skipped')
+    expect(run.code).toBe(0)
+  })
 })
 
 describe('the bundled action with report-file (workflow_run)', () => {
@@ -519,6 +537,8 @@ describe('the bundled action with report-file (workflow_run)', () => {
         score: 83,
         categories: { 'blameless-tone': 0 },
       },
+      // A report written before skipped files lost their score: accepted, and the 100 is dropped.
+      { filePath: join(workspace, 'docs/postmortems/README.md'), messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: 'a readme page' },
     ]
     await writeFile(join(workspace, 'report.json'), JSON.stringify(report))
     const server = await api({
@@ -543,6 +563,7 @@ describe('the bundled action with report-file (workflow_run)', () => {
     expect(body).not.toContain('<img')
     expect(body).not.toContain('javascript:')
     expect(body).toContain('@\u200deveryone')
-    expect(run.outputs).toMatchObject({ errors: '1', score: '83', files: '1' })
+    expect(run.outputs).toMatchObject({ errors: '1', score: '83', 'mean-score': '83', files: '1' })
+    expect(body).toContain('1 file skipped')
   })
 })

@@ -28,6 +28,7 @@ describe('formats, end to end', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toBe('')
     expect(run.stdout).toMatch(/^docs\/weak\.md {2}score \d+\/100$/m)
+    expect(run.stdout).toMatch(/^ {2}Impact \d+: no impact section/m)
     expect(run.stdout).toMatch(/^ {2}\d+:\d+ +error +required-sections +No impact section/m)
     expect(run.stdout).toMatch(/^docs\/README\.md {2}skipped — /m)
     expect(run.stdout).not.toContain('docs/good.md')
@@ -48,7 +49,7 @@ describe('formats, end to end', () => {
     const results = JSON.parse(run.stdout) as Record<string, unknown>[]
     expect(results.map((result) => result.filePath)).toEqual(['README.md', 'good.md', 'weak.md'].map((name) => join(root, 'docs', name)))
     const [skipped, good, weak] = results
-    expect(skipped).toMatchObject({ messages: [], errorCount: 0, warningCount: 0, skipped: expect.any(String) })
+    expect(skipped).toMatchObject({ messages: [], errorCount: 0, warningCount: 0, score: null, categories: {}, rubric: {}, skipped: expect.any(String) })
     expect(good).toMatchObject({ messages: [], errorCount: 0, warningCount: 0, score: 100 })
     expect(good).not.toHaveProperty('skipped')
     expect(weak).toMatchObject({ errorCount: expect.any(Number), warningCount: 0, score: expect.any(Number), categories: expect.any(Object) })
@@ -65,6 +66,10 @@ describe('formats, end to end', () => {
       })
     }
     for (const value of Object.values(weak!.categories as Record<string, number>)) expect(value).toBeGreaterThanOrEqual(0)
+    // The rubric explains each category: a P2 without a timeline misses it.
+    const rubric = weak!.rubric as Record<string, { score: number; met: { id: string }[]; missed: { id: string; text: string }[] }>
+    expect(Object.keys(rubric)).toEqual(Object.keys(weak!.categories as object))
+    expect(rubric.impact?.missed.map((item) => item.id)).toContain('impact-stated')
   })
 
   it('sarif: valid against the SARIF 2.1.0 schema, rules with helpUri, paths relative to %SRCROOT%', () => {
@@ -97,6 +102,7 @@ describe('formats, end to end', () => {
     expect(run.stdout).toMatch(/^\| `docs\/weak\.md` \| .* \| \*\*\d+\*\* \|$/m)
     expect(run.stdout).toContain('- `docs/README.md`: ')
     expect(run.stdout).toContain('#### `docs/weak.md`')
+    expect(run.stdout).toMatch(/What the rubric score lacks:\n\n- \*\*Impact \d+\*\*: no impact section/)
   })
 
   it('compact: file:line:col: severity message [rule]', () => {

@@ -17,8 +17,9 @@ const read = (file: string) => readFileSync(join(fixturesDir, file), 'utf8')
 const lintFixture = (file: string) => lint(read(file), { filePath: `fixtures/${file}` })
 
 /**
- * The exemplary documents: a reviewer finds nothing to fix, so they score 100 with no message.
- * Written by hand, not by UPDATE_FIXTURES, so a regression cannot be accepted by rewriting.
+ * The exemplary documents: a reviewer finds nothing to fix, and they show every checklist item,
+ * so they score 100 with no message. Written by hand, not by UPDATE_FIXTURES, so a regression
+ * cannot be accepted by rewriting.
  */
 const exemplary = [
   'p1-security-leaked-credential.md',
@@ -30,27 +31,42 @@ const exemplary = [
   'sev3-numbered-headings-five-whys.md',
 ]
 
-/** The defective documents' scores, by hand, for the same reason. */
+/**
+ * The defective documents' scores, by hand, for the same reason, from the rubric (rules/README.md,
+ * "Scoring"): a good document with three subtle defects keeps 94; one with timeline and root-cause
+ * defects but all its evidence 92; a rushed draft with no numbers, no zone and half-finished
+ * actions 72; a blameful draft 57; one that shows almost nothing the checklist asks for 32.
+ */
 const expectedScores: Record<string, number> = {
-  'p1-critical-timeline-defects.md': 85,
-  'p1-every-defect.md': 30,
-  'p2-blameful-draft-every-rule.md': 52,
-  'p2-mostly-good-subtle-defects.md': 90,
-  'p3-rushed-draft.md': 60,
+  'p1-critical-timeline-defects.md': 92,
+  'p1-every-defect.md': 32,
+  'p2-blameful-draft-every-rule.md': 57,
+  'p2-mostly-good-subtle-defects.md': 94,
+  'p3-rushed-draft.md': 72,
   // Informal postmortems, one per shape the structure recovery reads (issue 13).
-  'informal-blog-toml-front-matter.md': 25,
-  'informal-bold-pseudo-headings.md': 89,
-  'informal-dated-headings-two-zones.md': 88,
-  'informal-hard-breaks-br.md': 68,
-  'informal-headings-carry-content.md': 78,
-  'informal-homelab-relative-times.md': 64,
-  'informal-html-headings.md': 83,
-  'informal-indented-code-blocks.md': 70,
-  'informal-markdown-fence.md': 88,
-  'informal-plain-text-no-blank-lines.md': 54,
-  'informal-question-headings.md': 70,
-  'informal-uppercase-emoji-headings.md': 59,
+  'informal-blog-toml-front-matter.md': 24,
+  'informal-bold-pseudo-headings.md': 95,
+  'informal-dated-headings-two-zones.md': 92,
+  'informal-hard-breaks-br.md': 66,
+  'informal-headings-carry-content.md': 82,
+  'informal-homelab-relative-times.md': 67,
+  'informal-html-headings.md': 94,
+  'informal-indented-code-blocks.md': 66,
+  'informal-markdown-fence.md': 93,
+  'informal-plain-text-no-blank-lines.md': 63,
+  'informal-question-headings.md': 62,
+  'informal-uppercase-emoji-headings.md': 69,
 }
+
+/** How a reviewer ranks the fixtures, best first; documents in one group rank alike. */
+const reviewerRanking: string[][] = [
+  exemplary,
+  ['p2-mostly-good-subtle-defects.md'],
+  ['p1-critical-timeline-defects.md'],
+  ['p3-rushed-draft.md'],
+  ['p2-blameful-draft-every-rule.md'],
+  ['p1-every-defect.md'],
+]
 
 /** Documents the CLI's detection must skip, with the reason it gives. */
 const notPostmortems: Record<string, RegExp> = {
@@ -120,9 +136,10 @@ describe('fixtures: rubric scores', () => {
   })
 
   for (const file of exemplary) {
-    it(`${file} is exemplary: score 100, no messages`, () => {
+    it(`${file} is exemplary: score 100, no messages, nothing missed`, () => {
       const result = lintFixture(file)
       expect(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId}`)).toEqual([])
+      expect(Object.values(result.rubric ?? {}).flatMap((category) => category.missed.map((item) => item.id))).toEqual([])
       expect(result.score).toBe(100)
       expect(Object.values(result.categories).every((score) => score === 100)).toBe(true)
       expect(Object.keys(result.categories)).toHaveLength(6)
@@ -134,6 +151,24 @@ describe('fixtures: rubric scores', () => {
       expect(lintFixture(file).score).toBe(score)
     })
   }
+
+  it('the scores rank the fixtures as the reviewer does: every group above the next', () => {
+    const scores = reviewerRanking.map((group) => group.map((file) => lintFixture(file).score ?? -1))
+    for (let index = 1; index < scores.length; index++) {
+      const worstAbove = Math.min(...scores[index - 1]!)
+      const bestHere = Math.max(...scores[index]!)
+      expect(bestHere, `${reviewerRanking[index]!.join(', ')} must score below ${reviewerRanking[index - 1]!.join(', ')}`).toBeLessThan(worstAbove)
+    }
+  })
+
+  it('the scores come out in the order of the recorded expected scores (<name>.expected.json)', () => {
+    const recorded = fixtures.map((file) => ({ file, expected: (JSON.parse(readFileSync(sidecarPath(file), 'utf8')) as Sidecar).score ?? -1, actual: lintFixture(file).score ?? -1 }))
+    for (const a of recorded) {
+      for (const b of recorded) {
+        if (a.expected > b.expected) expect(a.actual, `${a.file} above ${b.file}`).toBeGreaterThan(b.actual)
+      }
+    }
+  })
 })
 
 describe('fixtures: detection', () => {
@@ -162,6 +197,9 @@ describe('fixtures: detection', () => {
       const result = lint(source, { filePath: `fixtures/not-postmortems/${file}`, detect: true })
       expect(result.skipped).toMatch(reason)
       expect(result.messages).toEqual([])
+      // Not a postmortem: nothing to score.
+      expect(result.score).toBeNull()
+      expect(result.categories).toEqual({})
     })
   }
 })

@@ -329,16 +329,18 @@ describe('installed from the tarballs, offline, into an empty project', () => {
         "const config = resolveConfig({ extends: 'strict', rules: { 'timeline-order': 'warn' } })",
         "const result: LintResult = lint('# Outage\\n', { filePath: 'outage.md', config })",
         'const first: LintMessage | undefined = result.messages[0]',
-        'const score: number = result.score',
+        // null only for a skipped file.
+        'const score: number | null = result.score',
         // Fails the check if the types were lost (an `any` makes the directive unused).
-        '// @ts-expect-error the score is a number',
+        '// @ts-expect-error the score is a number or null',
         'const wrong: string = result.score',
+        "const missed: string[] = result.rubric?.timeline?.missed.map((item) => item.text) ?? []",
         'const rule = defineRule({',
         "  id: 'summary-first',",
         "  meta: { description: 'The summary comes first', category: 'impact', defaultSeverity: 'warn', messages: { late: 'Summary first.' } },",
         '  check() {},',
         '})',
-        'export { first, score, wrong, rule, remarkPostmortemLint }',
+        'export { first, score, wrong, missed, rule, remarkPostmortemLint }',
         '',
       ].join('\n'),
     )

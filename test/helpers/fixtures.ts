@@ -75,17 +75,26 @@ export function findingPairs(result: LintResult): string[] {
   return [...new Set(result.messages.map((message) => `${message.line} ${message.ruleId}`))].sort(byLineThenRule)
 }
 
-/** What `fixtures/<name>.expected.json` records: the findings' ids and places, not their text. */
+/**
+ * What `fixtures/<name>.expected.json` records: the scores, the checklist items each category
+ * missed (rubric/checklist.ts ids), and the findings' ids and places, not their text.
+ */
 export interface Sidecar {
-  score: number
+  score: number | null
   categories: LintResult['categories']
+  missed: Record<string, string[]>
   messages: { ruleId: string; messageId: string; line: number; column: number }[]
 }
 
 export function sidecarOf(result: LintResult): Sidecar {
+  const missed: Record<string, string[]> = {}
+  for (const [id, category] of Object.entries(result.rubric ?? {})) {
+    if (category.missed.length) missed[id] = category.missed.map((item) => item.id)
+  }
   return {
     score: result.score,
     categories: result.categories,
+    missed,
     messages: result.messages.map(({ ruleId, messageId, line, column }) => ({ ruleId, messageId, line, column })),
   }
 }
@@ -96,10 +105,14 @@ export function formatSidecar(sidecar: Sidecar): string {
     .map(([id, score]) => `    ${JSON.stringify(id)}: ${score}`)
     .join(',\n')
   const messages = sidecar.messages.map((message) => `    ${JSON.stringify(message).replace(/,"/g, ', "').replace(/":/g, '": ')}`)
+  const missed = Object.entries(sidecar.missed)
+    .map(([id, items]) => `    ${JSON.stringify(id)}: [${items.map((item) => JSON.stringify(item)).join(', ')}]`)
+    .join(',\n')
   return [
     '{',
     `  "score": ${sidecar.score},`,
     categories ? `  "categories": {\n${categories}\n  },` : '  "categories": {},',
+    missed ? `  "missed": {\n${missed}\n  },` : '  "missed": {},',
     messages.length ? `  "messages": [\n${messages.join(',\n')}\n  ]` : '  "messages": []',
     '}',
     '',

@@ -36,10 +36,16 @@ export function toFileReports(results: readonly LintResult[], workspace: string)
   return results.map((result) => ({ path: repoPath(result.filePath, workspace), result }))
 }
 
+/** A linted or unreadable file's score (an unreadable file scores 0); skipped files have none. */
+export function scoreOf(result: LintResult): number {
+  return result.score ?? 0
+}
+
 export function computeTotals(results: readonly LintResult[]): Totals {
+  // Skipped files have no score: neither the lowest nor the mean counts them.
   const scored = results.filter((result) => result.skipped === undefined)
   const linted = scored.filter((result) => result.fatal === undefined)
-  const scores = scored.map((result) => result.score)
+  const scores = scored.map(scoreOf)
   return {
     files: results.length,
     linted: linted.length,
@@ -47,7 +53,7 @@ export function computeTotals(results: readonly LintResult[]): Totals {
     errors: results.reduce((total, result) => total + result.errorCount, 0),
     warnings: results.reduce((total, result) => total + result.warningCount, 0),
     lowestScore: scores.length ? Math.min(...scores) : null,
-    meanScore: linted.length ? Math.round(linted.reduce((total, result) => total + result.score, 0) / linted.length) : null,
+    meanScore: linted.length ? Math.round(linted.reduce((total, result) => total + scoreOf(result), 0) / linted.length) : null,
   }
 }
 

@@ -72,6 +72,48 @@ describe('renderReport', () => {
     expect(body.match(/<details/g)?.length).toBe(body.match(/<\/details>/g)?.length)
   })
 
+  it('says per file what each category that falls short lacks, with or without findings', () => {
+    const rubric = {
+      timeline: {
+        score: 40,
+        met: [{ id: 'timeline-present', text: 'a timeline of timed events', points: 35, earned: 35 }],
+        missed: [
+          { id: 'timeline-zone', text: 'no time zone', points: 15, earned: 0 },
+          { id: 'timeline-detection', text: 'no detection milestone', points: 10, earned: 0 },
+        ],
+        deductions: [],
+      },
+      'action-items': {
+        score: 85,
+        met: [],
+        missed: [{ id: 'actions-owned', text: 'actions without an owner', points: 20, earned: 10, detail: '1 of 2' }],
+        deductions: [{ ruleId: 'action-specificity', messageId: 'unparsed-due', count: 1, points: 5 }],
+      },
+    }
+    const results = [
+      result('docs/postmortems/a.md', [message()], { rubric, categories: { timeline: 40, 'action-items': 85 }, score: 80 }),
+      result('docs/postmortems/quiet.md', [], { rubric: { timeline: rubric.timeline }, categories: { timeline: 40 }, score: 90 }),
+      result('docs/postmortems/README.md', [], { skipped: 'a readme page', score: null, categories: {}, rubric: {} }),
+    ]
+    const body = renderReport(files(results), context(results))
+    expect(body).toContain('- 🔴 **Timeline 40**: no time zone; no detection milestone')
+    expect(body).toContain('- 🟡 **Action items 85**: actions without an owner (1 of 2); −5 for 1 finding of action-specificity')
+    expect(body.indexOf('**What the score lacks**')).toBeLessThan(body.indexOf('**Findings**'))
+    // A file without findings still says what its score lacks, in a collapsed block.
+    expect(body).toMatch(/<details><summary>🟢 <code>docs\/postmortems\/quiet.md<\/code>: no findings, score 90\/100<\/summary>\n\n\*\*What the score lacks\*\*\n\n- 🔴 \*\*Timeline 40\*\*: no time zone; no detection milestone\n\n<\/details>/)
+    // The skipped file has no row and no score.
+    expect(tableRows(body).some((row) => row.includes('README.md'))).toBe(false)
+    expect(body).toContain('- <code>docs/postmortems/README.md</code>: a readme page')
+    expect(body.match(/<details/g)?.length).toBe(body.match(/<\/details>/g)?.length)
+  })
+
+  it('escapes what the explanation quotes from the document', () => {
+    const rubric = { timeline: { score: 90, met: [], missed: [{ id: 'timeline-zone', text: 'mixes time zones', points: 15, earned: 7.5, detail: '@oncall #12 <img src=x> | UTC' }], deductions: [] } }
+    const results = [result('a.md', [], { rubric, score: 95 })]
+    const body = renderReport(files(results), context(results))
+    expect(body).toContain('mixes time zones (@\u200doncall &#35;\u200d12 &#60;img src=x&#62; &#124; UTC)')
+  })
+
   it('passes with warnings when fail-on is error and says why it fails on min-score', () => {
     const results = [result('a.md', [message({ severity: 1 })])]
     expect(renderReport(files(results), context(results))).toContain('### ⚠️ postmortem-lint: passed with 1 warning in 1 file')

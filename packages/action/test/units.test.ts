@@ -110,6 +110,14 @@ describe('verdict', () => {
     expect(computeVerdict(totals, { failOn: 'warning', minScore: undefined }).reasons).toEqual(['1 warning found (fail-on: warning)'])
     expect(computeVerdict(totals, { failOn: 'never', minScore: 99 }).reasons[0]).toMatch(/below the minimum of 99/)
   })
+
+  it('counts no skipped file in the lowest or mean score (the outputs score and mean-score), whatever its score field says', () => {
+    const mixed = [result('a.md', [], { score: 80 }), result('b.md', [], { skipped: 'not a postmortem', score: 0 }), result('c.md', [], { skipped: 'a template', score: null })]
+    const totals = computeTotals(mixed)
+    expect(totals).toMatchObject({ linted: 1, skipped: 2, lowestScore: 80, meanScore: 80 })
+    expect(computeVerdict(totals, { failOn: 'never', minScore: 80 }).failed).toBe(false)
+    expect(computeTotals([mixed[1]!, mixed[2]!])).toMatchObject({ lowestScore: null, meanScore: null })
+  })
 })
 
 describe('annotations', () => {
@@ -152,5 +160,41 @@ describe('report file', () => {
     await expect(readReportFile(bad)).rejects.toThrow(/messages\[0\]\.line/)
     await writeFile(bad, '{"not": "an array"}')
     await expect(readReportFile(bad)).rejects.toThrow(/JSON array/)
+  })
+
+  const timelineRubric = {
+    score: 65,
+    met: [{ id: 'timeline-present', text: 'a timeline of timed events', points: 35, earned: 35 }],
+    missed: [{ id: 'timeline-zone', text: 'no time zone', points: 15, earned: 0 }],
+    deductions: [{ ruleId: 'timeline-order', messageId: 'unparsed-time', count: 1, points: 5 }],
+  }
+
+  it('reads the rubric of a report, and the skipped files of new reports (score null) and old ones (score 100)', async () => {
+    const path = join(root, 'rubric.json')
+    await writeFile(
+      path,
+      JSON.stringify([
+        { filePath: '/w/a.md', messages: [], errorCount: 0, warningCount: 0, score: 94, categories: { timeline: 65 }, rubric: { timeline: timelineRubric } },
+        { filePath: '/w/README.md', messages: [], errorCount: 0, warningCount: 0, score: null, categories: {}, rubric: {}, skipped: 'a readme page' },
+        { filePath: '/w/old.md', messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: 'a template' },
+      ]),
+    )
+    const [linted, skipped, old] = await readReportFile(path)
+    expect(linted?.rubric).toEqual({ timeline: timelineRubric })
+    expect(skipped).toMatchObject({ score: null, categories: {}, skipped: 'a readme page' })
+    expect(old).toMatchObject({ score: null, categories: {}, skipped: 'a template' })
+    expect(old).not.toHaveProperty('rubric')
+  })
+
+  it.each([
+    ['a linted file without a score', { score: null }, /\.score: expected a score/],
+    ['a rubric for an unknown category', { rubric: { bogus: timelineRubric } }, /rubric: unknown category "bogus"/],
+    ['an item that earns more than its points', { rubric: { timeline: { ...timelineRubric, met: [{ id: 'x', text: 'x', points: 5, earned: 9 }] } } }, /rubric\.timeline\.met\[0\]\.earned/],
+    ['a rubric score over 100', { rubric: { timeline: { ...timelineRubric, score: 140 } } }, /rubric\.timeline\.score/],
+    ['missed items that are not a list', { rubric: { timeline: { ...timelineRubric, missed: 'no zone' } } }, /rubric\.timeline\.missed: expected an array/],
+  ])('rejects %s', async (_name, change, error) => {
+    const path = join(root, 'bad-rubric.json')
+    await writeFile(path, JSON.stringify([{ filePath: '/w/a.md', messages: [], errorCount: 0, warningCount: 0, score: 90, categories: {}, ...change }]))
+    await expect(readReportFile(path)).rejects.toThrow(error)
   })
 })

@@ -7,7 +7,8 @@ import { writeFileAtomic } from './atomic-write.js'
 
 export const defaultCacheFileName = '.postmortemlintcache'
 const FORMAT = 'postmortem-lint-cache'
-const FORMAT_VERSION = 1
+// 2: results carry the rubric, and a skipped file's score is null.
+const FORMAT_VERSION = 2
 
 interface CacheEntry {
   key: string
@@ -111,7 +112,10 @@ export class LintCache {
  */
 function isCachedResult(value: unknown): boolean {
   if (!isRecord(value) || !Array.isArray(value.messages) || !isRecord(value.categories)) return false
-  if (!['errorCount', 'warningCount', 'score'].every((key) => typeof value[key] === 'number')) return false
+  if (value.rubric !== undefined && !isRecord(value.rubric)) return false
+  if (!['errorCount', 'warningCount'].every((key) => typeof value[key] === 'number')) return false
+  // A skipped file has no score; every other result has one.
+  if (!(typeof value.score === 'number' || (value.score === null && typeof value.skipped === 'string'))) return false
   return value.messages.every(
     (message) => isRecord(message) && typeof message.message === 'string' && typeof message.line === 'number' && typeof message.column === 'number',
   )

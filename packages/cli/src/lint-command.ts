@@ -160,9 +160,12 @@ function exitCode(results: readonly LintResult[], args: LintArgs, context: CliCo
   }
   if (args.minScore !== undefined) {
     const min = args.minScore
-    const below = results
-      .filter((result) => result.skipped === undefined && result.fatal === undefined && result.score < min)
-      .map((result) => ({ path: displayPath(result.filePath, context.cwd), score: result.score }))
+    // Skipped files have no score: no threshold counts them.
+    const below: { path: string; score: number }[] = []
+    for (const result of results) {
+      if (result.skipped !== undefined || result.fatal !== undefined || result.score === null || result.score >= min) continue
+      below.push({ path: displayPath(result.filePath, context.cwd), score: result.score })
+    }
     if (below.length) {
       context.stderr.write(`${messages.belowMinScore(below, min)}\n`)
       code = 1

@@ -11,14 +11,16 @@ afterAll(removeProjects)
 
 const goodResult = { messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {} }
 
-function cacheFile(entries: Record<string, unknown>, version: unknown = 1): string {
+function cacheFile(entries: Record<string, unknown>, version: unknown = 2): string {
   return JSON.stringify({ format: 'postmortem-lint-cache', version, entries })
 }
 
 describe('a corrupt or foreign cache file', () => {
   it.each([
     ['truncated JSON', (file: string) => cacheFile({ [file]: { key: 'k', result: goodResult } }).slice(0, 40)],
-    ['a cache from another format version', (file: string) => cacheFile({ [file]: { key: 'k', result: goodResult } }, 2)],
+    ['a cache from another format version', (file: string) => cacheFile({ [file]: { key: 'k', result: goodResult } }, 1)],
+    ['an entry without a score that was not skipped', (file: string) => cacheFile({ [file]: { key: 'k', result: { ...goodResult, score: null } } })],
+    ['an entry whose rubric is not an object', (file: string) => cacheFile({ [file]: { key: 'k', result: { ...goodResult, rubric: [] } } })],
     ['an entry whose result is empty', (file: string) => cacheFile({ [file]: { key: 'k', result: {} } })],
     ['an entry whose messages are not a list', (file: string) => cacheFile({ [file]: { key: 'k', result: { ...goodResult, messages: 'none' } } })],
     ['an entry whose messages have no position', (file: string) => cacheFile({ [file]: { key: 'k', result: { ...goodResult, messages: [{ message: 'x' }] } } })],
@@ -31,7 +33,16 @@ describe('a corrupt or foreign cache file', () => {
     const cache = await LintCache.load(location)
     expect(cache.get(file, 'k')).toBeUndefined()
     await cache.save()
-    expect(JSON.parse(readFileSync(location, 'utf8'))).toEqual({ format: 'postmortem-lint-cache', version: 1, entries: {} })
+    expect(JSON.parse(readFileSync(location, 'utf8'))).toEqual({ format: 'postmortem-lint-cache', version: 2, entries: {} })
+  })
+
+  it('trusts a skipped entry without a score', async () => {
+    const root = await makeProject({ 'a.md': '# A' })
+    const location = join(root, '.postmortemlintcache')
+    const skipped = { ...goodResult, score: null, rubric: {}, skipped: 'empty file' }
+    await writeFile(location, cacheFile({ [join(root, 'a.md')]: { key: 'k', result: skipped } }))
+    const cache = await LintCache.load(location)
+    expect(cache.get(join(root, 'a.md'), 'k')).toEqual({ filePath: join(root, 'a.md'), ...skipped })
   })
 
   it('keeps the well-formed entries of a cache that has a bad one', async () => {
@@ -51,7 +62,7 @@ describe('a corrupt or foreign cache file', () => {
     expect(cached.stdout).toBe(plain.stdout)
     expect(cached.stderr).toBe('')
     expect(cached.code).toBe(0)
-    expect(JSON.parse(readFileSync(join(root, '.postmortemlintcache'), 'utf8'))).toMatchObject({ format: 'postmortem-lint-cache', version: 1 })
+    expect(JSON.parse(readFileSync(join(root, '.postmortemlintcache'), 'utf8'))).toMatchObject({ format: 'postmortem-lint-cache', version: 2 })
     expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 })

@@ -59,6 +59,32 @@ const withFindings = result({
   warningCount: 1,
   score: 72,
   categories: { impact: 80, 'blameless-tone': 92 },
+  rubric: {
+    'blameless-tone': { score: 92, met: [], missed: [{ id: 'no-blame', text: 'blames people', points: 100, earned: 80, detail: '1 finding' }], deductions: [] },
+    impact: {
+      score: 80,
+      met: [{ id: 'impact-quantified', text: 'impact in numbers', points: 40, earned: 40 }],
+      missed: [{ id: 'impact-stated', text: 'no impact section', points: 20, earned: 0 }],
+      deductions: [],
+    },
+  },
+})
+/** Nothing reported, but the rubric finds gaps: no zone, no detection milestone, and a deduction. */
+const gapsOnly = result({
+  filePath: join(cwd, 'docs/quiet.md'),
+  score: 90,
+  categories: { timeline: 65 },
+  rubric: {
+    timeline: {
+      score: 65,
+      met: [{ id: 'timeline-present', text: 'a timeline of timed events', points: 35, earned: 35 }],
+      missed: [
+        { id: 'timeline-zone', text: 'no time zone', points: 15, earned: 0 },
+        { id: 'timeline-detection', text: 'no detection milestone', points: 10, earned: 0 },
+      ],
+      deductions: [{ ruleId: 'timeline-order', messageId: 'unparsed-time', count: 2, points: 10 }],
+    },
+  },
 })
 const skipped = result({ filePath: join(cwd, 'README.md'), skipped: 'not a postmortem: fewer than two sections' })
 const fatal = result({ filePath: join(cwd, 'docs/image.md'), errorCount: 1, score: 0, fatal: 'binary file (contains NUL bytes), not Markdown' })
@@ -112,6 +138,21 @@ describe('stylish', () => {
   it('says so when there is nothing to report', () => {
     expect(format('stylish', [clean], { cwd, color: false })).toBe('✔ No problems · 1 file linted, mean score 100/100\n')
   })
+
+  it('says under the score what each category that falls short lacks', () => {
+    expect(output).toContain('docs/outage.md  score 72/100\n  Blameless tone 92: blames people (1 finding)\n  Impact 80: no impact section\n\n  1:1  error')
+  })
+
+  it('shows a file with no finding whose rubric has gaps, with the deductions', () => {
+    const quiet = format('stylish', [gapsOnly], { cwd, color: false })
+    expect(quiet).toContain('docs/quiet.md  score 90/100\n  Timeline 65: no time zone; no detection milestone; −10 for 2 findings of timeline-order\n')
+    expect(quiet.trimEnd().split('\n').pop()).toBe('✔ No problems · 1 file linted, mean score 90/100')
+  })
+
+  it('counts no skipped file in the mean, whatever score an older report gave it', () => {
+    const last = format('stylish', [clean, result({ filePath: join(cwd, 'README.md'), score: 0, skipped: 'readme' })], { cwd, color: false }).trimEnd().split('\n').pop()
+    expect(last).toBe('✔ No problems · 1 file linted, mean score 100/100 · 1 skipped')
+  })
 })
 
 describe('json', () => {
@@ -132,6 +173,16 @@ describe('json', () => {
   it('marks skipped files and names standard input', () => {
     expect(parsed[1]!.skipped).toBe('not a postmortem: fewer than two sections')
     expect(parsed[2]!.filePath).toBe('<stdin>')
+  })
+
+  it('gives a skipped file no score, no categories and no rubric', () => {
+    expect(parsed[1]).toMatchObject({ score: null, categories: {}, rubric: {} })
+  })
+
+  it('explains the score: per category the checklist items met and missed, after the categories', () => {
+    expect(Object.keys(parsed[0]!)[6]).toBe('rubric')
+    expect(parsed[0]!.rubric).toEqual(withFindings.rubric)
+    expect(parsed[2]!.rubric).toEqual({})
   })
 })
 
@@ -195,6 +246,34 @@ describe('markdown', () => {
     expect(output).toContain('#### `docs/outage.md` (score 72/100)')
     expect(output).toContain(`- **error** 1:1 No impact section. ([required-sections](${docs}/required-sections.md))`)
     expect(output).toContain('  - Suggestion: The deploy broke the cache.')
+  })
+
+  it('says per file what each category that falls short lacks, before the findings', () => {
+    expect(output).toContain(
+      [
+        '#### `docs/outage.md` (score 72/100)',
+        '',
+        'What the rubric score lacks:',
+        '',
+        '- **Blameless tone 92**: blames people (1 finding)',
+        '- **Impact 80**: no impact section',
+        '',
+        'Findings:',
+        '',
+        `- **error** 1:1 No impact section. ([required-sections](${docs}/required-sections.md))`,
+      ].join('\n'),
+    )
+    const quiet = format('markdown', [gapsOnly], { cwd, color: false })
+    expect(quiet).toContain('#### `docs/quiet.md` (score 90/100)\n\nWhat the rubric score lacks:\n\n- **Timeline 65**: no time zone; no detection milestone; −10 for 2 findings of timeline-order\n')
+    expect(quiet).not.toContain('Findings:')
+  })
+
+  it('escapes what the explanation quotes', () => {
+    const hostile = result({
+      score: 90,
+      rubric: { timeline: { score: 90, met: [], missed: [{ id: 'timeline-zone', text: 'mixes time zones', points: 15, earned: 7.5, detail: 'UTC, <b>X</b> | Y' }], deductions: [] } },
+    })
+    expect(format('markdown', [hostile], { cwd, color: false })).toContain('- **Timeline 90**: mixes time zones (UTC, &lt;b>X&lt;/b> \\| Y)')
   })
 
   it('keeps table cells intact', () => {

@@ -66,7 +66,7 @@ describe('cache', () => {
     const cache = await LintCache.load(location)
     expect(cache.get(join(root, 'a.md'), 'k')).toBeUndefined()
     await cache.save()
-    expect(JSON.parse(readFileSync(location, 'utf8'))).toMatchObject({ format: 'postmortem-lint-cache', version: 1, entries: {} })
+    expect(JSON.parse(readFileSync(location, 'utf8'))).toMatchObject({ format: 'postmortem-lint-cache', version: 2, entries: {} })
   })
 
   it('puts the cache file in a directory given as the location', async () => {

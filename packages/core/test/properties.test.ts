@@ -159,8 +159,18 @@ function checkResult(text: string, result: LintResult): void {
     expect(message.messageId).not.toBe('rule-crashed')
   }
   expect(result.fatal === undefined || /not linted$/.test(result.fatal), result.fatal).toBe(true)
-  expect(result.score).toBeGreaterThanOrEqual(0)
-  expect(result.score).toBeLessThanOrEqual(100)
+  if (result.skipped !== undefined) {
+    // A skipped file has no score and no categories.
+    expect(result.score).toBeNull()
+    expect(result.categories).toEqual({})
+  } else {
+    expect(result.score).toBeGreaterThanOrEqual(0)
+    expect(result.score).toBeLessThanOrEqual(100)
+  }
+  for (const [id, rubric] of Object.entries(result.rubric ?? {})) {
+    expect(rubric.score).toBe(result.categories[id as keyof typeof result.categories])
+    for (const item of [...rubric.met, ...rubric.missed]) expect(item.earned).toBeLessThanOrEqual(item.points)
+  }
   for (const score of Object.values(result.categories)) {
     expect(score).toBeGreaterThanOrEqual(0)
     expect(score).toBeLessThanOrEqual(100)

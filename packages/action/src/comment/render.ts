@@ -1,5 +1,5 @@
-import { categories, type LintMessage } from '@postmortem-lint/core'
-import { byImportance, plural, type FileReport, type Totals, type Verdict } from '../report.js'
+import { categories, rubricGaps, type LintMessage } from '@postmortem-lint/core'
+import { byImportance, plural, scoreOf, type FileReport, type Totals, type Verdict } from '../report.js'
 import { code, encodePath, escapeInline, escapeMessage, safeUrl } from './escape.js'
 
 /** The hidden marker that finds the sticky comment again. */
@@ -119,8 +119,10 @@ function keptFindings(rows: readonly FileReport[], limit: number): Map<number, L
 
 /**
  * The report as Markdown for a PR comment or the job summary: headline verdict, a table with one
- * row per file and one column per rubric category, then per file a collapsible list of findings
- * linked to the lines at the head commit and to each rule's docs. Every quoted text is escaped.
+ * row per file and one column per rubric category, then per file a collapsible block saying what
+ * each category that falls short lacks ("Timeline 40: no time zone; no detection milestone") and
+ * listing the findings, linked to the lines at the head commit and to each rule's docs. Skipped
+ * files have no score and are only listed. Every quoted text is escaped.
  */
 export function renderReport(files: readonly FileReport[], context: RenderContext, limits: RenderLimits = unlimited): string {
   const out: string[] = []
@@ -142,7 +144,7 @@ export function renderReport(files: readonly FileReport[], context: RenderContex
         continue
       }
       const cells = categories.map((category) => scoreCell(file.result.categories[category.id]))
-      out.push(`| ${name} | ${cells.join(' | ')} | **${scoreCell(file.result.score)}** |`)
+      out.push(`| ${name} | ${cells.join(' | ')} | **${scoreCell(scoreOf(file.result))}** |`)
     }
     out.push('')
   }
@@ -154,13 +156,23 @@ export function renderReport(files: readonly FileReport[], context: RenderContex
   let hidden = 0
   for (const [index, file] of rows.entries()) {
     const messages = file.result.messages
-    if (!messages.length) continue
+    const gaps = file.result.fatal === undefined ? rubricGaps(file.result) : []
     const shown = kept.get(index) ?? []
     hidden += messages.length - shown.length
-    if (!shown.length) continue
+    if (!shown.length && !gaps.length) continue
     shown.sort((a, b) => a.line - b.line || a.column - b.column || b.severity - a.severity)
     const open = file.result.errorCount > 0 ? ' open' : ''
-    out.push(`<details${open}><summary>${indicator(file.result.score)} ${code(file.path)}: ${countsOf(file)}, score ${file.result.score}/100</summary>`, '')
+    const score = scoreOf(file.result)
+    out.push(`<details${open}><summary>${indicator(score)} ${code(file.path)}: ${countsOf(file)}, score ${score}/100</summary>`, '')
+    if (gaps.length) {
+      // What the score lacks, category by category: the explanation of the table's numbers.
+      out.push('**What the score lacks**', '')
+      for (const gap of gaps) {
+        const what = gap.gaps.length ? `: ${gap.gaps.map(escapeMessage).join('; ')}` : ''
+        out.push(`- ${indicator(gap.score)} **${escapeInline(gap.title)} ${gap.score}**${what}`)
+      }
+      if (shown.length) out.push('', '**Findings**', '')
+    }
     for (const message of shown) out.push(...findingLine(context, file, message))
     if (shown.length < messages.length) out.push(`- _…and ${plural(messages.length - shown.length, 'more finding')}_`)
     out.push('', '</details>', '')

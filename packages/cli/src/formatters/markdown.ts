@@ -1,6 +1,6 @@
-import { categories } from '@postmortem-lint/core'
+import { categories, rubricGaps } from '@postmortem-lint/core'
 import type { Formatter } from './types.js'
-import { displayPathPosix, oneLine, plural, totals } from './shared.js'
+import { displayPathPosix, oneLine, plural, scoreOf, totals } from './shared.js'
 
 /** Text safe inside a table cell or list item: one line, no raw HTML, no cell breaks. */
 function inline(text: string): string {
@@ -18,7 +18,8 @@ function code(text: string): string {
 /**
  * A report for a pull-request comment or a job summary: the rubric table (one row per file, one
  * column per rubric category, the overall score last; "–" where no enabled rule scores a category),
- * a summary line, the skipped files with their reason, then the findings per file.
+ * a summary line, the skipped files with their reason (they have no score), then per file what each
+ * category that falls short lacks and the findings.
  */
 export const markdown: Formatter = (results, options) => {
   const out: string[] = ['## postmortem-lint report', '']
@@ -36,7 +37,7 @@ export const markdown: Formatter = (results, options) => {
         const value = result.categories[category.id]
         return value === undefined ? '–' : String(value)
       })
-      out.push(`| ${path} | ${cells.join(' | ')} | **${result.score}** |`)
+      out.push(`| ${path} | ${cells.join(' | ')} | **${scoreOf(result)}** |`)
     }
     out.push('')
   }
@@ -58,11 +59,18 @@ export const markdown: Formatter = (results, options) => {
     out.push('')
   }
 
-  const withFindings = rows.filter((result) => result.messages.length > 0)
-  if (withFindings.length) {
+  const detailed = rows.filter((result) => result.fatal === undefined && (result.messages.length > 0 || rubricGaps(result).length > 0))
+  if (detailed.length) {
     out.push('### Findings', '')
-    for (const result of withFindings) {
-      out.push(`#### ${code(displayPathPosix(result.filePath, options.cwd))} (score ${result.score}/100)`, '')
+    for (const result of detailed) {
+      out.push(`#### ${code(displayPathPosix(result.filePath, options.cwd))} (score ${scoreOf(result)}/100)`, '')
+      const gaps = rubricGaps(result)
+      if (gaps.length) {
+        out.push('What the rubric score lacks:', '')
+        for (const gap of gaps) out.push(`- **${inline(gap.title)} ${gap.score}**${gap.gaps.length ? `: ${inline(gap.gaps.join('; '))}` : ''}`)
+        out.push('')
+        if (result.messages.length) out.push('Findings:', '')
+      }
       for (const message of result.messages) {
         const severity = message.severity === 2 ? '**error**' : '**warning**'
         out.push(`- ${severity} ${message.line}:${message.column} ${inline(message.message)} ([${message.ruleId}](${message.docsUrl}))`)

@@ -42,8 +42,9 @@ export interface Totals {
 }
 
 export function totals(results: readonly LintResult[]): Totals {
+  // Skipped files have no score: they count in no mean.
   const linted = results.filter((result) => result.skipped === undefined && result.fatal === undefined)
-  const sum = linted.reduce((total, result) => total + result.score, 0)
+  const sum = linted.reduce((total, result) => total + (result.score ?? 0), 0)
   return {
     files: results.length,
     linted: linted.length,
@@ -57,4 +58,9 @@ export function totals(results: readonly LintResult[]): Totals {
 
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
   return `${count} ${count === 1 ? word : pluralWord}`
+}
+
+/** The score of a file that was linted or could not be read (a skipped file has none). */
+export function scoreOf(result: LintResult): number {
+  return result.score ?? 0
 }

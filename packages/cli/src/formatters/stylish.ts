@@ -1,12 +1,16 @@
+import { gapLine, rubricGaps } from '@postmortem-lint/core'
 import { createColors } from 'picocolors'
 import type { Formatter } from './types.js'
-import { displayPath, oneLine, plural, totals } from './shared.js'
+import { displayPath, oneLine, plural, scoreOf, totals } from './shared.js'
 
 /**
- * ESLint's stylish layout: one block per file with findings (position, severity, rule id, then
- * the message, last because it is a sentence that may wrap; the rewrite suggestion under it), the file's rubric score in its heading, skipped files
- * with their reason in dim text, and a summary line with the counts and the mean score. Files
- * with nothing to report score 100 and are only counted.
+ * ESLint's stylish layout: one block per file with findings or rubric gaps: the file's rubric
+ * score in its heading, then a line per category that falls short saying what it lacks
+ * ("Timeline 40: no time zone; no detection milestone"), then the findings (position, severity,
+ * rule id, then the message, last because it is a sentence that may wrap; the rewrite suggestion
+ * under it). Skipped files (no score) are listed with their reason in dim text, and a summary
+ * line gives the counts and the mean score of the linted files. Files with nothing to report
+ * score 100 and are only counted.
  */
 export const stylish: Formatter = (results, options) => {
   const c = createColors(options.color)
@@ -20,8 +24,12 @@ export const stylish: Formatter = (results, options) => {
       out.push('', c.underline(path), `  ${c.red('error')}  Could not lint this file: ${oneLine(result.fatal)}`)
       continue
     }
-    if (result.messages.length === 0 && result.score === 100) continue
-    out.push('', `${c.underline(path)}  ${scoreColor(result.score)(`score ${result.score}/100`)}`)
+    const score = scoreOf(result)
+    const gaps = rubricGaps(result)
+    if (result.messages.length === 0 && score === 100 && gaps.length === 0) continue
+    out.push('', `${c.underline(path)}  ${scoreColor(score)(`score ${score}/100`)}`)
+    for (const gap of gaps) out.push(`  ${scoreColor(gap.score)(oneLine(gapLine(gap)))}`)
+    if (gaps.length && result.messages.length) out.push('')
     const rows = result.messages.map((message) => ({
       position: `${message.line}:${message.column}`,
       severity: message.severity === 2 ? 'error' : 'warning',

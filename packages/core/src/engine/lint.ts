@@ -2,7 +2,7 @@ import { defaultConfig, type EnabledRule, type ResolvedConfig } from '../config/
 import type { PostmortemDocument, Span } from '../model/types.js'
 import { DocumentTooComplexError } from '../parse/complexity.js'
 import { parsePostmortem } from '../parse/parse-postmortem.js'
-import { scoreMessages } from '../rubric/score.js'
+import { scoreDocument } from '../rubric/score.js'
 import { docsUrlFor } from './docs-url.js'
 import { reasonToSkip } from './detect.js'
 import { collectDirectives } from './inline-control.js'
@@ -51,7 +51,6 @@ export function lintDocument(doc: PostmortemDocument, options: LintOptions = {})
   const config = options.config ?? defaultConfig()
   const filePath = options.filePath ?? doc.path
   const control = collectDirectives(doc)
-  const enabled = config.rules.map((entry) => entry.rule)
   if (control.ignoreFile) return skippedResult(filePath, 'ignored by a postmortem-lint-ignore-file comment')
   if (options.detect) {
     const reason = reasonToSkip(doc)
@@ -82,7 +81,7 @@ export function lintDocument(doc: PostmortemDocument, options: LintOptions = {})
     }
   }
   messages.sort(compareMessages)
-  const { score, categories } = scoreMessages(messages, enabled, config.weights)
+  const { score, categories, rubric } = scoreDocument(doc, messages, config.rules, config.weights)
   return {
     filePath,
     messages,
@@ -90,6 +89,7 @@ export function lintDocument(doc: PostmortemDocument, options: LintOptions = {})
     warningCount: messages.filter((message) => message.severity === 1).length,
     score,
     categories,
+    rubric,
   }
 }
 

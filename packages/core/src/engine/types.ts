@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { PostmortemDocument, Span } from '../model/types.js'
 import type { CategoryId } from '../rubric/categories.js'
+import type { Rubric } from '../rubric/types.js'
 
 export type RuleSeverity = 'off' | 'warn' | 'error'
 /** Numeric severities as ESLint reports them: 1 warning, 2 error. */
@@ -93,10 +94,16 @@ export interface LintResult {
   messages: LintMessage[]
   errorCount: number
   warningCount: number
-  /** Overall rubric score 0-100. */
-  score: number
-  /** Score per rubric category (categories with no enabled rule are omitted). */
+  /** Overall rubric score 0-100; null when the file was skipped (not a postmortem: nothing to score). */
+  score: number | null
+  /** Score per rubric category (categories with no enabled rule are omitted; none when skipped). */
   categories: Partial<Record<CategoryId, number>>
+  /**
+   * Per category, how the score came about: the checklist items met and missed and the findings
+   * that took points off. Empty when the file was skipped or could not be read; absent in reports
+   * written before it existed.
+   */
+  rubric?: Rubric
   /** Set when the document was not linted, with the reason. */
   skipped?: string
   /** Set when the file could not be read or parsed at all (counted as one error). */

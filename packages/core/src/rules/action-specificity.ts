@@ -1,18 +1,8 @@
 import { z } from 'zod'
-import vagueData from '../data/vague-actions.generated.js'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
-import type { ActionItem } from '../model/types.js'
-import { PhraseMatcher } from '../nlp/phrase-matcher.js'
-import { tokenize } from '../nlp/tokens.js'
+import { actionField, actionFields as fields, peopleDirectedPhrase, vagueness, type ActionField as Field } from '../evidence/actions.js'
 import { compareDates, formatDate } from '../parse/time/index.js'
-
-const vagueVerbs = new PhraseMatcher(vagueData['vague-verbs'])
-const vagueModifiers = new PhraseMatcher(vagueData['vague-modifiers'])
-const peopleDirected = new PhraseMatcher(vagueData['people-directed'])
-
-const fields = ['owner', 'due', 'priority', 'category', 'ticket'] as const
-type Field = (typeof fields)[number]
 
 const options = z
   .strictObject({
@@ -33,22 +23,6 @@ const fallbackExample = 'Add a dry-run step to the deploy runbook'
 
 function exampleFor(text: string): string {
   return examples.find(([pattern]) => pattern.test(text))?.[1] ?? fallbackExample
-}
-
-function vagueness(item: ActionItem, specificWords: number): { reason: string; phrase: string } | null {
-  const tokens = tokenize(item.text).filter((token) => /[\p{L}\p{N}]/u.test(token.norm))
-  const words = tokens.length
-  const measured = /\d/.test(item.text)
-  if (measured || words >= specificWords) return null
-  // Only a vague verb at the start decides: "Review every purge over 100,000 objects" has a number.
-  const verb = vagueVerbs.matchAll(tokens).find((match) => match.start <= 1)
-  if (verb) return { reason: `the verb "${verb.phrase}" names a direction, not a deliverable`, phrase: verb.phrase }
-  const modifier = vagueModifiers.matchAll(tokens)[0]
-  if (modifier && words < specificWords - 2) {
-    return { reason: `"${modifier.phrase}" has no measure (more than what, by when?)`, phrase: modifier.phrase }
-  }
-  if (words <= 2) return { reason: 'it names no concrete object or mechanism', phrase: item.text }
-  return null
 }
 
 export default defineRule<z.output<typeof options>>({
@@ -96,8 +70,7 @@ export default defineRule<z.output<typeof options>>({
     for (const item of items) {
       const label = quote(item.text, 60)
       for (const field of options.require) {
-        const value = field === 'category' ? (item.category ?? (item.group ? { raw: item.group } : null)) : item[field]
-        if (value) continue
+        if (actionField(item, field)) continue
         const fieldName = { owner: 'owner', due: 'due date', priority: 'priority', category: 'category', ticket: 'ticket' }[field]
         report({ messageId: 'missing-field', data: { item: label, field: fieldName, why: why[field][0], example: why[field][1] }, at: item.textSpan })
       }
@@ -111,10 +84,9 @@ export default defineRule<z.output<typeof options>>({
           at: item.due.span,
         })
       }
-      const tokens = tokenize(item.text)
-      const people = peopleDirected.matchAll(tokens).find((match) => match.start === 0)
+      const people = peopleDirectedPhrase(item)
       if (people) {
-        report({ messageId: 'people-directed', data: { item: label, phrase: people.phrase, example: exampleFor(item.text) }, at: item.textSpan })
+        report({ messageId: 'people-directed', data: { item: label, phrase: people, example: exampleFor(item.text) }, at: item.textSpan })
         continue
       }
       const vague = vagueness(item, options.specificWords)

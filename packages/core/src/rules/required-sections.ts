@@ -1,19 +1,8 @@
 import { z } from 'zod'
 import { defineRule } from '../engine/define-rule.js'
-import type { CategoryId } from '../rubric/categories.js'
-import type { SectionKind } from '../model/types.js'
+import { hasRequiredSection, sectionRequirements } from '../evidence/sections.js'
 
-/** A requirement and the section kinds that satisfy it. */
-const requirements = {
-  summary: { kinds: ['summary'], heading: 'Summary', category: 'impact', core: false, why: 'readers outside the team start there' },
-  impact: { kinds: ['impact'], heading: 'Impact', category: 'impact', core: true, why: 'severity and priorities are argued from the impact' },
-  timeline: { kinds: ['timeline'], heading: 'Timeline', category: 'timeline', core: true, why: 'detection and mitigation gaps only show on a timeline' },
-  'root-cause': { kinds: ['root-cause', 'causes', 'five-whys'], heading: 'Root cause', category: 'root-cause', core: true, why: 'the actions must trace back to a cause' },
-  'contributing-factors': { kinds: ['contributing-factors', 'causes'], heading: 'Contributing factors', category: 'root-cause', core: false, why: 'incidents rarely have one cause, and the others need actions too' },
-  'action-items': { kinds: ['action-items'], heading: 'Action items', category: 'action-items', core: true, why: 'without actions the same failure comes back' },
-  lessons: { kinds: ['lessons-learned', 'what-went-well', 'what-went-poorly', 'where-we-got-lucky'], heading: 'Lessons learned', category: 'follow-up', core: false, why: 'what went well and poorly is what the next responder learns from' },
-} as const satisfies Record<string, { kinds: readonly SectionKind[]; heading: string; category: CategoryId; core: boolean; why: string }>
-
+const requirements = sectionRequirements
 type Requirement = keyof typeof requirements
 const requirementIds = Object.keys(requirements) as [Requirement, ...Requirement[]]
 const requirementList = z.array(z.enum(requirementIds))
@@ -64,12 +53,10 @@ export default defineRule<z.output<typeof options>>({
   check(doc, { options, report }) {
     const stated = doc.metadata.severity
     const level = stated ? (`P${stated.level}` as const) : options.assumeSeverity
-    const present = new Set(doc.allSections.map((section) => section.kind))
     const at = doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span
     for (const id of options.bySeverity[level]) {
       const requirement = requirements[id]
-      if (requirement.kinds.some((kind) => present.has(kind))) continue
-      if (id === 'action-items' && doc.actionItemsSection) continue
+      if (hasRequiredSection(doc, id)) continue
       report({
         messageId: requirement.core ? 'missing-core' : 'missing',
         data: {

@@ -1,12 +1,8 @@
 import { z } from 'zod'
-import modifiers from '../data/blame-modifiers.generated.js'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
-import { PhraseMatcher } from '../nlp/phrase-matcher.js'
+import { humanErrorPhrase, listsFactors, mergedCausesLabelled, MIN_ROOT_CAUSE_WORDS, rootCauseWordCount } from '../evidence/causes.js'
 import { tokenize } from '../nlp/tokens.js'
-
-const blameNouns = new PhraseMatcher(modifiers['blame-nouns'].filter((entry) => entry.id === 'human-error'))
-const ROOT_LABEL = /\b(?:root[\s-]?cause|primary cause|main cause|underlying cause|the trigger|triggering cause|proximate cause)\b/i
 
 const options = z
   .strictObject({
@@ -61,19 +57,18 @@ export default defineRule<z.output<typeof options>>({
     const level = severity?.level ?? 3
     const severityLabel = severity ? `P${severity.level}` : 'P3 (assumed)'
 
-    const humanError = blameNouns.matchAll(tokenize(causes.rootCause?.text ?? '')).length > 0
+    const humanError = humanErrorPhrase(causes.rootCause?.text ?? '') !== null
     // "Human error." says something, and what it says is reported below.
-    if (causes.rootCauseSection && !humanError && (causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0) < 4) {
+    if (causes.rootCauseSection && !humanError && rootCauseWordCount(causes) < MIN_ROOT_CAUSE_WORDS) {
       report({ messageId: 'empty-root-cause', at: causes.rootCauseSection.headingSpan })
     }
 
     // One cause in a "Causes" section is the root cause; the question only arises with several.
     if (causes.mergedSection && !causes.rootCauseSection && causes.mergedItems.length > 1) {
-      const labelled = causes.mergedItems.some((item) => ROOT_LABEL.test(item.text)) || ROOT_LABEL.test(causes.mergedSection.heading)
-      if (!labelled) report({ messageId: 'merged-causes', data: { heading: causes.mergedSection.title }, at: causes.mergedSection.headingSpan })
+      if (!mergedCausesLabelled(causes)) report({ messageId: 'merged-causes', data: { heading: causes.mergedSection.title }, at: causes.mergedSection.headingSpan })
     }
 
-    const hasFactors = causes.contributingFactors.length > 0 || causes.mergedItems.length > 1
+    const hasFactors = listsFactors(causes)
     if (level <= 2 && (causes.rootCauseSection || causes.mergedSection) && !hasFactors) {
       const at = (causes.rootCauseSection ?? causes.mergedSection)!.headingSpan
       report({ messageId: 'no-contributing', data: { severity: severityLabel }, at })
@@ -100,9 +95,9 @@ export default defineRule<z.output<typeof options>>({
       }
     }
 
-    const human = blameNouns.matchAll(tokenize(firstParagraph))[0]
-    if (human && causes.rootCauseSection && !/\bnot\b[^.]{0,30}$/i.test(firstParagraph.split(human.phrase)[0] ?? '')) {
-      report({ messageId: 'human-root-cause', data: { phrase: human.phrase }, at: causes.rootCauseSection.headingSpan })
+    const human = humanErrorPhrase(firstParagraph)
+    if (human && causes.rootCauseSection && !/\bnot\b[^.]{0,30}$/i.test(firstParagraph.split(human)[0] ?? '')) {
+      report({ messageId: 'human-root-cause', data: { phrase: human }, at: causes.rootCauseSection.headingSpan })
     }
 
     for (const chain of causes.fiveWhys) {

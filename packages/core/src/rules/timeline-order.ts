@@ -1,18 +1,12 @@
 import { z } from 'zod'
-import milestoneData from '../data/milestone-keywords.generated.js'
 import { defineRule } from '../engine/define-rule.js'
 import type { RuleContext } from '../engine/types.js'
 import { quote } from '../engine/render-message.js'
 import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { CalendarDate, PostmortemDocument, Section, Span, Timeline, TimelineEntry } from '../model/types.js'
-import { PhraseMatcher } from '../nlp/phrase-matcher.js'
-import { tokenize } from '../nlp/tokens.js'
-import { dayNumber } from '../parse/time/index.js'
-import { findClockTime, findDates, findTimeZone } from '../parse/time/index.js'
-
-type Milestone = 'onset' | 'detection' | 'mitigation' | 'resolution'
-const milestoneMatcher = new PhraseMatcher(milestoneData.milestones)
+import { classifyMilestone as classify, markedMilestones, statedZoneFamilies, zoneFamily, type Milestone } from '../evidence/timeline.js'
+import { dayNumber, findClockTime, findDates, findTimeZone } from '../parse/time/index.js'
 
 const options = z
   .strictObject({
@@ -36,42 +30,6 @@ function instant(entry: TimelineEntry, baseline: CalendarDate | null, mixedZones
   const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60 - offset
   const date = entry.date ?? baseline
   return date ? dayNumber(date) * 1440 + minutes : minutes
-}
-
-const LABEL = /^\W*(onset|detection|detected|mitigation|mitigated|resolution|resolved)\b\W/i
-const LABEL_TO_MILESTONE: Record<string, Milestone> = {
-  onset: 'onset',
-  detection: 'detection',
-  detected: 'detection',
-  mitigation: 'mitigation',
-  mitigated: 'mitigation',
-  resolution: 'resolution',
-  resolved: 'resolution',
-}
-
-/**
- * What milestone an entry marks. A label at the start ("**Detection.** ...") is explicit; a
- * keyword anywhere ("alert fired", "rolled back") is a guess, good enough to say a milestone is
- * present but not to judge the order of milestones.
- */
-function classify(entry: TimelineEntry): { milestone: Milestone; explicit: boolean } | null {
-  const label = LABEL.exec(entry.text)
-  if (label?.[1]) return { milestone: LABEL_TO_MILESTONE[label[1].toLowerCase()]!, explicit: true }
-  const matches = milestoneMatcher.matchAll(tokenize(entry.text))
-  const milestone = matches[0]?.entry.id as Milestone | undefined
-  return milestone ? { milestone, explicit: false } : null
-}
-
-/** Zones that name the same offset ("CEST" and "UTC+02:00", "PT" and "PDT") are one zone. */
-function zoneFamily(zone: string): string {
-  // "Eastern (EST)": the standard and daylight names of a region are that region's zone.
-  if (/^P[SD]?T$/.test(zone)) return 'pacific'
-  if (/^E[SD]?T$/.test(zone)) return 'eastern'
-  if (/^C[SD]?T$/.test(zone)) return 'central'
-  if (/^M[SD]?T$/.test(zone)) return 'mountain'
-  const match = findTimeZone(zone)
-  if (match?.offsetMinutes !== null && match?.offsetMinutes !== undefined) return `offset:${match.offsetMinutes}`
-  return zone
 }
 
 /** Minutes east of UTC for a zone with one fixed offset, else null (PT, ET or unknown). */
@@ -166,6 +124,17 @@ export default defineRule<z.output<typeof options>>({
     const offsets = new Set(timed.map((entry) => zoneOffset(entry.timeZone)))
     const mixedZones = offsets.size > 1 && !offsets.has(null)
     const at = (entry: TimelineEntry): number | null => instant(entry, baseline, mixedZones)
+    // Where zones differ, an entry is out of order only if it is earlier both on the clocks as
+    // written and in UTC: otherwise the zones are the confusion, and "mixes time zones" says so.
+    const earlier = (entry: TimelineEntry, previous: TimelineEntry): boolean => {
+      const now = at(entry)
+      const before = at(previous)
+      if (now === null || before === null || now >= before) return false
+      if (!mixedZones) return true
+      const asWritten = instant(entry, baseline, false)
+      const previousAsWritten = instant(previous, baseline, false)
+      return asWritten !== null && previousAsWritten !== null && asWritten < previousAsWritten
+    }
 
     for (const entry of timeline.entries) {
       if (entry.unparsedTime && entry.timeText && entry.timeSpan) {
@@ -176,9 +145,7 @@ export default defineRule<z.output<typeof options>>({
     // Order: time may only go back when a new date says so.
     let previous: TimelineEntry | null = null
     for (const entry of timed) {
-      const now = at(entry)
-      const before = previous ? at(previous) : null
-      if (previous && now !== null && before !== null && now < before) {
+      if (previous && earlier(entry, previous)) {
         const sameDay = !entry.statesDate || !entry.date || !previous.date || dayNumber(entry.date) === dayNumber(previous.date)
         const lateToEarly = (previous.time?.hour ?? 0) >= 18 && (entry.time?.hour ?? 0) < 12
         const data = {
@@ -207,11 +174,7 @@ export default defineRule<z.output<typeof options>>({
     if (options.requireTimeZone && clockTimed.length > 0 && timeline.statedTimeZones.length === 0 && entryZones.length === 0) {
       report({ messageId: 'no-time-zone', at: timeline.section.headingSpan })
     }
-    const families = new Map<string, string>()
-    for (const zone of [...timeline.statedTimeZones.map((stated) => stated.zone), ...entryZones]) {
-      const family = zoneFamily(zone)
-      if (!families.has(family)) families.set(family, zone)
-    }
+    const families = statedZoneFamilies(timeline)
     if (families.size > 1) {
       // Point at the first entry whose zone differs from the timeline's own, when there is one.
       const first = [...families.keys()][0]
@@ -237,10 +200,10 @@ export default defineRule<z.output<typeof options>>({
       mitigation: ['readers need to know when the impact stopped', 'Mitigation'],
       resolution: ['without it the incident has no end and no duration', 'Resolution'],
     }
+    // A resolution entry also marks mitigation when no separate mitigation is written.
+    const marked = markedMilestones(timeline)
     for (const milestone of options.milestones) {
-      if (first(milestone)) continue
-      // A resolution entry also marks mitigation when no separate mitigation is written.
-      if (milestone === 'mitigation' && first('resolution')) continue
+      if (marked[milestone]) continue
       report({
         messageId: 'missing-milestone',
         data: { milestone, why: why[milestone][0], label: why[milestone][1] },

@@ -126,7 +126,7 @@ describe('inline control: rule ids and reasons', () => {
 describe('inline control: ignore-file', () => {
   it('skips the file, with the reason', () => {
     const result = lintFlags(md('# Notes', '', '<!-- postmortem-lint-ignore-file -->', '', 'ALPHA BETA'))
-    expect(result).toMatchObject({ messages: [], errorCount: 0, warningCount: 0, score: 100, skipped: expect.stringContaining('ignore-file') })
+    expect(result).toMatchObject({ messages: [], errorCount: 0, warningCount: 0, score: null, categories: {}, skipped: expect.stringContaining('ignore-file') })
     expect(result.filePath).toBe('doc.md')
   })
 

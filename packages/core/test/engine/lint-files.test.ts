@@ -79,9 +79,9 @@ describe('decodeDocument', () => {
 })
 
 describe('skippedResult and fatalResult', () => {
-  it('a skipped file costs nothing; a fatal one is one error with score 0', () => {
-    expect(skippedResult('a.md', 'empty file')).toEqual({ filePath: 'a.md', messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: 'empty file' })
-    expect(fatalResult(null, 'binary')).toEqual({ filePath: null, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: 'binary' })
+  it('a skipped file has no score and no categories; a fatal one is one error with score 0', () => {
+    expect(skippedResult('a.md', 'empty file')).toEqual({ filePath: 'a.md', messages: [], errorCount: 0, warningCount: 0, score: null, categories: {}, rubric: {}, skipped: 'empty file' })
+    expect(fatalResult(null, 'binary')).toEqual({ filePath: null, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, rubric: {}, fatal: 'binary' })
   })
 })
 
@@ -167,7 +167,7 @@ describe('lintFiles', () => {
     expect(results[2]!.skipped).toMatch(/^a template: /)
     expect(results[3]!.skipped).toBeUndefined()
     expect(results[3]!.messages.length).toBeGreaterThan(0)
-    for (const result of results.slice(0, 3)) expect(result).toMatchObject({ messages: [], errorCount: 0, score: 100 })
+    for (const result of results.slice(0, 3)) expect(result).toMatchObject({ messages: [], errorCount: 0, score: null, categories: {} })
     // Without detect, the same files are linted.
     const linted = await lintFiles([join(root, 'template.md')], { configSearch: { stopDir: root } })
     expect(linted[0]!.skipped).toBeUndefined()

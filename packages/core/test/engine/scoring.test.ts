@@ -30,10 +30,20 @@ describe('scoring', () => {
   })
 
   it('a category never goes below 0', () => {
-    const result = lintFlags(`${'ALPHA '.repeat(12)}\n`)
-    expect(result.messages).toHaveLength(12)
+    const heavy = wordRule('heavy', 'GAMMA', { penalties: { found: 45 } })
+    const result = lint(`${'GAMMA '.repeat(3)}\n`, { config: resolveConfig({ extends: [], customRules: [heavy] }) })
+    expect(result.messages).toHaveLength(3)
     expect(result.categories['blameless-tone']).toBe(0)
     expect(result.score).toBe(0)
+  })
+
+  it('a category pays for at most three findings of one kind', () => {
+    const result = lintFlags(`${'ALPHA '.repeat(12)}\n`)
+    expect(result.messages).toHaveLength(12)
+    expect(result.categories['blameless-tone']).toBe(40)
+    expect(result.rubric?.['blameless-tone']?.deductions).toEqual([{ ruleId: 'flag-a', messageId: 'found', count: 12, points: 60 }])
+    // Another kind is paid for on its own.
+    expect(lintFlags(`${'ALPHA '.repeat(4)}${'BETA '.repeat(4)}\n`).categories['blameless-tone']).toBe(0)
   })
 
   it('categories with no enabled rule are left out of the result and of the overall score', () => {

@@ -136,7 +136,9 @@ describe('timeline-order', () => {
     it('costs the timeline category like a missing timeline', () => {
       const config = resolveConfig({ extends: [], rules: { 'timeline-order': 'error' } })
       expect(lint(lone('We have not written the timeline yet.'), { config }).categories.timeline).toBe(0)
-      expect(lint(lone('- Deploy started.\n- Alert fired.'), { config }).categories.timeline).toBe(40)
+      // The rubric scores the evidence: entries that place nothing in time show no timeline at all.
+      const missing = lint('# Incident\n\n## Summary\n\nThe deploy failed.\n', { config }).categories.timeline
+      expect(lint(lone('- Deploy started.\n- Alert fired.'), { config }).categories.timeline).toBe(missing)
     })
 
     it('stays quiet when entries have times or dates, or times sit in blocks it does not read', () => {
