@@ -198,8 +198,13 @@ export interface CauseItem {
 export interface Causes {
   /** The root-cause section, if a separate one exists. */
   rootCauseSection: Section | null
-  /** Text of the root cause, from its section or a clearly labelled line ("Root cause: ..."). */
+  /**
+   * Text of the root cause: from its section, a clearly labelled line ("Root cause: ..."), or,
+   * when no section names it, the first sentence that states a cause ("... was caused by ...").
+   */
   rootCause: CauseItem | null
+  /** Where the root cause was read from. */
+  rootCauseSource: 'section' | 'label' | 'merged' | 'sentence' | null
   contributingSection: Section | null
   contributingFactors: CauseItem[]
   /** A merged "Causes" section, when the document has one. */

@@ -1,7 +1,8 @@
 import type { List, RootContent } from 'mdast'
-import type { CauseItem, Causes, Section, Span } from '../model/types.js'
+import causeStatements from '../data/cause-statements.generated.js'
+import type { CauseItem, Causes, Section, Sentence, Span } from '../model/types.js'
 import { flattenInline } from './mapped-text.js'
-import { sectionBlocks } from './sections.js'
+import { nearestKind, sectionBlocks } from './sections.js'
 import type { SourceMap } from './source-map.js'
 
 const ROOT_CAUSE_LABEL = /^\s*(?:the\s+)?(?:primary\s+|underlying\s+)?root[\s-]?causes?\s*(?:\(s\)\s*)?(?:is|was|:|—|–|-)\s*/i
@@ -11,9 +12,31 @@ const WHY_STEP = /^\s*(?:\d+[.)]\s*)?(?:why\b|because\b)/i
 export interface CausesInputs {
   allSections: Section[]
   sourceMap: SourceMap
+  /** The document's sentences, for a cause stated in prose when no section names one. */
+  prose?: Sentence[]
 }
 
-export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes {
+const causePhrases = causeStatements.phrases.map((phrase) => new RegExp(`(?:^|[^\\p{L}])${phrase.replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu'))
+const incidentWords = new RegExp(`(?:^|[^\\p{L}])(?:${causeStatements['incident-words'].join('|')})(?![\\p{L}])`, 'iu')
+// Sections whose sentences are never the statement of the incident's cause.
+const NOT_CAUSAL: ReadonlySet<Section['kind']> = new Set(['timeline', 'action-items', 'follow-up', 'appendix', 'what-went-well', 'where-we-got-lucky', 'metadata'])
+
+/**
+ * The first sentence that states the incident's cause ("The outage was caused by an expired
+ * certificate"), outside the timeline, the actions and the appendix; a sentence in the summary,
+ * the impact or the narrative counts when it also names the failure.
+ */
+function statedCause(prose: Sentence[]): CauseItem | null {
+  for (const sentence of prose) {
+    if (sentence.context === 'heading' || NOT_CAUSAL.has(nearestKind(sentence.section))) continue
+    if (!causePhrases.some((phrase) => phrase.test(sentence.text))) continue
+    if (!incidentWords.test(sentence.text)) continue
+    return { text: sentence.text, span: sentence.span }
+  }
+  return null
+}
+
+export function extractCauses({ allSections, sourceMap, prose }: CausesInputs): Causes {
   const first = (kind: Section['kind']): Section | null => allSections.find((section) => section.kind === kind) ?? null
   const rootCauseSection = first('root-cause')
   const contributingSection = first('contributing-factors')
@@ -34,13 +57,17 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
   // A "**Contributing factors:**" paragraph inside the root-cause section starts the factors: what
   // follows it is not part of the root cause.
   let rootCause: CauseItem | null = null
+  let rootCauseSource: Causes['rootCauseSource'] = null
   if (rootCauseSection) {
     const blocks = sectionBlocks(rootCauseSection)
     const labelAt = blocks.findIndex((node) => node.type === 'paragraph' && CONTRIBUTING_LABEL.test(itemOf(node).text))
     const own = (labelAt >= 0 ? blocks.slice(0, labelAt) : blocks).filter((node) => node.type === 'paragraph' || node.type === 'list')
     const text = own.map((node) => itemOf(node).text).join(' ').trim()
     const span = spanOfBlocks(own)
-    if (text && span) rootCause = { text, span }
+    if (text && span) {
+      rootCause = { text, span }
+      rootCauseSource = 'section'
+    }
   }
 
   const contributingFactors: CauseItem[] = contributingSection ? itemsOfSection(contributingSection, itemOf) : []
@@ -65,6 +92,7 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
     if (labelled) {
       const text = labelled.text.replace(ROOT_CAUSE_LABEL, '').trim()
       rootCause = { text: text || labelled.text, span: labelled.span }
+      rootCauseSource = 'label'
     }
   }
   // "Why did it happen?" answered in prose, with no list of causes: the answer is the cause.
@@ -72,7 +100,10 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
     const paragraphs = mergedSection.nodes.filter((node) => node.type === 'paragraph')
     const span = spanOfBlocks(paragraphs)
     const text = paragraphs.map((node) => itemOf(node).text).join(' ').trim()
-    if (text && span && mergedSection.subsections.length === 0) rootCause = { text, span }
+    if (text && span && mergedSection.subsections.length === 0) {
+      rootCause = { text, span }
+      rootCauseSource = 'merged'
+    }
   }
 
   const fiveWhys: Causes['fiveWhys'] = []
@@ -87,7 +118,14 @@ export function extractCauses({ allSections, sourceMap }: CausesInputs): Causes 
     }
   }
 
-  return { rootCauseSection, rootCause, contributingSection, contributingFactors, mergedSection, mergedItems, fiveWhys }
+  if (!rootCause && mergedItems.length === 0 && prose) {
+    const stated = statedCause(prose)
+    if (stated) {
+      rootCause = stated
+      rootCauseSource = 'sentence'
+    }
+  }
+  return { rootCauseSection, rootCause, rootCauseSource, contributingSection, contributingFactors, mergedSection, mergedItems, fiveWhys }
 }
 
 /** The text of a block; the blocks inside a list or list item are joined with spaces, not glued. */

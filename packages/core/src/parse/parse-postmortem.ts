@@ -135,8 +135,8 @@ export function parsePostmortem(markdown: string, options: ParseOptions = {}): P
   const actionItems = (actionSections.length > 0 ? actionSections : actionItemsSection ? [actionItemsSection] : []).flatMap((section) =>
     extractActionItems({ section, sourceMap, incidentDate }),
   )
-  const causes = extractCauses({ allSections, sourceMap })
   const prose = extractProse({ preamble, sections, sourceMap })
+  const causes = extractCauses({ allSections, sourceMap, prose })
 
   return {
     path: options.path ?? null,

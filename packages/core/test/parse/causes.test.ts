@@ -212,3 +212,48 @@ describe('causes: five whys', () => {
     expect(causes('## Root cause\n\n- A missing index.\n- A full pool.\n').fiveWhys).toEqual([])
   })
 })
+
+describe('causes: stated in prose', () => {
+  it('reads the first sentence that states the cause when no section names one', () => {
+    const source = md`
+      # Login outage
+
+      ## Summary
+
+      Logins failed for 40 minutes on Tuesday. The outage was caused by an expired signing certificate on the identity provider.
+
+      ## Timeline
+
+      - 10:05 UTC logins start failing because of the certificate
+    `
+    const result = causes(source)
+    expect(result.rootCause?.text).toBe('The outage was caused by an expired signing certificate on the identity provider.')
+    expect(result.rootCauseSource).toBe('sentence')
+    expect(range(result.rootCause!.span)).toBe('5:42-5:123')
+  })
+
+  it('does not take a causal sentence from the timeline, the actions or a sentence about something else', () => {
+    const source = md`
+      # Login outage
+
+      ## Summary
+
+      We moved the meeting because of the holiday.
+
+      ## Timeline
+
+      - 10:05 UTC logins start failing because of the certificate
+
+      ## Action items
+
+      - Alert on certificate expiry, because an expired certificate causes an outage
+    `
+    expect(causes(source).rootCause).toBeNull()
+  })
+
+  it('prefers a root-cause section to any sentence', () => {
+    const result = causes('# Outage\n\nThe deploy failed because of a typo.\n\n## Root cause\n\nThe config schema accepted an unknown key.\n')
+    expect(result.rootCause?.text).toBe('The config schema accepted an unknown key.')
+    expect(result.rootCauseSource).toBe('section')
+  })
+})
