@@ -129,7 +129,7 @@ export const schemas = {
   'first-names': z.object({ source: z.string().min(1), exclude: uniquePhrases, names: uniquePhrases }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
   'vague-quantities': z.object({ vague: vocabulary }).strict(),
-  'cause-statements': z.object({ phrases: uniquePhrases, 'incident-words': uniquePhrases }).strict(),
+  'cause-statements': z.object({ explicit: uniquePhrases, connectives: uniquePhrases, 'incident-words': uniquePhrases }).strict(),
   'document-genres': z
     .object({
       'incident-words': uniquePhrases,
