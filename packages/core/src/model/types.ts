@@ -188,6 +188,11 @@ export interface ActionItem {
   /** Sub-heading the item sits under, e.g. "Prevention", which may imply its category. */
   group: string | null
   source: 'table' | 'task-list' | 'list' | 'paragraph'
+  /**
+   * The document says the item is done: a checked task box, a done status ("Done", "Closed",
+   * "Fixed", ✅), a "(done ...)" note, or the deliverable struck through.
+   */
+  done: boolean
 }
 
 export interface CauseItem {

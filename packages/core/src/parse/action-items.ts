@@ -78,7 +78,7 @@ function separateLines(mapped: MappedText): MappedText[] {
 }
 
 type FieldName = (typeof actionFields.fields)[number]['field']
-type ItemFields = Omit<ActionItem, 'text' | 'span' | 'textSpan' | 'group' | 'source'>
+type ItemFields = Omit<ActionItem, 'text' | 'span' | 'textSpan' | 'group' | 'source' | 'done'>
 
 const headerToField = new Map<string, FieldName>()
 for (const { field, labels } of actionFields.fields) for (const label of labels) headerToField.set(label, field)
@@ -133,7 +133,26 @@ export function extractActionItems(inputs: ActionItemInputs): ActionItem[] {
   const items: ActionItem[] = []
   const reader = new ActionReader(inputs, items)
   reader.section(inputs.section, null)
+  for (const item of items) item.done ||= saysDone(item, inputs.sourceMap.source)
   return items
+}
+
+// "Done", "Completed", "Closed", "Fixed", "Shipped", "Merged", "Resolved", ✅ / ✔ / ☑.
+const DONE_STATUS = /^(?:[✅✔☑✓]\uFE0F?|(?:done|complete|completed|closed|fixed|shipped|merged|resolved|finished|implemented)\b)/iu
+// "(done 2025-01-12)", "— done", "✅" at the end of the deliverable.
+const DONE_NOTE = /\((?:done|completed|fixed|shipped|merged)\b[^)]{0,40}\)|[—–-]\s*(?:done|completed)\s*[.!]?$|[✅✔☑]\uFE0F?\s*$/iu
+
+function saysDone(item: ActionItem, source: string): boolean {
+  if (item.status && DONE_STATUS.test(item.status.raw.trim())) return true
+  // The note is read from the item as written: "(done 2025-01-12)" may have been read as a date.
+  return DONE_NOTE.test(source.slice(item.span.start.offset, item.span.end.offset).replace(/\s+$/, ''))
+}
+
+/** Whether a paragraph's or a cell's text is all struck through (`~~Add the alert~~`). */
+function struckThrough(node: Nodes): boolean {
+  if (!('children' in node)) return false
+  const visible = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  return visible.length > 0 && visible.every((child) => child.type === 'delete')
 }
 
 class ActionReader {
@@ -193,6 +212,7 @@ class ActionReader {
       textSpan,
       group,
       source: 'paragraph',
+      done: false,
     })
   }
 
@@ -240,6 +260,7 @@ class ActionReader {
         span: this.sourceMap.nodeSpan(row),
         group,
         source: 'table',
+        done: struckThrough(textCell),
       })
     }
   }
@@ -285,6 +306,7 @@ class ActionReader {
       span: this.sourceMap.nodeSpan(item),
       group,
       source: item.checked === null || item.checked === undefined ? 'list' : 'task-list',
+      done: item.checked === true || struckThrough(first),
     })
   }
 

@@ -297,3 +297,34 @@ describe('action items: groups', () => {
     expect(doc.actionItemsSection).toBeNull()
   })
 })
+
+describe('action items: done', () => {
+  it('knows an item is done from a checked box, a done status, a done note or a strike-through', () => {
+    const doc = parse(
+      [
+        '# Outage',
+        '',
+        '## Action items',
+        '',
+        '- [x] Pin the NIC names with systemd link files',
+        '- [ ] Replace the CMOS battery (owner: @ana)',
+        '- Add a disk alert at 80% (done 2025-01-12)',
+        '- ~~Rotate the database password~~',
+        '',
+        '| Action | Owner | Status |',
+        '|---|---|---|',
+        '| Add a canary stage to the deploy | @kofi | Done |',
+        '| Document the failover | @mei | In progress |',
+        '',
+      ].join('\n'),
+    )
+    expect(doc.actionItems.map((item) => [item.text.slice(0, 22), item.done])).toEqual([
+      ['Pin the NIC names with', true],
+      ['Replace the CMOS batte', false],
+      ['Add a disk alert at 80', true],
+      ['Rotate the database pa', true],
+      ['Add a canary stage to ', true],
+      ['Document the failover', false],
+    ])
+  })
+})
