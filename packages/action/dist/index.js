@@ -2,7 +2,7 @@ import { createRequire as __pmlCreateRequire } from 'node:module';
 const require = __pmlCreateRequire(import.meta.url);
 import { readFile, lstat as lstat$1, writeFile as writeFile$1 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import minpath, { resolve, parse as parse$c, extname, dirname, isAbsolute, relative, sep as sep$1, join } from 'node:path';
+import minpath, { resolve, parse as parse$d, extname, dirname, isAbsolute, relative, sep as sep$1, join } from 'node:path';
 import * as os$1 from 'os';
 import os__default, { EOL } from 'os';
 import * as crypto from 'crypto';
@@ -23764,11 +23764,11 @@ function requireUtil$2 () {
 	return util$3;
 }
 
-var parse$b;
+var parse$c;
 var hasRequiredParse;
 
 function requireParse () {
-	if (hasRequiredParse) return parse$b;
+	if (hasRequiredParse) return parse$c;
 	hasRequiredParse = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$1();
@@ -24075,11 +24075,11 @@ function requireParse () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse$b = {
+	parse$c = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse$b;
+	return parse$c;
 }
 
 var cookies;
@@ -31629,10 +31629,10 @@ var Hook = { Collection: Collection$5 };
 // pkg/dist-src/defaults.js
 
 // pkg/dist-src/version.js
-var VERSION$6 = "0.0.0-development";
+var VERSION$7 = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION$6} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION$7} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -31885,7 +31885,7 @@ function expand$4(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse$a(options) {
+function parse$b(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -31951,7 +31951,7 @@ function parse$a(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse$a(merge$7(defaults, route, options));
+  return parse$b(merge$7(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -31962,7 +31962,7 @@ function withDefaults$2(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults$2.bind(null, DEFAULTS2),
     merge: merge$7.bind(null, DEFAULTS2),
-    parse: parse$a
+    parse: parse$b
   });
 }
 
@@ -32023,7 +32023,7 @@ const NullObject = /* @__PURE__ */ (() => {
 /**
  * Parse a `Content-Type` header.
  */
-function parse$9(header, options) {
+function parse$a(header, options) {
     const stopFlags = SEMI_FLAG | (0);
     const len = header.length;
     let valueStart = 0;
@@ -32785,12 +32785,12 @@ class RequestError extends Error {
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$5 = "10.0.16";
+var VERSION$6 = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION$5} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION$6} ${getUserAgent()}`
   }
 };
 
@@ -32907,7 +32907,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop$1);
   }
-  const mimetype = parse$9(contentType);
+  const mimetype = parse$a(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -32979,7 +32979,7 @@ var request = withDefaults$1(endpoint, defaults_default);
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$4 = "0.0.0-development";
+var VERSION$5 = "0.0.0-development";
 
 // pkg/dist-src/error.js
 function _buildMessageForResponseErrors(data) {
@@ -33084,7 +33084,7 @@ function withDefaults(request2, newDefaults) {
 // pkg/dist-src/index.js
 withDefaults(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION$4} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION$5} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -33150,7 +33150,7 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-const VERSION$3 = "7.0.8";
+const VERSION$4 = "7.0.8";
 
 const noop = () => {
 };
@@ -33171,9 +33171,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${VERSION$3} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${VERSION$4} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = VERSION$3;
+  static VERSION = VERSION$4;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -33285,7 +33285,7 @@ class Octokit {
   auth;
 }
 
-const VERSION$2 = "17.0.0";
+const VERSION$3 = "17.0.0";
 
 const Endpoints = {
   actions: {
@@ -35706,10 +35706,10 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION$2;
+restEndpointMethods.VERSION = VERSION$3;
 
 // pkg/dist-src/version.js
-var VERSION$1 = "0.0.0-development";
+var VERSION$2 = "0.0.0-development";
 
 // pkg/dist-src/normalize-paginated-list-response.js
 function normalizePaginatedListResponse(response) {
@@ -35832,7 +35832,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION$1;
+paginateRest.VERSION = VERSION$2;
 
 new Context();
 const baseUrl = getApiBaseUrl();
@@ -37040,7 +37040,7 @@ function datetime(args) {
 // the unbounded form of `string()` as a literal, so every plain string shares one instance instead of building its own
 const anyString = /^[\s\S]{0,}$/;
 const integer$1 = /^-?\d+$/;
-const number$1 = /^-?\d+(?:\.\d+)?$/;
+const number$2 = /^-?\d+(?:\.\d+)?$/;
 const boolean$1 = /^(?:true|false)$/i;
 // regex for string with no uppercase letters
 const lowercase = /^[^A-Z]*$/;
@@ -37979,7 +37979,7 @@ const $ZodJWT = /*@__PURE__*/ $constructor("$ZodJWT", (inst, def) => {
 });
 const $ZodNumber = /*@__PURE__*/ $constructor("$ZodNumber", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = number$1;
+    inst._zod.pattern = number$2;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -38880,7 +38880,7 @@ const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && number$1.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number$2.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -41423,7 +41423,7 @@ function stringifyKeyNames(bySchema, json, visited) {
         return rest;
     rest.type = "string";
     if (!values)
-        rest.pattern = (types.includes("number") ? number$1 : integer$1).source;
+        rest.pattern = (types.includes("number") ? number$2 : integer$1).source;
     return rest;
 }
 /** Every record of one conversion, so the carriers are found in a single pass rather than once per record. */
@@ -41651,7 +41651,7 @@ const ZodRealError = /*@__PURE__*/ $constructor("ZodError", initializer, undefin
 // /** @deprecated Use `z.core.$ZodErrorMapCtx` instead. */
 // export type ErrorMapCtx = core.$ZodErrorMapCtx;
 
-const parse$8 = /* @__PURE__ */ _parse(ZodRealError);
+const parse$9 = /* @__PURE__ */ _parse(ZodRealError);
 const parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
 const safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
 const safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -41729,7 +41729,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return nonoptional(this, params);
     },
     array() {
-        return array(this);
+        return array$1(this);
     },
     or(arg) {
         return union([this, arg]);
@@ -41791,7 +41791,7 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         own$4(this, "~standard", value);
     },
     parse: function _parse(data, params) {
-        return parse$8(this, data, params, { callee: _parse });
+        return parse$9(this, data, params, { callee: _parse });
     },
     parseAsync: async function _parseAsync(data, params) {
         return await parseAsync(this, data, params, { callee: _parseAsync });
@@ -42179,7 +42179,7 @@ const ZodNumber = /*@__PURE__*/ $constructor("ZodNumber", (inst, def) => {
         return this;
     },
 }));
-function number(params) {
+function number$1(params) {
     return _number(ZodNumber, params);
 }
 const ZodNumberFormat = /*@__PURE__*/ $constructor("ZodNumberFormat", (inst, def) => {
@@ -42236,7 +42236,7 @@ const ZodArray = /*@__PURE__*/ $constructor("ZodArray", (inst, def) => {
         return this.element;
     },
 });
-function array(element, params) {
+function array$1(element, params) {
     return _array(ZodArray, element, params);
 }
 const ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) => {
@@ -42662,54 +42662,6 @@ function ruleDocsUrl(ruleId) {
   return docsUrlFor(`${ruleId}.md`);
 }
 
-const categories = [
-  { id: "blameless-tone", title: "Blameless tone", defaultWeight: 1 },
-  { id: "timeline", title: "Timeline", defaultWeight: 1 },
-  { id: "impact", title: "Impact", defaultWeight: 1 },
-  { id: "root-cause", title: "Root cause vs contributing factors", defaultWeight: 1 },
-  { id: "action-items", title: "Action items", defaultWeight: 1 },
-  { id: "follow-up", title: "Follow-up", defaultWeight: 1 }
-];
-const categoryIds = categories.map((category) => category.id);
-
-const defaultPenalty = { error: 20, warning: 8 };
-const defaultWeights = Object.fromEntries(categories.map((category) => [category.id, category.defaultWeight]));
-function scoreMessages(messages, enabledRules, weights = defaultWeights) {
-  const ruleById = new Map(enabledRules.map((rule) => [rule.id, rule]));
-  const points = /* @__PURE__ */ new Map();
-  for (const rule of enabledRules)
-    points.set(rule.meta.category, 100);
-  for (const message of messages) {
-    const rule = ruleById.get(message.ruleId);
-    if (!rule || message.messageId === "rule-crashed")
-      continue;
-    const declared = rule.meta.penalties && Object.hasOwn(rule.meta.penalties, message.messageId) ? rule.meta.penalties[message.messageId] : void 0;
-    const penalty = declared ?? (message.severity === 2 ? defaultPenalty.error : defaultPenalty.warning);
-    const current = points.get(message.category);
-    if (current === void 0)
-      continue;
-    points.set(message.category, Math.max(0, current - penalty));
-  }
-  const result = {};
-  let weighted = 0;
-  let totalWeight = 0;
-  let sum = 0;
-  for (const { id } of categories) {
-    const value = points.get(id);
-    if (value === void 0)
-      continue;
-    result[id] = value;
-    const weight = weights[id] ?? 0;
-    weighted += value * weight;
-    totalWeight += weight;
-    sum += value;
-  }
-  const present = Object.keys(result).length;
-  if (present === 0)
-    return { score: 100, categories: result };
-  return { score: Math.round(totalWeight > 0 ? weighted / totalWeight : sum / present), categories: result };
-}
-
 const VagueActions = {
   "vague-verbs": [
     {
@@ -42896,29 +42848,6 @@ const VagueActions = {
   ]
 };
 
-function defineRule(definition) {
-  return {
-    id: definition.id,
-    meta: { ...definition.meta, docsUrl: definition.meta.docsUrl ?? ruleDocsUrl(definition.id) },
-    check: definition.check
-  };
-}
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z][\w]*)\s*\}\}/g;
-function renderMessage(template, data = {}) {
-  return template.replace(PLACEHOLDER, (_, name) => {
-    const value = data[name];
-    if (value === void 0)
-      throw new Error(`message placeholder "{{${name}}}" has no value`);
-    return String(value);
-  });
-}
-function quote(text, max = 80) {
-  const single = text.replace(/\s+/g, " ").trim();
-  const clipped = single.length > max ? `${single.slice(0, max - 1).trimEnd()}\u2026` : single;
-  return clipped.replace(/`/g, "'");
-}
-
 const TOKEN = /[@#]?[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’.\-/](?=[\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu;
 function tokenize$2(text) {
   const tokens = [];
@@ -43006,6 +42935,513 @@ function matchAt(parts, tokens, start) {
   };
   return step(0, start);
 }
+
+const vagueVerbs = new PhraseMatcher(VagueActions["vague-verbs"]);
+const vagueModifiers = new PhraseMatcher(VagueActions["vague-modifiers"]);
+const peopleDirected = new PhraseMatcher(VagueActions["people-directed"]);
+const actionFields = ["owner", "due", "priority", "category", "ticket"];
+function actionField(item, field) {
+  if (field === "category")
+    return item.category ?? (item.group ? { raw: item.group } : null);
+  return item[field];
+}
+function peopleDirectedPhrase(item) {
+  return peopleDirected.matchAll(tokenize$2(item.text)).find((match) => match.start === 0)?.phrase ?? null;
+}
+function vagueness(item, specificWords) {
+  const tokens = tokenize$2(item.text).filter((token) => /[\p{L}\p{N}]/u.test(token.norm));
+  const words = tokens.length;
+  const measured = /\d/.test(item.text);
+  if (measured || words >= specificWords)
+    return null;
+  const verb = vagueVerbs.matchAll(tokens).find((match) => match.start <= 1);
+  if (verb)
+    return { reason: `the verb "${verb.phrase}" names a direction, not a deliverable`, phrase: verb.phrase };
+  const modifier = vagueModifiers.matchAll(tokens)[0];
+  if (modifier && words < specificWords - 2) {
+    return { reason: `"${modifier.phrase}" has no measure (more than what, by when?)`, phrase: modifier.phrase };
+  }
+  if (words <= 2)
+    return { reason: "it names no concrete object or mechanism", phrase: item.text };
+  return null;
+}
+function isSpecific(item, specificWords) {
+  return peopleDirectedPhrase(item) === null && vagueness(item, specificWords) === null;
+}
+
+const ActionFields = {
+  "fields": [
+    {
+      "field": "text",
+      "labels": [
+        "action",
+        "action item",
+        "action items",
+        "task",
+        "tasks",
+        "item",
+        "items",
+        "deliverable",
+        "description",
+        "what",
+        "todo",
+        "to do",
+        "remediation",
+        "follow-up",
+        "follow up",
+        "fix",
+        "work item",
+        "summary",
+        "title",
+        "corrective action",
+        "improvement",
+        "change",
+        "details"
+      ]
+    },
+    {
+      "field": "owner",
+      "labels": [
+        "owner",
+        "owners",
+        "assignee",
+        "assignees",
+        "assigned to",
+        "who",
+        "responsible",
+        "dri",
+        "owned by",
+        "team",
+        "lead",
+        "poc",
+        "point of contact"
+      ]
+    },
+    {
+      "field": "due",
+      "labels": [
+        "due",
+        "due date",
+        "deadline",
+        "date",
+        "eta",
+        "target",
+        "target date",
+        "by when",
+        "when",
+        "due by",
+        "complete by",
+        "completion date",
+        "by"
+      ]
+    },
+    {
+      "field": "priority",
+      "labels": [
+        "priority",
+        "pri",
+        "prio",
+        "p",
+        "importance",
+        "severity"
+      ]
+    },
+    {
+      "field": "category",
+      "labels": [
+        "type",
+        "category",
+        "kind",
+        "class",
+        "action type",
+        "area"
+      ]
+    },
+    {
+      "field": "ticket",
+      "labels": [
+        "ticket",
+        "tickets",
+        "issue",
+        "issues",
+        "link",
+        "links",
+        "tracking",
+        "tracker",
+        "jira",
+        "bug",
+        "pr",
+        "reference",
+        "ref",
+        "tracking issue",
+        "tracked in",
+        "tracking bug",
+        "tracking ticket"
+      ]
+    },
+    {
+      "field": "status",
+      "labels": [
+        "status",
+        "state",
+        "done",
+        "progress",
+        "complete",
+        "completed"
+      ]
+    }
+  ]
+};
+
+const alignments = /* @__PURE__ */ new WeakMap();
+const ENTITY$1 = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+function isLineEnding(char) {
+  return char === "\n" || char === "\r";
+}
+function decodedLength(entity, value, index, after) {
+  const numeric = /^&#(x?)([0-9a-f]+);$/i.exec(entity);
+  if (numeric) {
+    const code = Number.parseInt(numeric[2] ?? "", numeric[1] ? 16 : 10);
+    return code > 65535 && code <= 1114111 ? 2 : 1;
+  }
+  return after !== void 0 && after !== "&" && value[index + 1] !== after && value[index + 2] === after ? 2 : 1;
+}
+function alignText(value, source, sourceStart) {
+  const pieces = [];
+  let run = null;
+  const push = (piece) => {
+    run = null;
+    pieces.push(piece);
+  };
+  let i = 0;
+  let j = sourceStart;
+  const end = sourceStart + source.length;
+  let atLineStart = false;
+  while (i < value.length && j < end) {
+    const v = value[i];
+    const s = source[j - sourceStart];
+    if (s === "\\" && source[j - sourceStart + 1] === v) {
+      push({ valueStart: i, valueLength: 1, sourceStart: j, sourceLength: 2 });
+      i++;
+      j += 2;
+      continue;
+    }
+    if (s === "&") {
+      ENTITY$1.lastIndex = j - sourceStart;
+      const entity = ENTITY$1.exec(source);
+      if (entity && value.slice(i, i + entity[0].length) !== entity[0]) {
+        const produced = decodedLength(entity[0], value, i, source[j - sourceStart + entity[0].length]);
+        push({ valueStart: i, valueLength: produced, sourceStart: j, sourceLength: entity[0].length });
+        i += produced;
+        j += entity[0].length;
+        continue;
+      }
+    }
+    if (v === s) {
+      if (run && run.valueStart + run.valueLength === i && run.sourceStart + run.sourceLength === j) {
+        run.valueLength++;
+        run.sourceLength++;
+      } else {
+        run = { valueStart: i, valueLength: 1, sourceStart: j, sourceLength: 1 };
+        pieces.push(run);
+      }
+      atLineStart = isLineEnding(v) ? true : atLineStart && (v === " " || v === "	");
+      i++;
+      j++;
+      continue;
+    }
+    if ((s === " " || s === "	") && (isLineEnding(v) || atLineStart)) {
+      j++;
+      continue;
+    }
+    if (s === ">" && atLineStart) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (i < value.length) {
+    pieces.push({ valueStart: i, valueLength: value.length - i, sourceStart: Math.min(j, end), sourceLength: Math.max(0, end - j) });
+  }
+  return pieces;
+}
+function registerSourceAlignment(tree, source) {
+  const visit = (node) => {
+    if (node.type === "text") {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== void 0 && end !== void 0 && end - start !== node.value.length) {
+        alignments.set(node, alignText(node.value, source.slice(start, end), start));
+      }
+      return;
+    }
+    if ("children" in node)
+      for (const child of node.children)
+        visit(child);
+  };
+  visit(tree);
+}
+function setAlignment(node, pieces) {
+  alignments.set(node, pieces);
+}
+function alignmentOf(node) {
+  return alignments.get(node);
+}
+
+const CODE_PLACEHOLDER = "CODE";
+class MappedText {
+  text = "";
+  #segments = [];
+  #fallbackOffset;
+  constructor(fallbackOffset) {
+    this.#fallbackOffset = fallbackOffset;
+  }
+  append(text, sourceStart, sourceLength = text.length) {
+    if (text.length === 0)
+      return;
+    if (sourceStart !== void 0) {
+      this.#segments.push({ textStart: this.text.length, sourceStart, length: text.length, sourceLength });
+      this.#fallbackOffset = sourceStart + sourceLength;
+    } else {
+      this.#segments.push({
+        textStart: this.text.length,
+        sourceStart: this.#fallbackOffset,
+        length: text.length,
+        sourceLength: 0
+      });
+    }
+    this.text += text;
+  }
+  #segmentAt(index) {
+    const segments = this.#segments;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((segments[middle]?.textStart ?? 0) <= index)
+        low = middle;
+      else
+        high = middle - 1;
+    }
+    return segments[low];
+  }
+  /** Source offset where the character at `index` starts; `text.length` maps to the end of the last piece. */
+  sourceOffsetAt(index) {
+    const last = this.#segments[this.#segments.length - 1];
+    if (!last)
+      return this.#fallbackOffset;
+    if (index >= this.text.length)
+      return last.sourceStart + last.sourceLength;
+    const segment = this.#segmentAt(Math.max(0, index));
+    if (!segment)
+      return this.#fallbackOffset;
+    const within = Math.max(0, index - segment.textStart);
+    if (segment.length === segment.sourceLength)
+      return segment.sourceStart + within;
+    return segment.sourceStart + Math.min(within, segment.sourceLength);
+  }
+  /**
+   * Source offset where the character before `index` ends: the exclusive end of a range. Differs
+   * from `sourceOffsetAt` where markup sits between two pieces: the end of "10:05" in
+   * `**10:05** alert` is before the closing `**`, not after it.
+   */
+  sourceEndAt(index) {
+    if (index <= 0)
+      return this.sourceOffsetAt(0);
+    const last = Math.min(index, this.text.length) - 1;
+    const segment = this.#segmentAt(last);
+    if (!segment)
+      return this.#fallbackOffset;
+    const within = last - segment.textStart + 1;
+    if (segment.length === segment.sourceLength)
+      return segment.sourceStart + within;
+    if (within >= segment.length)
+      return segment.sourceStart + segment.sourceLength;
+    return segment.sourceStart + Math.min(within, segment.sourceLength);
+  }
+  /** A new MappedText for `text.slice(start, end)` keeping the mapping. */
+  slice(start, end = this.text.length) {
+    const result = new MappedText(this.sourceOffsetAt(start));
+    this.#copyInto(result, start, end);
+    return result;
+  }
+  /**
+   * The same text with every run of whitespace (line breaks included: \r\n, \r or \n) replaced
+   * by one space mapped onto the run. Soft line breaks are wrapping, a dropped comment leaves two
+   * spaces behind, and CRLF files must not shift what follows.
+   */
+  collapseWhitespace() {
+    const result = new MappedText(this.sourceOffsetAt(0));
+    let cursor = 0;
+    for (const match of this.text.matchAll(/\s{2,}|[\t\n\v\f\r]/g)) {
+      const index = match.index;
+      this.#copyInto(result, cursor, index);
+      const from = this.sourceOffsetAt(index);
+      result.append(" ", from, Math.max(0, this.sourceEndAt(index + match[0].length) - from));
+      cursor = index + match[0].length;
+    }
+    this.#copyInto(result, cursor, this.text.length);
+    return result;
+  }
+  #copyInto(result, start, end) {
+    for (const segment of this.#segments) {
+      const from = Math.max(start, segment.textStart);
+      const to = Math.min(end, segment.textStart + segment.length);
+      if (from >= to)
+        continue;
+      const piece = this.text.slice(from, to);
+      if (segment.length === segment.sourceLength) {
+        result.append(piece, segment.sourceStart + (from - segment.textStart), piece.length);
+      } else {
+        const sourceFrom = this.sourceOffsetAt(from);
+        result.append(piece, sourceFrom, Math.max(0, this.sourceEndAt(to) - sourceFrom));
+      }
+    }
+  }
+}
+function flattenInline(node, mode, options = {}) {
+  const out = new MappedText(node.position?.start.offset ?? 0);
+  visit$8(node, mode, out, options.lineBreaks === true);
+  return out;
+}
+const BR = /^<br\s*\/?>$/i;
+function visit$8(node, mode, out, lineBreaks) {
+  switch (node.type) {
+    case "text": {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const pieces = alignmentOf(node);
+      if (pieces) {
+        for (const piece of pieces) {
+          out.append(node.value.slice(piece.valueStart, piece.valueStart + piece.valueLength), piece.sourceStart, piece.sourceLength);
+        }
+        return;
+      }
+      out.append(node.value, start, start !== void 0 && end !== void 0 ? end - start : node.value.length);
+      return;
+    }
+    case "inlineCode": {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const length = start !== void 0 && end !== void 0 ? end - start : 0;
+      if (mode === "keep") {
+        const fence = start !== void 0 && length > node.value.length ? Math.floor((length - node.value.length) / 2) : 0;
+        out.append(node.value, start !== void 0 ? start + fence : void 0, node.value.length);
+      } else {
+        out.append(CODE_PLACEHOLDER, start, length);
+      }
+      return;
+    }
+    case "break": {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      out.append(lineBreaks ? "\n" : " ", start, start !== void 0 && end !== void 0 ? end - start : 1);
+      return;
+    }
+    case "html":
+      if (lineBreaks && BR.test(node.value.trim()))
+        out.append("\n", node.position?.start.offset, node.value.length);
+      return;
+    case "image":
+    case "imageReference":
+    case "footnoteReference":
+      return;
+    default:
+      if ("children" in node) {
+        for (const child of node.children)
+          visit$8(child, mode, out, lineBreaks);
+      }
+  }
+}
+
+const Abbreviations = {
+  "abbreviations": [
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "cf",
+    "approx",
+    "incl",
+    "excl",
+    "esp",
+    "fig",
+    "no",
+    "nos",
+    "vol",
+    "ca",
+    "min",
+    "max",
+    "sec",
+    "hr",
+    "hrs",
+    "mins",
+    "secs",
+    "dept",
+    "est",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "a.m",
+    "p.m",
+    "u.s",
+    "u.k",
+    "e.u",
+    "n.b",
+    "p.s",
+    "w.r.t",
+    "a.k.a",
+    "et al",
+    "resp",
+    "avg",
+    "ver",
+    "ref"
+  ],
+  "sentence-final": [
+    "etc",
+    "a.m",
+    "p.m",
+    "min",
+    "max",
+    "sec",
+    "hr",
+    "hrs",
+    "mins",
+    "secs",
+    "inc",
+    "ltd",
+    "co",
+    "corp"
+  ]
+};
 
 const CalendarWords = {
   "months": [
@@ -43361,7 +43797,8 @@ function toMatch$1(pattern, match) {
   const time = toTime(match.groups ?? {});
   if (!time)
     return null;
-  return { time, index: match.index + pattern.lead, length: match[0].length - pattern.lead };
+  const meridiem = match.groups?.["ap"]?.toLowerCase();
+  return { time, meridiem: meridiem === "a" || meridiem === "p" ? meridiem : null, index: match.index + pattern.lead, length: match[0].length - pattern.lead };
 }
 function matchClockAt(text, index) {
   return longest(patterns$3.map((pattern) => {
@@ -43369,6 +43806,27 @@ function matchClockAt(text, index) {
     const match = pattern.sticky.exec(text);
     return match && toMatch$1(pattern, match);
   }));
+}
+function findClockTime(text) {
+  let best = null;
+  for (const pattern of patterns$3) {
+    const regex = pattern.global;
+    regex.lastIndex = 0;
+    let match;
+    while ((match = regex.exec(text)) !== null) {
+      if (best && match.index > best.index)
+        break;
+      const found = toMatch$1(pattern, match);
+      if (found) {
+        if (!best || found.index < best.index || found.index === best.index && found.length > best.length) {
+          best = found;
+        }
+        break;
+      }
+      regex.lastIndex = match.index + 1;
+    }
+  }
+  return best;
 }
 
 const UNITS = [
@@ -43579,6 +44037,7 @@ const TimeZones = {
       "names": [
         "pt",
         "pacific time",
+        "pacific",
         "pst/pdt",
         "pdt/pst"
       ],
@@ -43651,6 +44110,7 @@ const TimeZones = {
       "names": [
         "et",
         "eastern time",
+        "eastern",
         "est/edt",
         "edt/est"
       ],
@@ -43743,6 +44203,175 @@ const TimeZones = {
         "moscow time"
       ],
       "offsetMinutes": 180
+    },
+    {
+      "id": "WAT",
+      "names": [
+        "wat",
+        "west africa time"
+      ],
+      "offsetMinutes": 60
+    },
+    {
+      "id": "CAT",
+      "names": [
+        "cat",
+        "central africa time"
+      ],
+      "offsetMinutes": 120
+    },
+    {
+      "id": "SAST",
+      "names": [
+        "sast",
+        "south africa standard time"
+      ],
+      "offsetMinutes": 120
+    },
+    {
+      "id": "EAT",
+      "names": [
+        "eat",
+        "east africa time"
+      ],
+      "offsetMinutes": 180
+    },
+    {
+      "id": "TRT",
+      "names": [
+        "trt",
+        "turkey time"
+      ],
+      "offsetMinutes": 180
+    },
+    {
+      "id": "GST",
+      "names": [
+        "gst",
+        "gulf standard time"
+      ],
+      "offsetMinutes": 240
+    },
+    {
+      "id": "IRST",
+      "names": [
+        "irst",
+        "iran standard time"
+      ],
+      "offsetMinutes": 210
+    },
+    {
+      "id": "PKT",
+      "names": [
+        "pkt",
+        "pakistan standard time"
+      ],
+      "offsetMinutes": 300
+    },
+    {
+      "id": "NPT",
+      "names": [
+        "npt",
+        "nepal time"
+      ],
+      "offsetMinutes": 345
+    },
+    {
+      "id": "ICT",
+      "names": [
+        "ict",
+        "indochina time"
+      ],
+      "offsetMinutes": 420
+    },
+    {
+      "id": "WIB",
+      "names": [
+        "wib",
+        "western indonesia time"
+      ],
+      "offsetMinutes": 420
+    },
+    {
+      "id": "PHT",
+      "names": [
+        "pht",
+        "philippine time"
+      ],
+      "offsetMinutes": 480
+    },
+    {
+      "id": "AWST",
+      "names": [
+        "awst",
+        "australian western standard time"
+      ],
+      "offsetMinutes": 480
+    },
+    {
+      "id": "ACST",
+      "names": [
+        "acst",
+        "australian central standard time"
+      ],
+      "offsetMinutes": 570
+    },
+    {
+      "id": "ART",
+      "names": [
+        "art",
+        "argentina time"
+      ],
+      "offsetMinutes": -180
+    },
+    {
+      "id": "CLT",
+      "names": [
+        "clt",
+        "chile standard time"
+      ],
+      "offsetMinutes": -240
+    },
+    {
+      "id": "COT",
+      "names": [
+        "cot",
+        "colombia time"
+      ],
+      "offsetMinutes": -300
+    },
+    {
+      "id": "PET",
+      "names": [
+        "pet",
+        "peru time"
+      ],
+      "offsetMinutes": -300
+    },
+    {
+      "id": "AKST",
+      "names": [
+        "akst",
+        "alaska standard time"
+      ],
+      "offsetMinutes": -540
+    },
+    {
+      "id": "AKDT",
+      "names": [
+        "akdt",
+        "alaska daylight time"
+      ],
+      "offsetMinutes": -480
+    },
+    {
+      "id": "HST",
+      "names": [
+        "hst",
+        "hawaii standard time",
+        "hawaii-aleutian standard time"
+      ],
+      "offsetMinutes": -600
     }
   ]
 };
@@ -43899,10 +44528,12 @@ const DATE_TIME_GLUE = /\s{0,3}(?:,|@|at(?=\s)|[-\u2013\u2014])?\s{0,3}/iy;
 const RANGE_GLUE = /(?:\s{0,3}(?:->|[-\u2013\u2014\u2192])\s{0,3}|\s{1,3}(?:to|until|till)\s{1,3})/iy;
 const ZONE_GLUE = /\s{0,3}(\()?/y;
 const ZONE_CLOSE = /\s?\)/y;
+const SECOND_ZONE_GLUE = /\s{0,3}(?:\/|\||\(|=)\s{0,3}/y;
 const TIME_DATE_GLUE = /,?\s{1,3}(?:on\s{1,3})?/iy;
 const EVENT_GLUE = /[\s\])}>]{0,8}(?:--|[\u2014\u2013\-:|,;\u2192])?\s*/y;
 const UNREADABLE_DATE = /\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)/y;
 const MONTH_DAY = /(\d{1,2})-(\d{1,2})(?=\s{1,3}\d{1,2}:\d{2})/y;
+const SLASHED_DAY_MONTH = /(\d{1,2})[/.](\d{1,2})(?=,?\s{1,3}\d{1,2}(?::\d{2}|\s?[ap]\.?m))/iy;
 const TRAILER = /[\s\])}>:.,]/;
 function isSpace$1(code) {
   return code === 32 || code >= 9 && code <= 13 || code === 160 || code === 8239;
@@ -43959,6 +44590,9 @@ function toDate(token, options) {
 }
 function parseTimestamp(text, options = {}) {
   const start = skipLead(text);
+  const relative = matchRelativeAt(text, start);
+  if (relative)
+    return relative;
   let end = start;
   let dateToken = matchDateAt(text, start, options);
   let statesDate = dateToken !== null;
@@ -43974,6 +44608,19 @@ function parseTimestamp(text, options = {}) {
       dateToken = { index: start, length: monthDay[0].length, year: null, month: Number(monthDay[1]), day: Number(monthDay[2]) };
       statesDate = true;
       time = clockAfter(DATE_TIME_GLUE, text, start + monthDay[0].length);
+    }
+    SLASHED_DAY_MONTH.lastIndex = start;
+    const slashed = time ? null : SLASHED_DAY_MONTH.exec(text);
+    if (slashed) {
+      const [first, second] = [Number(slashed[1]), Number(slashed[2])];
+      const dayMonth = isValidDate(2e3, second, first) && first > 12 ? { day: first, month: second } : null;
+      const monthDayOrder = isValidDate(2e3, first, second) && second > 12 ? { day: second, month: first } : null;
+      const order = dayMonth ?? monthDayOrder;
+      time = clockAfter(DATE_TIME_GLUE, text, start + slashed[0].length);
+      if (time) {
+        statesDate = true;
+        dateToken = order ? { index: start, length: slashed[0].length, year: null, ...order } : null;
+      }
     }
     if (!time) {
       const unreadable = stickyEnd(UNREADABLE_DATE, text, start);
@@ -43993,9 +44640,21 @@ function parseTimestamp(text, options = {}) {
     endTime = clockAfter(RANGE_GLUE, text, end);
     if (endTime) {
       end = endTime.index + endTime.length;
+      if (time.meridiem === null && endTime.meridiem === "p" && time.time.hour < 12 && time.time.hour + 12 <= endTime.time.hour) {
+        time = { ...time, time: { ...time.time, hour: time.time.hour + 12 } };
+      }
       const zoneAtEnd = zone ? null : zoneAfter(text, end);
       if (zoneAtEnd)
         ({ zone, end } = zoneAtEnd);
+    }
+    if (zone) {
+      const second = clockAfter(SECOND_ZONE_GLUE, text, end);
+      const secondZone = second ? zoneAfter(text, second.index + second.length) : null;
+      if (second && secondZone) {
+        end = secondZone.end;
+        const close = text[end] === ")" && text.lastIndexOf("(", end) > time.index ? end + 1 : end;
+        end = close;
+      }
     }
     if (!statesDate) {
       const later = dateAfter(TIME_DATE_GLUE, text, end, options);
@@ -44014,8 +44673,52 @@ function parseTimestamp(text, options = {}) {
     statesDate,
     time: time?.time ?? null,
     endTime: endTime?.time ?? null,
-    zone
+    zone,
+    relative: false
   };
+}
+const RELATIVE_CLOCK = /T\s{0,2}([+\-\u2212])\s{0,2}(\d{1,3}):(\d{2})(?![\d:])/y;
+const RELATIVE_UNITS = /T\s{0,2}([+\-\u2212])\s{0,2}(?:(\d{1,3})\s{0,2}d(?:ays?)?)?\s{0,2}(?:(\d{1,3})\s{0,2}h(?:rs?|ours?)?)?\s{0,2}(?:(\d{1,4})\s{0,2}m(?:ins?|inutes?)?)?(?![\p{L}\d])/uy;
+const PHASE = /T(?:([+\-\u2212])(\d{1,2})(?![\d:.])|()(\d{1,2})(?=\s{0,3}(?:[:\-\u2013\u2014|)\]](?!\d)|$)))/uy;
+function matchRelativeAt(text, index) {
+  const found = relativeOffset(text, index);
+  if (!found)
+    return null;
+  const { minutes, end } = found;
+  const hour = Math.floor(minutes / 60);
+  return {
+    raw: text.slice(index, end),
+    index,
+    length: end - index,
+    date: null,
+    statesDate: false,
+    time: { hour, minute: minutes - hour * 60, second: null },
+    endTime: null,
+    zone: null,
+    relative: true
+  };
+}
+function relativeOffset(text, index) {
+  if (text[index] !== "T")
+    return null;
+  RELATIVE_CLOCK.lastIndex = index;
+  const clock = RELATIVE_CLOCK.exec(text);
+  if (clock) {
+    const sign = clock[1] === "+" ? 1 : -1;
+    return { minutes: sign * (Number(clock[2]) * 60 + Number(clock[3])), end: RELATIVE_CLOCK.lastIndex };
+  }
+  RELATIVE_UNITS.lastIndex = index;
+  const units = RELATIVE_UNITS.exec(text);
+  if (units && (units[2] || units[3] || units[4])) {
+    const sign = units[1] === "+" ? 1 : -1;
+    const minutes = Number(units[2] ?? 0) * 1440 + Number(units[3] ?? 0) * 60 + Number(units[4] ?? 0);
+    return { minutes: sign * minutes, end: RELATIVE_UNITS.lastIndex };
+  }
+  PHASE.lastIndex = index;
+  const phase = PHASE.exec(text);
+  if (phase)
+    return { minutes: (phase[1] === "-" || phase[1] === "\u2212" ? -1 : 1) * Number(phase[2] ?? phase[4]) * 60, end: PHASE.lastIndex };
+  return null;
 }
 function splitLeadingTimestamp(text, options = {}) {
   const timestamp = parseTimestamp(text, options);
@@ -44035,111 +44738,1846 @@ function looksLikeTimestamp(text) {
   return true;
 }
 
-const vagueVerbs = new PhraseMatcher(VagueActions["vague-verbs"]);
-const vagueModifiers = new PhraseMatcher(VagueActions["vague-modifiers"]);
-const peopleDirected = new PhraseMatcher(VagueActions["people-directed"]);
-const fields$1 = ["owner", "due", "priority", "category", "ticket"];
-const options$9 = strictObject({
-  /** Fields every action item must have. */
-  require: array(_enum(fields$1)).default(["owner", "due"]),
-  /** Items with this many words or more count as specific even with a vague verb. */
-  specificWords: number().int().positive().default(12)
-}).default({ require: ["owner", "due"], specificWords: 12 });
-const examples = [
-  [/monitor|alert|dashboard|detect|observ/i, "Alert when connection-pool utilisation exceeds 80% for 5 minutes"],
-  [/test|qa|coverage|verify|validat/i, "Add a load test for the order-search query to CI"],
-  [/process|deploy|release|rollout|communicat|runbook|document/i, "Add a dry-run step to the deploy runbook"]
-];
-const fallbackExample = "Add a dry-run step to the deploy runbook";
-function exampleFor(text) {
-  return examples.find(([pattern]) => pattern.test(text))?.[1] ?? fallbackExample;
-}
-function vagueness(item, specificWords) {
-  const tokens = tokenize$2(item.text).filter((token) => /[\p{L}\p{N}]/u.test(token.norm));
-  const words = tokens.length;
-  const measured = /\d/.test(item.text);
-  if (measured || words >= specificWords)
-    return null;
-  const verb = vagueVerbs.matchAll(tokens).find((match) => match.start <= 1);
-  if (verb)
-    return { reason: `the verb "${verb.phrase}" names a direction, not a deliverable`, phrase: verb.phrase };
-  const modifier = vagueModifiers.matchAll(tokens)[0];
-  if (modifier && words < specificWords - 2) {
-    return { reason: `"${modifier.phrase}" has no measure (more than what, by when?)`, phrase: modifier.phrase };
+const abbreviations$1 = new Set(Abbreviations.abbreviations);
+const sentenceFinal = new Set(Abbreviations["sentence-final"]);
+const TERMINALS = ".!?";
+const CLOSERS = `"'\u201D\u2019)]`;
+function splitSentences$1(text) {
+  const ranges = [];
+  let start = skipSpace(text, 0);
+  for (let candidate = candidateEnd(text, 0); candidate; candidate = candidateEnd(text, candidate.end)) {
+    const { index, end: end2 } = candidate;
+    const next = skipSpace(text, end2);
+    if (next >= text.length)
+      break;
+    if (!startsSentence(text, next))
+      continue;
+    if (end2 - index === 1 && text[index] === ".") {
+      const abbreviation = abbreviationBefore(text.slice(Math.max(start, index - 20), index + 1));
+      if (abbreviation === "always" || abbreviation === "sentence-final" && !/\p{Lu}/u.test(text[next] ?? ""))
+        continue;
+      if (abbreviation === "sentence-final" && /[ap]\.m\.$/i.test(text.slice(index - 3, index + 1)) && findTimeZone(text.slice(next, next + 40))?.index === 0)
+        continue;
+    }
+    if (end2 > start)
+      ranges.push([start, end2]);
+    start = next;
   }
-  if (words <= 2)
-    return { reason: "it names no concrete object or mechanism", phrase: item.text };
+  const end = trimEnd$1(text, text.length);
+  if (end > start)
+    ranges.push([start, end]);
+  return ranges;
+}
+function candidateEnd(text, from) {
+  for (let index = from; index < text.length; index++) {
+    if (!TERMINALS.includes(text[index]))
+      continue;
+    let end = index;
+    while (end < text.length && TERMINALS.includes(text[end]))
+      end++;
+    while (end < text.length && CLOSERS.includes(text[end]))
+      end++;
+    if (/\s/.test(text[end] ?? ""))
+      return { index, end };
+    index = end - 1;
+  }
   return null;
 }
-var actionSpecificity = defineRule({
-  id: "action-specificity",
-  meta: {
-    description: "Give every action item an owner, a due date and a specific deliverable",
-    category: "action-items",
-    defaultSeverity: "error",
-    options: options$9,
-    messages: {
-      "missing-field": "Action `{{item}}` has no {{field}}; {{why}}. Add it, e.g. {{example}}.",
-      "unparsed-due": "Cannot read the due date `{{due}}` of `{{item}}`; an unreadable date cannot be tracked. Write it as YYYY-MM-DD.",
-      "due-before-incident": "Action `{{item}}` is due {{due}}, before the incident ({{incident}}); the date is probably a typo. Correct it.",
-      vague: 'Action `{{item}}` is vague: {{reason}}; vague items do not get done because nobody can tell when they are done. Name a deliverable someone can finish, e.g. "{{example}}".',
-      "people-directed": 'Action `{{item}}` aims at people ("{{phrase}}"), not at the system; changing people is blame in disguise and does not stop the failure recurring. Change a system or process instead, e.g. "{{example}}".',
-      "no-actions": "This {{severity}}postmortem lists no action items; without them the same failure comes back. Add owned, dated actions to the action-items section."
-    },
-    penalties: { "no-actions": 100, "missing-field": 10, vague: 15, "people-directed": 15 }
-  },
-  check(doc, { options: options2, report }) {
-    const items = doc.actionItems;
-    const severity = doc.metadata.severity;
-    if (items.length === 0) {
-      if (doc.actionItemsSection && (!severity || severity.level <= 3)) {
-        report({
-          messageId: "no-actions",
-          data: { severity: severity ? `P${severity.level} ` : "" },
-          at: doc.actionItemsSection.headingSpan
-        });
-      }
+function startsSentence(text, index) {
+  const char = text[index] ?? "";
+  if (/[\p{Lu}\p{N}"'“‘(\[*_@#]/u.test(char))
+    return true;
+  return false;
+}
+function abbreviationBefore(before) {
+  const lastWord = wordBeforeStop(before);
+  if (lastWord === null)
+    return null;
+  const word = lastWord.toLowerCase();
+  if (sentenceFinal.has(word))
+    return "sentence-final";
+  if (abbreviations$1.has(word))
+    return "always";
+  return /^\p{Lu}$/u.test(lastWord) ? "always" : null;
+}
+function wordBeforeStop(before) {
+  if (!before.endsWith("."))
+    return null;
+  const end = before.length - 1;
+  let start = end;
+  for (let char = charBefore(before, start); char === "." || /^\p{L}$/u.test(char); char = charBefore(before, start)) {
+    start -= char.length;
+  }
+  return start < end ? before.slice(start, end) : null;
+}
+function charBefore(text, index) {
+  if (index <= 0)
+    return "";
+  const pair = index >= 2 ? text.slice(index - 2, index) : "";
+  return pair.length === 2 && /^[\ud800-\udbff][\udc00-\udfff]$/.test(pair) ? pair : text.slice(index - 1, index);
+}
+function skipSpace(text, index) {
+  let cursor = index;
+  while (cursor < text.length && /\s/.test(text[cursor] ?? ""))
+    cursor++;
+  return cursor;
+}
+function trimEnd$1(text, index) {
+  let cursor = index;
+  while (cursor > 0 && /\s/.test(text[cursor - 1] ?? ""))
+    cursor--;
+  return cursor;
+}
+
+const BREAK$2 = /\r\n|\r|\n|<br\s{0,8}\/?>[ \t]*(?:\r\n|\r|\n)?/gi;
+function sourceLines(source, start, end) {
+  const lines = [];
+  const text = source.slice(start, end);
+  let cursor = 0;
+  BREAK$2.lastIndex = 0;
+  for (let match = BREAK$2.exec(text); match; match = BREAK$2.exec(text)) {
+    lines.push(line(text, start, cursor, match.index, match.index + match[0].length));
+    cursor = match.index + match[0].length;
+  }
+  lines.push(line(text, start, cursor, text.length, text.length));
+  return lines.filter((entry, index) => index < lines.length - 1 || entry.end > entry.start || lines.length === 1);
+}
+function line(text, base, from, to, next) {
+  let content = from;
+  while (content < to && (text[content] === " " || text[content] === "	"))
+    content++;
+  return { start: base + from, end: base + to, next: base + next, contentStart: base + content };
+}
+const FUNCTION_WORD = /\b(?:a|an|and|as|at|by|for|from|in|into|is|of|on|or|over|the|their|to|was|were|which|while|with)$/i;
+function continuesLine(previous, next) {
+  const before = previous.trimEnd();
+  const after = next.trimStart();
+  if (after === "" || before === "")
+    return false;
+  if (/^\p{Ll}/u.test(after))
+    return true;
+  if (/[,;(\-–—&/]$/.test(before))
+    return true;
+  return FUNCTION_WORD.test(before);
+}
+
+const COMMITMENT = /^(?:(?:going forward|moving forward|in future|in the future|next|from now on),?\s+)?(?:we|the team|our team|i)\s+(?:will|shall|'ll|plan to|are going to|am going to|intend to|are planning to|commit to)\b|^we'll\b/i;
+const COMMITTED_REVIEW = /^(?:we|the team)\s+(?:will|shall|plan to|are going to)\s+(?:revisit|review|meet again|check (?:on )?progress|follow up)\b|^we'll\s+(?:revisit|review|meet again|follow up)\b/i;
+function isCommittedReview(text) {
+  return COMMITTED_REVIEW.test(text.trim());
+}
+const NARRATION = /^(?:the|a|an|this|that|these|those|it|its|it's|we|we're|we've|our|i|i'm|i've|my|they|their|there|he|she|his|her|in|on|at|as|if|when|while|after|before|once|since|because|overall|finally|thanks|thank|however|unfortunately|luckily|so|but|and|also|note)\b/i;
+const MODAL = /\b(?:will|shall|should|must|need(?:s|ed)? to|would|'ll|plans? to|going to|intends? to|ought to)\b/i;
+function isActionSentence(text) {
+  return COMMITMENT.test(text) || MODAL.test(text) || !NARRATION.test(text);
+}
+const SELF_OWNER = /^(?:me|myself|i|us|we)$/i;
+const NAMED_OWNER = /^(?:the\s)?\p{Lu}[\p{L}'’.-]{0,30}(?:\s\p{Lu}[\p{L}'’.-]{0,30}){0,2}(?:\s(?:team|squad|group|on-call|oncall|crew))?$/u;
+const NOT_AN_OWNER = /^(?:tbd|tba|n\/a|none|todo|done|wip|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4])$/i;
+function trailingOwner(text) {
+  let end = text.length;
+  while (end > 0 && /[\s,;:)]/.test(text[end - 1]))
+    end--;
+  const trimmed = text.slice(0, end);
+  const candidates = [trimmed.lastIndexOf(" \u2014 "), trimmed.lastIndexOf(" \u2013 "), trimmed.lastIndexOf(" - "), trimmed.lastIndexOf(" (")];
+  const separator = Math.max(...candidates);
+  if (separator < 0)
+    return null;
+  const before = trimmed.slice(0, separator);
+  if (before.trim().split(/\s+/).length < 3)
+    return null;
+  let index = separator + 1;
+  while (index < trimmed.length && /[\s—–(-]/.test(trimmed[index]))
+    index++;
+  const raw = trimmed.slice(index).trim();
+  if (raw === "" || raw.length > 60 || NOT_AN_OWNER.test(raw))
+    return null;
+  if (SELF_OWNER.test(raw))
+    return { raw, index, separator };
+  if (!NAMED_OWNER.test(raw))
+    return null;
+  if (/^(?:the\s)?[\p{Lu}\d]{2,5}$/u.test(raw))
+    return null;
+  return { raw, index, separator };
+}
+function separateLines(mapped) {
+  const text = mapped.text;
+  const lines = [];
+  for (const match of text.matchAll(/[^\r\n]+/g)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const previous = lines[lines.length - 1];
+    if (previous && continuesLine(text.slice(previous[0], previous[1]), match[0]))
+      previous[1] = end;
+    else
+      lines.push([start, end]);
+  }
+  const meaningful = lines.filter(([start, end]) => text.slice(start, end).trim() !== "");
+  return meaningful.length > 1 ? meaningful.map(([start, end]) => mapped.slice(start, end)) : [];
+}
+const headerToField = /* @__PURE__ */ new Map();
+for (const { field, labels } of ActionFields.fields)
+  for (const label of labels)
+    headerToField.set(label, field);
+function fieldForHeader(header) {
+  const key = header.replace(/(?<!\s)\s*\([^()]{0,20}\)/g, "").toLowerCase().replace(/[^\p{L}\p{N} /-]+/gu, " ").replace(/\s+/g, " ").trim();
+  return headerToField.get(key) ?? null;
+}
+const labelAlternation = [...headerToField.keys()].filter((label) => headerToField.get(label) !== "text" && label.length > 1).sort((a, b) => b.length - a.length).map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
+const LABELLED_FIELD = new RegExp(`(?:^|[\\s(,;|\xB7\u2014\u2013-])(${labelAlternation})\\s*:\\s*`, "gi");
+const HANDLE = /(?<![\w.@/])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:\/[A-Za-z0-9_.-]+)?/g;
+const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b/g;
+const TICKET_CANDIDATE = new RegExp(`${TICKET_KEY.source}|https?:\\/\\/\\S+`, "g");
+const TRACKER_PATH = /\/(?:issues|pull|browse|tickets?|projects?|-\/issues)/;
+const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g;
+const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)(?:\s*:)?(?<!\s)\s*$/i;
+const SEPARATORS = /(?<![\s—–\-:;,|·(])[\s—–\-:;,|·(]+$/;
+const VALUE_END$1 = /[;|·\n]|\.\s|\s[—–]\s|,\s(?=[A-Za-z ]{1,30}:|(?:[Dd]ue|[Bb]y|ETA|[Dd]eadline)\b|[A-Z][A-Z0-9]{1,9}-\d|#\d|P[0-4]\b|@)/;
+function extractActionItems(inputs) {
+  const items = [];
+  const reader = new ActionReader(inputs, items);
+  reader.section(inputs.section, null);
+  for (const item of items)
+    item.done ||= saysDone(item, inputs.sourceMap.source);
+  return items;
+}
+const DONE_STATUS = /^(?:[✅✔☑✓]\uFE0F?|(?:done|complete|completed|closed|fixed|shipped|merged|resolved|finished|implemented)\b)/iu;
+const DONE_NOTE = /\((?:done|completed|fixed|shipped|merged)\b[^)]{0,40}\)|[—–-]\s*(?:done|completed)\s*[.!]?$|[✅✔☑]\uFE0F?\s*$/iu;
+function saysDone(item, source) {
+  if (item.status && DONE_STATUS.test(item.status.raw.trim()))
+    return true;
+  return DONE_NOTE.test(source.slice(item.span.start.offset, item.span.end.offset).trimEnd());
+}
+function struckThrough(node) {
+  if (!("children" in node))
+    return false;
+  const visible = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+  return visible.length > 0 && visible.every((child) => child.type === "delete");
+}
+class ActionReader {
+  items;
+  sourceMap;
+  referenceYear;
+  constructor(inputs, items) {
+    this.items = items;
+    this.sourceMap = inputs.sourceMap;
+    this.referenceYear = inputs.incidentDate?.year;
+  }
+  section(section, group) {
+    const before = this.items.length;
+    for (const node of section.nodes)
+      this.block(node, group);
+    if (this.items.length === before) {
+      for (const node of section.nodes)
+        if (node.type === "paragraph")
+          this.paragraph(node, group);
+    }
+    for (const sub of section.subsections)
+      this.section(sub, sub.title || group);
+  }
+  /**
+   * A paragraph is one action, or one per line when its lines stand alone (a list written
+   * without bullets), or one per committing sentence ("We will add ... We will also ...") in
+   * prose. A long paragraph that commits to nothing is commentary, not an action.
+   */
+  paragraph(node, group) {
+    const mapped = flattenInline(node, "keep", { lineBreaks: true });
+    const lines = separateLines(mapped);
+    if (lines.length > 1) {
+      for (const line of lines)
+        if (isActionSentence(line.text.trim()))
+          this.paragraphItem(line, group);
       return;
     }
-    const why = {
-      owner: ["an item nobody owns is an item nobody does", "`@alice` or `Platform team`"],
-      due: ["without a date it never becomes urgent", "`due 2025-03-01`"],
-      priority: ["priorities decide what gets done first", "`P1`"],
-      category: ["the category shows whether the actions prevent, detect or mitigate", "`prevent`, `detect`, `mitigate` or `process`"],
-      ticket: ["untracked items are forgotten", "a ticket key such as `OPS-123`"]
-    };
-    for (const item of items) {
-      const label = quote(item.text, 60);
-      for (const field of options2.require) {
-        const value = field === "category" ? item.category ?? (item.group ? { raw: item.group } : null) : item[field];
-        if (value)
-          continue;
-        const fieldName = { owner: "owner", due: "due date", priority: "priority", category: "category", ticket: "ticket" }[field];
-        report({ messageId: "missing-field", data: { item: label, field: fieldName, why: why[field][0], example: why[field][1] }, at: item.textSpan });
-      }
-      if (item.due && item.due.date === null && options2.require.includes("due") && !/^(?:tbd|todo|n\/a|-+)$/i.test(item.due.raw)) {
-        report({ messageId: "unparsed-due", data: { due: quote(item.due.raw), item: label }, at: item.due.span });
-      }
-      if (item.due?.date && doc.incidentDate && compareDates(item.due.date, doc.incidentDate) < 0) {
-        report({
-          messageId: "due-before-incident",
-          data: { item: label, due: formatDate(item.due.date), incident: formatDate(doc.incidentDate) },
-          at: item.due.span
-        });
-      }
-      const tokens = tokenize$2(item.text);
-      const people = peopleDirected.matchAll(tokens).find((match) => match.start === 0);
-      if (people) {
-        report({ messageId: "people-directed", data: { item: label, phrase: people.phrase, example: exampleFor(item.text) }, at: item.textSpan });
+    const flat = mapped.collapseWhitespace();
+    const sentences = splitSentences$1(flat.text).map(([start, end]) => flat.slice(start, end));
+    if (!sentences.some((sentence) => isActionSentence(sentence.text.trim())))
+      return;
+    const commitments = sentences.filter((sentence) => COMMITMENT.test(sentence.text.trim()));
+    if (commitments.length >= 2) {
+      for (const sentence of commitments)
+        this.paragraphItem(sentence, group);
+      return;
+    }
+    this.paragraphItem(flat, group);
+  }
+  paragraphItem(mapped, group) {
+    const text = mapped.text.replace(/\s+/g, " ").trim();
+    if (text.split(" ").length < 3 || /:$/.test(text) || isCommittedReview(text))
+      return;
+    const inline = this.inlineFields(mapped);
+    const leading = mapped.text.length - mapped.text.trimStart().length;
+    const textSpan = this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(mapped.text.trimEnd().length));
+    this.items.push({
+      ...inline.fields,
+      text: inline.text.trim() || text,
+      span: textSpan,
+      textSpan,
+      group,
+      source: "paragraph",
+      done: false
+    });
+  }
+  block(node, group) {
+    if (node.type === "table")
+      this.table(node, group);
+    else if (node.type === "list")
+      this.list(node, group);
+  }
+  table(table, group) {
+    const [header, ...rows] = table.children;
+    if (!header)
+      return;
+    const fields = header.children.map((cell) => fieldForHeader(flattenInline(cell, "keep").text));
+    let textColumn = fields.indexOf("text");
+    if (textColumn < 0) {
+      const lengths = header.children.map((_, column) => fields[column] ? -1 : rows.reduce((sum, row) => sum + (row.children[column] ? flattenInline(row.children[column], "keep").text.length : 0), 0));
+      textColumn = lengths.indexOf(Math.max(...lengths));
+      if (textColumn < 0 || (lengths[textColumn] ?? -1) <= 0)
+        return;
+    }
+    for (const row of rows) {
+      const textCell = row.children[textColumn];
+      if (!textCell)
         continue;
-      }
-      const vague = vagueness(item, options2.specificWords);
-      if (vague) {
-        report({ messageId: "vague", data: { item: label, reason: vague.reason, example: exampleFor(item.text) }, at: item.textSpan, suggestion: exampleFor(item.text) });
-      }
+      const mapped = flattenInline(textCell, "keep");
+      const text = mapped.text.trim();
+      if (text === "" || /^[-—–]+$/.test(text))
+        continue;
+      const found = emptyFields();
+      row.children.forEach((cell, column) => {
+        const field = fields[column];
+        if (!field || field === "text" || column === textColumn)
+          return;
+        const cellText = flattenInline(cell, "keep");
+        const raw = cellText.text.trim();
+        if (raw === "" || /^[-—–]$/.test(raw))
+          return;
+        const leading = cellText.text.length - cellText.text.trimStart().length;
+        const value = { raw, span: this.sourceMap.span(cellText.sourceOffsetAt(leading), cellText.sourceEndAt(leading + raw.length)) };
+        this.assign(found, field, value);
+      });
+      const inline = this.linkTicket(this.inlineFields(mapped), textCell, mapped);
+      mergeMissing(found, inline.fields);
+      this.items.push({
+        ...found,
+        ...this.deliverable(inline, mapped),
+        span: this.sourceMap.nodeSpan(row),
+        group,
+        source: "table",
+        done: struckThrough(textCell)
+      });
     }
   }
-});
+  list(list, group) {
+    for (const item of list.children)
+      this.listItem(item, group);
+  }
+  listItem(item, group) {
+    const [first, ...rest] = item.children;
+    if (!first || first.type !== "paragraph") {
+      for (const node of item.children)
+        if (node.type === "list")
+          this.list(node, group);
+      return;
+    }
+    const mapped = flattenInline(first, "keep");
+    const nestedLists = rest.filter((node) => node.type === "list");
+    const firstText = mapped.text.trim();
+    if (nestedLists.length > 0 && firstText.split(/\s+/).length <= 3 && !/[.:]\s*\S/.test(firstText) && !HANDLE.test(firstText)) {
+      HANDLE.lastIndex = 0;
+      for (const nested of nestedLists)
+        this.list(nested, firstText.replace(/:$/, ""));
+      return;
+    }
+    HANDLE.lastIndex = 0;
+    const inline = this.linkTicket(this.inlineFields(mapped), first, mapped);
+    const found = inline.fields;
+    for (const node of rest) {
+      if (node.type === "paragraph") {
+        mergeMissing(found, this.linkTicket(this.inlineFields(flattenInline(node, "keep"), true), node).fields);
+      }
+      if (node.type === "list") {
+        for (const child of node.children) {
+          const childFields = this.inlineFields(flattenInline(child, "keep"), true);
+          if (Object.values(childFields.fields).some(Boolean) && childFields.text.trim().length < 3)
+            mergeMissing(found, childFields.fields);
+          else if (Object.values(childFields.fields).some(Boolean) && /^\s*\w[\w ]*:/.test(flattenInline(child, "keep").text))
+            mergeMissing(found, childFields.fields);
+        }
+      }
+    }
+    this.items.push({
+      ...found,
+      ...this.deliverable(inline, mapped),
+      span: this.sourceMap.nodeSpan(item),
+      group,
+      source: item.checked === null || item.checked === void 0 ? "list" : "task-list",
+      done: item.checked === true || struckThrough(first)
+    });
+  }
+  /**
+   * Find labelled and unlabelled fields in an item's text. The deliverable is the text before the
+   * first field, with separators trimmed ("Add alert — @alice, due 2025-03-01, WEB-1").
+   */
+  inlineFields(mapped, fieldsOnly = false) {
+    const text = mapped.text;
+    const fields = emptyFields();
+    let firstFieldAt = text.length;
+    const claimed = [];
+    const span = (start2, end2) => this.sourceMap.span(mapped.sourceOffsetAt(start2), mapped.sourceEndAt(end2));
+    const claim = (start2, end2) => {
+      claimed.push([start2, end2]);
+    };
+    const isClaimed = (index) => claimed.some(([start2, end2]) => index >= start2 && index < end2);
+    LABELLED_FIELD.lastIndex = 0;
+    const labelled = [...text.matchAll(LABELLED_FIELD)];
+    labelled.forEach((match, index) => {
+      const label = (match[1] ?? "").toLowerCase().replace(/\s+/g, " ");
+      const field = headerToField.get(label);
+      if (!field || field === "text")
+        return;
+      const labelStart = (match.index ?? 0) + match[0].indexOf(match[1] ?? "");
+      const valueStart = (match.index ?? 0) + match[0].length;
+      const next = labelled[index + 1];
+      let valueEnd = next ? next.index ?? text.length : text.length;
+      const stop = VALUE_END$1.exec(text.slice(valueStart, valueEnd));
+      if (stop)
+        valueEnd = valueStart + stop.index;
+      let raw = text.slice(valueStart, valueEnd).trim().replace(/(?<![.,;])[.,;]+$/, "");
+      if (raw.endsWith(")") && !raw.includes("("))
+        raw = raw.replace(/(?<![\s)])[\s)]+$/, "");
+      if (raw === "")
+        return;
+      this.assign(fields, field, { raw, span: span(valueStart, valueStart + raw.length) });
+      claim(labelStart, valueEnd);
+      firstFieldAt = Math.min(firstFieldAt, labelStart);
+    });
+    for (const match of text.matchAll(HANDLE)) {
+      const index = match.index ?? 0;
+      if (isClaimed(index))
+        continue;
+      if (!fields.owner)
+        fields.owner = { raw: match[0], span: span(index, index + match[0].length) };
+      if (index > 0 && SEPARATORS.test(text.slice(0, index)))
+        firstFieldAt = Math.min(firstFieldAt, index);
+      claim(index, index + match[0].length);
+    }
+    for (const { index, raw } of tickets(text)) {
+      if (isClaimed(index))
+        continue;
+      if (!fields.ticket)
+        fields.ticket = { raw, span: span(index, index + raw.length) };
+      if (text.slice(index + raw.length).trim().length < 40)
+        firstFieldAt = Math.min(firstFieldAt, index);
+      claim(index, index + raw.length);
+    }
+    for (const match of findDates(text, this.referenceYear === void 0 ? {} : { referenceYear: this.referenceYear })) {
+      if (isClaimed(match.index) || fields.due)
+        continue;
+      const before = text.slice(0, match.index);
+      const dueWord = DUE_WORD.exec(before);
+      if (!dueWord && text.slice(match.index + match.length).trim().length > 30)
+        continue;
+      const start2 = dueWord ? match.index - dueWord[0].length : match.index;
+      fields.due = { raw: text.slice(match.index, match.index + match.length), span: span(match.index, match.index + match.length), date: match.date };
+      claim(start2, match.index + match.length);
+      firstFieldAt = Math.min(firstFieldAt, start2);
+    }
+    for (const match of text.matchAll(PRIORITY)) {
+      const index = (match.index ?? 0) + match[0].indexOf(match[1] ?? "");
+      if (isClaimed(index) || fields.priority)
+        continue;
+      fields.priority = { raw: match[1] ?? "", span: span(index, index + (match[1] ?? "").length) };
+      if (text.slice(index).trim().length < 40 || index < 6) {
+        claim(index, index + 2);
+        firstFieldAt = Math.min(firstFieldAt, index);
+      }
+    }
+    if (!fields.owner) {
+      const attribution = trailingOwner(text.slice(0, firstFieldAt));
+      if (attribution) {
+        fields.owner = { raw: attribution.raw, span: span(attribution.index, attribution.index + attribution.raw.length) };
+        claim(attribution.index, attribution.index + attribution.raw.length);
+        firstFieldAt = Math.min(firstFieldAt, attribution.separator);
+      }
+    }
+    if (fieldsOnly)
+      return { fields, text: "", range: null };
+    const prefix = text.slice(0, firstFieldAt).replace(SEPARATORS, "");
+    const start = prefix.length - prefix.replace(/^[\s\-—–:]+/, "").length;
+    const end = prefix.replace(/(?<![\s(])[\s(]+$/, "").length;
+    if (end - start >= 3)
+      return { fields, text: text.slice(start, end).replace(/\s+/g, " "), range: [start, end] };
+    const rest = removeRanges(text, claimed).replace(SEPARATORS, "");
+    return { fields, text: rest.replace(/^[\s\-—–:]+/, "").replace(/\s+/g, " ").replace(/(?<![\s(])[\s(]+$/, ""), range: null };
+  }
+  /** The deliverable and its span: the stretch of text before the fields, else the whole text. */
+  deliverable(inline, mapped) {
+    const whole = mapped.text.trim();
+    const leading = mapped.text.length - mapped.text.trimStart().length;
+    const [start, end] = inline.range ?? [leading, leading + whole.length];
+    return {
+      text: inline.text.trim() || whole.replace(/\s+/g, " "),
+      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(start), mapped.sourceEndAt(end))
+    };
+  }
+  /**
+   * "... more gracefully. [Issue](https://github.com/o/r/issues/131)": a link to a tracker is the
+   * ticket even when its text names none, and its text is not part of the deliverable.
+   */
+  linkTicket(inline, node, mapped) {
+    if (inline.fields.ticket)
+      return inline;
+    const link = trackerLinks(node)[0];
+    if (!link)
+      return inline;
+    const linkSpan = this.sourceMap.nodeSpan(link);
+    const urlAt = this.sourceMap.source.slice(linkSpan.start.offset, linkSpan.end.offset).indexOf(link.url);
+    const span = urlAt < 0 ? linkSpan : this.sourceMap.span(linkSpan.start.offset + urlAt, linkSpan.start.offset + urlAt + link.url.length);
+    inline.fields.ticket = { raw: link.url, span };
+    const label = flattenInline(link, "keep").text.trim();
+    if (!label || !inline.text.endsWith(label))
+      return inline;
+    const text = inline.text.slice(0, -label.length).replace(SEPARATORS, "");
+    if (!inline.range || !mapped)
+      return { ...inline, text };
+    const [start, end] = inline.range;
+    const kept = mapped.text.slice(start, end);
+    const keptEnd = kept.endsWith(label) ? start + kept.slice(0, -label.length).replace(SEPARATORS, "").length : end;
+    return { ...inline, text, range: [start, keptEnd] };
+  }
+  assign(fields, field, value) {
+    switch (field) {
+      case "owner":
+        fields.owner ??= value;
+        break;
+      case "due": {
+        const date = findDates(value.raw, this.referenceYear === void 0 ? {} : { referenceYear: this.referenceYear })[0]?.date ?? null;
+        fields.due ??= { ...value, date };
+        break;
+      }
+      case "priority":
+        fields.priority ??= value;
+        break;
+      case "category":
+        fields.category ??= value;
+        break;
+      case "ticket":
+        fields.ticket ??= value;
+        break;
+      case "status":
+        fields.status ??= value;
+        break;
+    }
+  }
+}
+function tickets(text) {
+  const found = [];
+  TICKET_CANDIDATE.lastIndex = 0;
+  for (let match = TICKET_CANDIDATE.exec(text); match; match = TICKET_CANDIDATE.exec(text)) {
+    const raw = match[0];
+    if (!raw.startsWith("http") || isTrackerUrl(raw)) {
+      found.push({ index: match.index, raw });
+      continue;
+    }
+    for (const key of raw.matchAll(TICKET_KEY))
+      found.push({ index: match.index + key.index, raw: key[0] });
+  }
+  return found;
+}
+function isTrackerUrl(word) {
+  const scheme = /^https?:\/\//.exec(word);
+  return scheme !== null && TRACKER_PATH.test(word.slice(scheme[0].length + 1));
+}
+const TICKET_KEY_AT_START = new RegExp(`^(?:${TICKET_KEY.source})`);
+function trackerLinks(node) {
+  if (node.type === "link")
+    return !/\s/.test(node.url) && (TICKET_KEY_AT_START.test(node.url) || isTrackerUrl(node.url)) ? [node] : [];
+  return "children" in node ? node.children.flatMap((child) => trackerLinks(child)) : [];
+}
+function emptyFields() {
+  return { owner: null, due: null, priority: null, category: null, ticket: null, status: null };
+}
+function mergeMissing(target, source) {
+  target.owner ??= source.owner;
+  target.due ??= source.due;
+  target.priority ??= source.priority;
+  target.category ??= source.category;
+  target.ticket ??= source.ticket;
+  target.status ??= source.status;
+}
+function removeRanges(text, ranges) {
+  let result = "";
+  let cursor = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start > cursor)
+      result += text.slice(cursor, start);
+    cursor = Math.max(cursor, end);
+  }
+  return result + text.slice(cursor);
+}
+
+const SectionSynonyms = {
+  "sections": [
+    {
+      "kind": "resolution",
+      "headings": [
+        "actions taken",
+        "action taken",
+        "immediate actions taken",
+        "steps taken",
+        "immediate actions"
+      ],
+      "keywords": [
+        [
+          "action",
+          "taken"
+        ],
+        [
+          "how",
+          "fix*"
+        ],
+        [
+          "how",
+          "resolv*"
+        ],
+        [
+          "how",
+          "mitigat*"
+        ],
+        [
+          "how",
+          "recover*"
+        ]
+      ]
+    },
+    {
+      "kind": "action-items",
+      "headings": [
+        "future work",
+        "future plans",
+        "plans",
+        "moving forward",
+        "going forward",
+        "call to action",
+        "follow-up tasks",
+        "follow up tasks",
+        "what's next",
+        "whats next",
+        "what we will change",
+        "what we are changing",
+        "what we're changing",
+        "preventive measures",
+        "preventative measures",
+        "corrective measures"
+      ],
+      "keywords": [
+        "prevent*",
+        [
+          "correct*",
+          "measure*"
+        ],
+        [
+          "correct*",
+          "action*"
+        ],
+        "remediation*",
+        "next step*",
+        "action item*",
+        "follow-up task*",
+        [
+          "future",
+          "work"
+        ]
+      ]
+    },
+    {
+      "kind": "causes",
+      "headings": [
+        "causes",
+        "causes and contributing factors",
+        "root causes and contributing factors",
+        "root cause and contributing factors",
+        "cause and contributing factors",
+        "causes and factors",
+        "why did it happen",
+        "why it happened",
+        "analysis",
+        "cause analysis",
+        "incident analysis",
+        "why this happens",
+        "why this happened",
+        "why did this happen"
+      ],
+      "keywords": [
+        [
+          "why",
+          "happen*"
+        ],
+        [
+          "why",
+          "fail*"
+        ],
+        [
+          "why",
+          "occur*"
+        ],
+        [
+          "root cause",
+          "contributing"
+        ],
+        [
+          "cause",
+          "contributing"
+        ],
+        [
+          "cause",
+          "factor"
+        ]
+      ]
+    },
+    {
+      "kind": "five-whys",
+      "headings": [
+        "five whys",
+        "5 whys",
+        "the five whys",
+        "the 5 whys"
+      ],
+      "keywords": [
+        "five whys",
+        "5 whys"
+      ]
+    },
+    {
+      "kind": "root-cause",
+      "headings": [
+        "root cause",
+        "root causes",
+        "cause",
+        "primary cause",
+        "trigger and root cause",
+        "trigger and root causes",
+        "underlying cause",
+        "underlying causes",
+        "the root cause",
+        "root cause analysis",
+        "rca"
+      ],
+      "keywords": [
+        "root cause",
+        "root-cause",
+        "underlying cause",
+        "primary cause"
+      ]
+    },
+    {
+      "kind": "contributing-factors",
+      "headings": [
+        "contributing factors",
+        "contributing causes",
+        "factors",
+        "systemic issues",
+        "contributing conditions",
+        "other factors",
+        "secondary causes",
+        "aggravating factors",
+        "things that made it worse",
+        "what made it worse",
+        "what made this worse",
+        "made it worse"
+      ],
+      "keywords": [
+        "contributing",
+        "contributory",
+        "systemic issue",
+        [
+          "made",
+          "worse"
+        ]
+      ]
+    },
+    {
+      "kind": "summary",
+      "headings": [
+        "summary",
+        "executive summary",
+        "overview",
+        "tl;dr",
+        "tldr",
+        "incident summary",
+        "abstract",
+        "what happened",
+        "description",
+        "incident description",
+        "synopsis",
+        "issue summary"
+      ],
+      "keywords": [
+        "summary",
+        "overview",
+        "tl;dr"
+      ]
+    },
+    {
+      "kind": "impact",
+      "headings": [
+        "impact",
+        "customer impact",
+        "user impact",
+        "blast radius",
+        "business impact",
+        "impact assessment",
+        "who was affected",
+        "scope",
+        "scope and impact",
+        "impact and severity",
+        "risks and hazards",
+        "risks",
+        "hazards",
+        "consequences",
+        "effect",
+        "effects"
+      ],
+      "keywords": [
+        "impact",
+        "blast radius"
+      ]
+    },
+    {
+      "kind": "timeline",
+      "headings": [
+        "timeline",
+        "incident timeline",
+        "sequence of events",
+        "chronology",
+        "timeline of events",
+        "detailed timeline",
+        "events",
+        "log of events",
+        "time line"
+      ],
+      "keywords": [
+        "timeline",
+        "chronology",
+        "sequence of events",
+        "time line"
+      ]
+    },
+    {
+      "kind": "detection",
+      "headings": [
+        "detection",
+        "how was it detected",
+        "how we found out",
+        "discovery",
+        "how it was detected"
+      ],
+      "keywords": [
+        "detection"
+      ]
+    },
+    {
+      "kind": "resolution",
+      "headings": [
+        "resolution",
+        "mitigation",
+        "recovery",
+        "remediation steps taken",
+        "mitigation and resolution",
+        "resolution and recovery",
+        "response",
+        "fix",
+        "the fix",
+        "how we fixed it",
+        "response and recovery"
+      ],
+      "keywords": []
+    },
+    {
+      "kind": "what-went-well",
+      "headings": [
+        "what went well",
+        "what worked",
+        "things that went well",
+        "went well",
+        "positives",
+        "what went right"
+      ],
+      "keywords": [
+        "went well",
+        "went right",
+        "what worked"
+      ]
+    },
+    {
+      "kind": "what-went-poorly",
+      "headings": [
+        "what went wrong",
+        "what went poorly",
+        "what didn't work",
+        "what did not work",
+        "things that went wrong",
+        "went wrong",
+        "what did not go well",
+        "what didn't go well",
+        "what went badly",
+        "what could have gone better",
+        "what could be improved",
+        "where we got unlucky",
+        "negatives"
+      ],
+      "keywords": [
+        "went wrong",
+        "went poorly",
+        "didn't work",
+        "did not work",
+        "gone better",
+        "not go well",
+        "didn't go well",
+        "went badly"
+      ]
+    },
+    {
+      "kind": "where-we-got-lucky",
+      "headings": [
+        "where we got lucky",
+        "lucky",
+        "what was lucky"
+      ],
+      "keywords": [
+        "got lucky"
+      ]
+    },
+    {
+      "kind": "lessons-learned",
+      "headings": [
+        "lessons learned",
+        "lessons",
+        "learnings",
+        "takeaways",
+        "key takeaways",
+        "retrospective",
+        "lessons learnt",
+        "reflections"
+      ],
+      "keywords": [
+        "lessons",
+        "learnings",
+        "takeaways",
+        "learn*"
+      ]
+    },
+    {
+      "kind": "action-items",
+      "headings": [
+        "action items",
+        "follow-ups",
+        "follow ups",
+        "remediation",
+        "remediations",
+        "corrective actions",
+        "next steps",
+        "actions",
+        "action plan",
+        "remediation items",
+        "corrective and preventive actions",
+        "follow-up actions",
+        "follow-up items",
+        "follow-up improvements",
+        "preventive actions",
+        "todo",
+        "recommendations",
+        "recommended actions",
+        "lessons and actions",
+        "what we will do",
+        "what we're doing about it",
+        "improvements",
+        "mitigations and follow-ups",
+        "action points",
+        "tasks"
+      ],
+      "keywords": [
+        "action item",
+        "corrective action",
+        "remediation",
+        "next step",
+        "action plan",
+        "preventive",
+        "action point"
+      ]
+    },
+    {
+      "kind": "follow-up",
+      "headings": [
+        "follow-up review",
+        "follow-up",
+        "follow up",
+        "review date",
+        "follow-up meeting",
+        "postmortem review",
+        "post-incident review",
+        "review",
+        "follow-up date"
+      ],
+      "keywords": [
+        "follow-up review",
+        "follow up review",
+        "review date",
+        "review meeting"
+      ]
+    },
+    {
+      "kind": "metadata",
+      "headings": [
+        "metadata",
+        "incident details",
+        "details",
+        "incident information",
+        "incident metadata",
+        "about this incident",
+        "document information",
+        "info"
+      ],
+      "keywords": []
+    },
+    {
+      "kind": "background",
+      "headings": [
+        "background",
+        "context",
+        "leadup",
+        "lead-up",
+        "lead up",
+        "system overview",
+        "architecture"
+      ],
+      "keywords": []
+    },
+    {
+      "kind": "appendix",
+      "headings": [
+        "appendix",
+        "appendices",
+        "references",
+        "supporting information",
+        "data",
+        "chat log",
+        "glossary",
+        "links",
+        "related incidents",
+        "appendinx"
+      ],
+      "keywords": [
+        "appendix",
+        "chat log"
+      ]
+    }
+  ]
+};
+
+const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—](?!\d)\s*|^\d+(?:\.\d+)*\s+(?!whys\b)/i;
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu;
+const SHORTCODE = /(?<![^\s]):[a-z][a-z0-9_+-]{0,40}:(?![^\s])/g;
+const PARENTHESISED = /(?<!\s)\s*[([]([^()[\]]*)[)\]]\s*/g;
+function normaliseHeading(heading) {
+  const qualifiers = [];
+  let title = heading.replace(EMOJI, " ").replace(SHORTCODE, " ").replace(/\s+/g, " ").trim();
+  title = title.replace(PARENTHESISED, (_, inner) => {
+    if (inner.trim())
+      qualifiers.push(inner.trim());
+    return " ";
+  });
+  const dash = dashQualifier(title);
+  if (dash) {
+    qualifiers.push(dash.qualifier.trim());
+    title = title.slice(0, dash.index);
+  }
+  title = title.replace(NUMBERING, "").replace(/^[#*_:\s]+|(?<![\s:.*_])[\s:.*_]+$/g, "").trim();
+  const key = title.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}';&/ -]+/gu, " ").replace(/\s+/g, " ").trim();
+  return { title, key, qualifiers };
+}
+function dashQualifier(title) {
+  for (let dash = 1; dash < title.length; dash++) {
+    if (!"\u2013\u2014-".includes(title[dash]) || !isSpace(title[dash - 1]))
+      continue;
+    let after = dash + 1;
+    while (isSpace(title[after]))
+      after++;
+    const spaces = after - dash - 1;
+    const qualifier = after < title.length ? title.slice(after) : spaces >= 2 ? title.slice(-1) : "";
+    if (spaces === 0 || qualifier === "")
+      continue;
+    let index = dash - 1;
+    while (isSpace(title[index - 1]))
+      index--;
+    return { index, qualifier };
+  }
+  return null;
+}
+function isSpace(char) {
+  return char !== void 0 && /\s/.test(char);
+}
+const exact = /* @__PURE__ */ new Map();
+const keywordRules = [];
+for (const entry of SectionSynonyms.sections) {
+  const kind = entry.kind;
+  for (const heading of entry.headings)
+    if (!exact.has(heading))
+      exact.set(heading, kind);
+  for (const keyword of entry.keywords) {
+    const phrases = (typeof keyword === "string" ? [keyword] : [...keyword]).map(wholeWords);
+    keywordRules.push({ kind, phrases });
+  }
+}
+function wholeWords(phrase) {
+  const stem = phrase.endsWith("*");
+  const escaped = (stem ? phrase.slice(0, -1) : phrase).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
+  return new RegExp(`(?:^|[^\\p{L}])${escaped}${stem ? "\\p{L}*" : "(?:s|es)?"}(?![\\p{L}])`, "u");
+}
+const vocabulary = /* @__PURE__ */ new Set();
+for (const entry of SectionSynonyms.sections) {
+  for (const phrase of [...entry.headings, ...entry.keywords.flat()]) {
+    for (const word of phrase.replace(/\*$/, "").split(/[\s-]+/))
+      if (word.length >= 5)
+        vocabulary.add(word);
+  }
+}
+const vocabularyByInitial = /* @__PURE__ */ new Map();
+for (const word of vocabulary)
+  vocabularyByInitial.set(word[0], [...vocabularyByInitial.get(word[0]) ?? [], word]);
+function classifyHeading(normalised) {
+  const { key } = normalised;
+  if (key === "")
+    return null;
+  const known = classified.get(key);
+  if (known !== void 0)
+    return known;
+  const kind = classifyKey(key) ?? classifyKey(correctTypos(key));
+  if (classified.size >= 4096)
+    classified.clear();
+  classified.set(key, kind);
+  return kind;
+}
+const classified = /* @__PURE__ */ new Map();
+function isSynonymHeading(normalised) {
+  return exactKind(normalised.key) !== void 0;
+}
+function exactKind(key) {
+  return exact.get(key) ?? exact.get(key.replace(/^(?:the|our|incident|postmortem) /, ""));
+}
+function classifyKey(key) {
+  if (key === "")
+    return null;
+  const direct = exactKind(key);
+  if (direct)
+    return direct;
+  for (const rule of keywordRules) {
+    if (rule.phrases.every((phrase) => phrase.test(key)))
+      return rule.kind;
+  }
+  return null;
+}
+function correctTypos(key) {
+  let changed = false;
+  const words = key.split(" ").map((word) => {
+    if (word.length < 6 || vocabulary.has(word))
+      return word;
+    for (const known of vocabularyByInitial.get(word[0]) ?? []) {
+      if (Math.abs(known.length - word.length) <= 1 && withinOneEdit(word, known)) {
+        changed = true;
+        return known;
+      }
+    }
+    return word;
+  });
+  return changed ? words.join(" ") : "";
+}
+function withinOneEdit(a, b) {
+  if (a === b)
+    return true;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i])
+    i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1))
+      return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const GROUPING_PARENTS = /* @__PURE__ */ new Set(["action-items", "timeline", "appendix", "follow-up", "impact"]);
+function buildSections(tree, sourceMap) {
+  const roots = [];
+  const all = [];
+  const stack = [];
+  const preamble = [];
+  let title = null;
+  const end = sourceMap.length;
+  const firstHeading = tree.children.find((node) => node.type === "heading");
+  for (const node of tree.children) {
+    if (node.type === "heading") {
+      const text = flattenInline(node, "keep").text.trim();
+      const normalised = normaliseHeading(text);
+      if (node === firstHeading && isTitleHeading(node, normalised)) {
+        title = { text, heading: node };
+        continue;
+      }
+      while (stack.length > 0 && stack[stack.length - 1].depth >= node.depth)
+        stack.pop();
+      const parent = stack[stack.length - 1] ?? null;
+      const groupingParent = parent !== null && nearestKind(parent) !== null && GROUPING_PARENTS.has(nearestKind(parent));
+      const kind = groupingParent ? null : classifyHeading(normalised);
+      const start = node.position?.start.offset ?? 0;
+      const section = {
+        kind,
+        heading: text,
+        title: normalised.title,
+        qualifiers: normalised.qualifiers,
+        depth: node.depth,
+        headingSpan: sourceMap.span(start, node.position?.end.offset ?? start),
+        headingNode: node,
+        span: sourceMap.span(start, end),
+        nodes: [],
+        subsections: [],
+        parent
+      };
+      if (parent)
+        parent.subsections.push(section);
+      else
+        roots.push(section);
+      all.push(section);
+      stack.push(section);
+      continue;
+    }
+    const current = stack[stack.length - 1];
+    if (current)
+      current.nodes.push(node);
+    else
+      preamble.push(node);
+  }
+  closeSpans(roots, end, sourceMap);
+  return { title, preamble, sections: roots, allSections: all };
+}
+function isTitleHeading(heading, normalised) {
+  if (heading.depth !== 1)
+    return false;
+  if (classifyHeading(normalised) === null)
+    return true;
+  return !isSynonymHeading(normalised) && normalised.title.split(/\s+/).length >= 5;
+}
+function closeSpans(sections, parentEnd, sourceMap) {
+  sections.forEach((section, index) => {
+    const next = sections[index + 1];
+    const endOffset = next ? next.headingSpan.start.offset : parentEnd;
+    section.span = sourceMap.span(section.headingSpan.start.offset, sourceMap.trimEnd(section.headingSpan.start.offset, endOffset));
+    closeSpans(section.subsections, endOffset, sourceMap);
+  });
+}
+function nearestKind(section) {
+  for (let current = section; current; current = current.parent)
+    if (current.kind)
+      return current.kind;
+  return null;
+}
+function nearestClassified(section) {
+  for (let current = section; current; current = current.parent)
+    if (current.kind)
+      return current;
+  return null;
+}
+function sectionBlocks(section) {
+  const blocks = [...section.nodes];
+  for (const sub of section.subsections)
+    blocks.push(sub.headingNode, ...sectionBlocks(sub));
+  return blocks;
+}
+
+const REVIEW_WORDING = /(?<![\p{L}])(?:follow[-\s]?ups?|reviews?|retro(?:spective)?s?|check[-\s]?ins?|meet(?:ing)? again|check(?:ing)? (?:on )?progress|revisit(?:s|ed|ing)?)(?![\p{L}])/iu;
+const URL$1 = /https?:\/\/[^\s)>\]]+/iu;
+function sentenceDates(sentence, referenceYear, fromProse) {
+  return findDates(sentence.text, referenceYear === void 0 ? {} : { referenceYear }).map((match) => ({
+    raw: sentence.text.slice(match.index, match.index + match.length),
+    date: match.date,
+    span: { start: sentence.pointAt(match.index), end: sentence.pointAt(match.index + match.length) },
+    fromProse
+  }));
+}
+function followUpReviews(doc, windowDays) {
+  const incident = doc.incidentDate;
+  const referenceYear = incident?.year;
+  const candidates = [];
+  const followUp = doc.metadata.followUp;
+  if (followUp)
+    candidates.push({ raw: followUp.raw, date: followUp.value, span: followUp.span, fromProse: false });
+  for (const sentence of doc.prose) {
+    const kind = sentence.section?.kind;
+    const inActionList = sentence.section !== null && (sentence.section === doc.actionItemsSection || kind === "action-items");
+    const commitsToReview = sentence.context === "paragraph" && isCommittedReview(sentence.text);
+    const isActionItem = inActionList && !commitsToReview && (sentence.context !== "paragraph" || doc.actionItems.some((item) => item.source === "paragraph"));
+    if (kind === "follow-up" && !isActionItem)
+      candidates.push(...sentenceDates(sentence, referenceYear, false));
+    else if (kind !== "timeline" && !isActionItem && REVIEW_WORDING.test(sentence.text)) {
+      candidates.push(...sentenceDates(sentence, referenceYear, true));
+    }
+  }
+  const unique = candidates.filter((candidate, index) => !candidates.slice(0, index).some((earlier) => candidate.span.start.offset >= earlier.span.start.offset && candidate.span.start.offset < earlier.span.end.offset));
+  const judged = unique.map((candidate) => {
+    if (!candidate.date)
+      return { candidate, problem: "unparseable", days: 0 };
+    if (!incident)
+      return { candidate, problem: null, days: 0 };
+    const days = dayNumber(candidate.date) - dayNumber(incident);
+    if (days <= 0)
+      return { candidate, problem: "before-incident", days };
+    if (days > windowDays)
+      return { candidate, problem: "too-late", days };
+    return { candidate, problem: null, days };
+  });
+  return judged.filter((entry) => !(entry.candidate.fromProse && entry.problem === "before-incident"));
+}
+function hasScheduledReview(reviews) {
+  return reviews.some((entry) => entry.problem === null);
+}
+function hasLink(node) {
+  if (node.type === "link" || node.type === "linkReference")
+    return true;
+  if (node.type === "text" && URL$1.test(node.value))
+    return true;
+  return "children" in node && node.children.some(hasLink);
+}
+function linksTracker(doc) {
+  const section = doc.actionItemsSection;
+  if (!section)
+    return false;
+  const itemRanges = doc.actionItems.map((item) => [item.span.start.offset, item.span.end.offset]);
+  return sectionBlocks(section).some((block) => {
+    if (block.type !== "paragraph" && block.type !== "heading")
+      return false;
+    const start = block.position?.start.offset ?? -1;
+    if (itemRanges.some(([from, to]) => start >= from && start < to))
+      return false;
+    return hasLink(block);
+  });
+}
+function isTracked(item, pattern) {
+  return pattern ? item.ticket !== null && pattern.test(item.ticket.raw) || pattern.test(item.text) : item.ticket !== null;
+}
+function ticketPatternOf(source) {
+  return source === null ? null : new RegExp(source, "u");
+}
+
+function matchesFinding(message, pattern) {
+  const [finding = "", category] = pattern.split("@");
+  if (category !== void 0 && message.category !== category)
+    return false;
+  return finding === `${message.ruleId}/${message.messageId}`;
+}
+function createContext(doc, messages, enabled) {
+  const optionsOf = new Map(enabled.map((entry) => [entry.rule.id, entry.options]));
+  const option = (ruleId, key, fallback) => {
+    const options = optionsOf.get(ruleId);
+    if (typeof options !== "object" || options === null || !Object.hasOwn(options, key))
+      return fallback;
+    return options[key];
+  };
+  const assumed = option("required-sections", "assumeSeverity", "P3");
+  const assumedLevel = Number(assumed.slice(1)) || 3;
+  return {
+    doc,
+    level: doc.metadata.severity?.level ?? assumedLevel,
+    option,
+    findings: (pattern) => messages.filter((message) => matchesFinding(message, pattern))
+  };
+}
+function share(count, total) {
+  return total === 0 ? 1 : Math.max(0, Math.min(1, count / total));
+}
+function plural$2(count, word, pluralWord = `${word}s`) {
+  return `${count} ${count === 1 ? word : pluralWord}`;
+}
+
+function shareOf(items, has) {
+  const count = items.filter(has).length;
+  if (count === items.length)
+    return { credit: 1 };
+  return { credit: share(count, items.length), detail: `${items.length - count} of ${items.length}` };
+}
+const actionItemsEvidence = ({ doc, option }) => {
+  const items = doc.actionItems;
+  const specificWords = option("action-specificity", "specificWords", 12);
+  const pattern = ticketPatternOf(option("follow-up-scheduled", "ticketPattern", null));
+  return {
+    // How many is the incident's business; each one is judged on the items below.
+    "actions-listed": items.length > 0 ? { credit: 1 } : doc.actionItemsSection ? { credit: 0, detail: "the action-items section lists none" } : { credit: 0 },
+    "actions-owned": shareOf(items, (item) => actionField(item, "owner") !== null),
+    "actions-dated": shareOf(items, (item) => actionField(item, "due") !== null),
+    "actions-specific": shareOf(items, (item) => isSpecific(item, specificWords)),
+    "actions-tracked": !option("follow-up-scheduled", "requireTickets", true) ? null : linksTracker(doc) ? { credit: 1 } : shareOf(items, (item) => isTracked(item, pattern))
+  };
+};
+
+const blamelessToneEvidence = () => ({});
+
+const categories = [
+  { id: "blameless-tone", title: "Blameless tone", defaultWeight: 1 },
+  { id: "timeline", title: "Timeline", defaultWeight: 1 },
+  { id: "impact", title: "Impact", defaultWeight: 1 },
+  { id: "root-cause", title: "Root cause vs contributing factors", defaultWeight: 1 },
+  { id: "action-items", title: "Action items", defaultWeight: 1 },
+  { id: "follow-up", title: "Follow-up", defaultWeight: 1 }
+];
+const categoryIds = categories.map((category) => category.id);
+
+const checklist = [
+  // 1. Blameless tone throughout.
+  {
+    id: "no-blame",
+    category: "blameless-tone",
+    met: "no sentence blames a person",
+    missed: "blames people",
+    points: 100,
+    rules: ["blameless-language", "action-specificity"],
+    expectedUpTo: 4,
+    covers: [
+      "blameless-language/person-failure",
+      "blameless-language/counterfactual",
+      "blameless-language/character",
+      "blameless-language/blame-noun",
+      "blameless-language/person-cause",
+      "blameless-language/person-root-cause",
+      // "Train Bob" is blame in disguise (postmortem-practice.md, "Action items").
+      "action-specificity/people-directed"
+    ],
+    perFinding: 20
+  },
+  // 2. Timeline complete, ordered, in a stated time zone.
+  {
+    id: "timeline-present",
+    category: "timeline",
+    met: "a timeline of timed events",
+    missed: "no timeline",
+    points: 35,
+    rules: ["timeline-order", "required-sections"],
+    expectedUpTo: 3,
+    covers: ["required-sections/missing-core@timeline"]
+  },
+  {
+    id: "timeline-ordered",
+    category: "timeline",
+    met: "oldest first",
+    missed: "out of order",
+    points: 20,
+    rules: ["timeline-order"],
+    expectedUpTo: 3,
+    requires: "timeline-present",
+    covers: ["timeline-order/out-of-order", "timeline-order/midnight-without-date"],
+    perFinding: 10
+  },
+  {
+    id: "timeline-zone",
+    category: "timeline",
+    met: "one stated time zone",
+    missed: "no time zone",
+    points: 15,
+    rules: ["timeline-order"],
+    expectedUpTo: 3,
+    requires: "timeline-present",
+    covers: ["timeline-order/no-time-zone", "timeline-order/mixed-time-zones"]
+  },
+  {
+    id: "timeline-detection",
+    category: "timeline",
+    met: "marks detection",
+    missed: "no detection milestone",
+    points: 10,
+    rules: ["timeline-order"],
+    expectedUpTo: 3,
+    requires: "timeline-present",
+    covers: ["timeline-order/missing-milestone"]
+  },
+  {
+    id: "timeline-mitigation",
+    category: "timeline",
+    met: "marks mitigation",
+    missed: "no mitigation milestone",
+    points: 10,
+    rules: ["timeline-order"],
+    expectedUpTo: 3,
+    requires: "timeline-present",
+    covers: ["timeline-order/missing-milestone"]
+  },
+  {
+    id: "timeline-resolution",
+    category: "timeline",
+    met: "marks resolution",
+    missed: "no resolution milestone",
+    points: 10,
+    rules: ["timeline-order"],
+    expectedUpTo: 3,
+    requires: "timeline-present",
+    covers: ["timeline-order/missing-milestone"]
+  },
+  // 3. Impact quantified where possible.
+  {
+    id: "impact-stated",
+    category: "impact",
+    met: "an impact section",
+    missed: "no impact section",
+    points: 20,
+    rules: ["impact-quantified", "required-sections"],
+    expectedUpTo: 3,
+    covers: ["required-sections/missing-core@impact"]
+  },
+  {
+    id: "impact-quantified",
+    category: "impact",
+    met: "impact in numbers",
+    missed: "impact not quantified",
+    points: 40,
+    rules: ["impact-quantified"],
+    expectedUpTo: 3,
+    // "Some shoppers" instead of a number is the same gap, found in a sentence.
+    covers: ["impact-quantified/no-quantity", "impact-quantified/too-few", "impact-quantified/vague"]
+  },
+  {
+    id: "impact-reach",
+    category: "impact",
+    met: "who or how much was affected (users, share, requests, money, data)",
+    missed: "no count of who or what was affected",
+    points: 20,
+    rules: ["impact-quantified"],
+    expectedUpTo: 3
+  },
+  {
+    id: "impact-duration",
+    category: "impact",
+    met: "how long it lasted",
+    missed: "no duration",
+    points: 20,
+    rules: ["impact-quantified"],
+    expectedUpTo: 3
+  },
+  // 4. Root cause and contributing factors distinguished.
+  {
+    id: "root-cause-stated",
+    category: "root-cause",
+    met: "a root cause",
+    missed: "no root cause",
+    points: 35,
+    rules: ["rootcause-vs-contributing", "required-sections"],
+    expectedUpTo: 4,
+    covers: ["required-sections/missing-core@root-cause", "rootcause-vs-contributing/empty-root-cause"]
+  },
+  {
+    id: "root-cause-system",
+    category: "root-cause",
+    met: "stated as a system condition",
+    missed: "root cause is a person or human error",
+    points: 20,
+    rules: ["rootcause-vs-contributing", "blameless-language"],
+    expectedUpTo: 4,
+    requires: "root-cause-stated",
+    covers: ["rootcause-vs-contributing/human-root-cause", "blameless-language/person-root-cause"]
+  },
+  {
+    id: "root-cause-evidence",
+    category: "root-cause",
+    met: "explained or backed by evidence",
+    missed: "root cause not explained (one line, no evidence)",
+    points: 10,
+    rules: ["rootcause-vs-contributing"],
+    expectedUpTo: 4,
+    requires: "root-cause-stated"
+  },
+  {
+    id: "contributing-factors",
+    category: "root-cause",
+    met: "contributing factors apart from the root cause",
+    missed: "no contributing factors apart from the root cause",
+    points: 25,
+    rules: ["rootcause-vs-contributing", "required-sections"],
+    expectedUpTo: 3,
+    requires: "root-cause-stated",
+    covers: [
+      "rootcause-vs-contributing/no-contributing",
+      "rootcause-vs-contributing/merged-causes",
+      "required-sections/missing@root-cause"
+    ]
+  },
+  {
+    id: "contributing-several",
+    category: "root-cause",
+    met: "several contributing factors",
+    missed: "too few contributing factors",
+    points: 10,
+    rules: ["rootcause-vs-contributing"],
+    expectedUpTo: 2,
+    requires: "contributing-factors",
+    covers: ["rootcause-vs-contributing/too-few-factors"]
+  },
+  // 5. Action items owned, dated, specific and tracked.
+  {
+    id: "actions-listed",
+    category: "action-items",
+    met: "action items",
+    missed: "no action items",
+    points: 30,
+    rules: ["action-specificity", "required-sections"],
+    expectedUpTo: 4,
+    covers: ["action-specificity/no-actions", "required-sections/missing-core@action-items"]
+  },
+  {
+    id: "actions-owned",
+    category: "action-items",
+    met: "every action has an owner",
+    missed: "actions without an owner",
+    points: 20,
+    rules: ["action-specificity"],
+    expectedUpTo: 4,
+    requires: "actions-listed",
+    // One message id for every missing field: owner, due date and the fields a config adds.
+    covers: ["action-specificity/missing-field"]
+  },
+  {
+    id: "actions-dated",
+    category: "action-items",
+    met: "every action has a due date",
+    missed: "actions without a due date",
+    points: 15,
+    rules: ["action-specificity"],
+    expectedUpTo: 4,
+    requires: "actions-listed",
+    covers: ["action-specificity/missing-field"]
+  },
+  {
+    id: "actions-specific",
+    category: "action-items",
+    met: "every action is a specific deliverable",
+    missed: "vague actions",
+    points: 20,
+    rules: ["action-specificity"],
+    expectedUpTo: 4,
+    requires: "actions-listed",
+    covers: ["action-specificity/vague", "action-specificity/people-directed"]
+  },
+  {
+    id: "actions-tracked",
+    category: "action-items",
+    met: "every action is tracked in a ticket",
+    missed: "untracked actions",
+    points: 15,
+    rules: ["follow-up-scheduled"],
+    expectedUpTo: 4,
+    requires: "actions-listed",
+    covers: ["follow-up-scheduled/untracked", "follow-up-scheduled/untracked-pattern"]
+  },
+  // 6. Follow-up review scheduled.
+  {
+    id: "follow-up-review",
+    category: "follow-up",
+    met: "a follow-up review is scheduled",
+    missed: "no follow-up review scheduled",
+    points: 60,
+    rules: ["follow-up-scheduled"],
+    expectedUpTo: 4,
+    covers: [
+      "follow-up-scheduled/missing",
+      "follow-up-scheduled/unparseable",
+      "follow-up-scheduled/before-incident",
+      "follow-up-scheduled/too-late"
+    ]
+  },
+  {
+    id: "lessons",
+    category: "follow-up",
+    met: "lessons learned",
+    missed: "no lessons learned",
+    points: 20,
+    rules: ["required-sections"],
+    expectedUpTo: 2,
+    covers: ["required-sections/missing@follow-up"]
+  },
+  {
+    id: "document-metadata",
+    category: "follow-up",
+    met: "date, severity, status and authors stated",
+    missed: "metadata missing",
+    points: 20,
+    rules: ["metadata"],
+    expectedUpTo: 4,
+    covers: ["metadata/missing"]
+  }
+];
+const DEFECTS_COUNTED_PER_KIND = 3;
+const defectCosts = {
+  "timeline-order/unparsed-time": 5,
+  "timeline-order/detection-before-onset": 10,
+  "timeline-order/resolution-not-last": 10,
+  "timeline-order/duration-mismatch": 10,
+  "required-sections/missing": 10,
+  "rootcause-vs-contributing/duplicate-factor": 10,
+  "rootcause-vs-contributing/shallow-whys": 10,
+  "action-specificity/unparsed-due": 5,
+  "action-specificity/due-before-incident": 5,
+  "metadata/bad-severity": 5,
+  "metadata/bad-date": 5,
+  "no-template-placeholders/placeholder": 10
+};
+
+const sectionRequirements = {
+  summary: { kinds: ["summary"], heading: "Summary", category: "impact", core: false, why: "readers outside the team start there" },
+  impact: { kinds: ["impact"], heading: "Impact", category: "impact", core: true, why: "severity and priorities are argued from the impact" },
+  timeline: { kinds: ["timeline"], heading: "Timeline", category: "timeline", core: true, why: "detection and mitigation gaps only show on a timeline" },
+  "root-cause": { kinds: ["root-cause", "causes", "five-whys"], heading: "Root cause", category: "root-cause", core: true, why: "the actions must trace back to a cause" },
+  "contributing-factors": { kinds: ["contributing-factors", "causes"], heading: "Contributing factors", category: "root-cause", core: false, why: "incidents rarely have one cause, and the others need actions too" },
+  "action-items": { kinds: ["action-items"], heading: "Action items", category: "action-items", core: true, why: "without actions the same failure comes back" },
+  lessons: { kinds: ["lessons-learned", "what-went-well", "what-went-poorly", "where-we-got-lucky"], heading: "Lessons learned", category: "follow-up", core: false, why: "what went well and poorly is what the next responder learns from" }
+};
+function hasRequiredSection(doc, id) {
+  const kinds = sectionRequirements[id].kinds;
+  if (doc.allSections.some((section) => section.kind !== null && kinds.includes(section.kind)))
+    return true;
+  return id === "action-items" && doc.actionItemsSection !== null;
+}
+
+const PROBLEMS = {
+  unparseable: "the follow-up review date is not a date",
+  "before-incident": "the follow-up review is dated before the incident",
+  "too-late": "the follow-up review is too late"
+};
+const followUpEvidence = ({ doc, option, findings }) => {
+  const reviews = followUpReviews(doc, option("follow-up-scheduled", "windowDays", 90));
+  const problem = reviews.find((entry) => entry.problem !== null)?.problem ?? null;
+  const required = option("metadata", "required", ["date", "severity", "status", "authors"]).length;
+  const missing = findings("metadata/missing").length;
+  return {
+    "follow-up-review": hasScheduledReview(reviews) ? { credit: 1 } : problem !== null ? { credit: 0.5, missed: PROBLEMS[problem] } : { credit: 0 },
+    lessons: { credit: hasRequiredSection(doc, "lessons") ? 1 : 0 },
+    "document-metadata": required === 0 ? null : missing === 0 ? { credit: 1 } : { credit: share(required - missing, required), detail: `${missing} of ${plural$2(required, "field")}` }
+  };
+};
+
+const NOT_QUANTITIES = [
+  /https?:\/\/\S+/giu,
+  // Ticket keys and issue numbers: OPS-123, #123.
+  /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b/gu,
+  // Versions: v2, v1.4, 1.4.2, 10.0.3-rc1.
+  /(?<![\p{L}\p{N}_.])v\d+(?:\.\d+)*\b|(?<![\p{L}\p{N}_.])\d+\.\d+\.\d+(?:[-+][\w.]{1,20})?/giu,
+  // Times of day: 10:05, 10:05:30, 9am, 9 p.m.
+  /(?<![\p{N}:])\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}(?:am|pm|a\.m\.|p\.m\.))?|(?<![\p{L}\p{N}.])\d{1,2}\s{0,2}(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])/giu
+];
+const SCALE = "(?:k|m|bn|mm|million|billion|thousand|hundred)";
+const ATTACHED_UNIT = "(?:ms|s|sec|secs|min|mins|h|hr|hrs|d|k|m|bn|b|kb|mb|gb|tb|pb|rps|qps|x)";
+const NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
+const NUMBER_START = "(?<![\\p{L}\\p{N}_.,#/-])";
+const PERCENT = new RegExp(`${NUMBER_START}${NUMBER}\\s{0,2}(?:%|percent\\b|per\\s{1,3}cent\\b|pct\\b)`, "giu");
+const CURRENCY = new RegExp(`[$\u20AC\xA3\xA5]\\s{0,2}${NUMBER}|${NUMBER_START}${NUMBER}\\s{0,2}${SCALE}?\\s{0,2}(?:usd|eur|gbp|dollars?|euros?|pounds?)\\b`, "giu");
+const ATTACHED = new RegExp(`${NUMBER_START}${NUMBER}${ATTACHED_UNIT}(?![\\p{L}\\p{N}])`, "giu");
+const COUNTED = new RegExp(`${NUMBER_START}(?<number>${NUMBER})(?:\\s{0,2}${SCALE}(?![\\p{L}]))?\\s{1,3}[(~]?(?<word>\\p{L}[\\p{L}'-]{0,40})`, "giu");
+const NOT_NOUNS = new Set("a an the and or nor but to of in on at by for from with as was were is are be been am pm utc gmt after before when then it we they that this which until till through".split(" "));
+const ZERO = /(?<![\p{L}])(?:no|zero|nil)\s{1,3}(?:(?:user|customer|client|external|end-user|visible|measurable|production|data)[-\s]{1,3}){0,2}(?:impact|users|customers|clients|requests|errors|loss|downtime|outage)\b/giu;
+const SPELLED_NUMBER = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|a\\s{1,3}third|a\\s{1,3}quarter|(?:one|two|three|four|five|six|seven|eight|nine)\\s{1,3}(?:thirds|quarters|fifths|tenths)|hundreds|thousands|millions|dozens|tens\\s{1,3}of\\s{1,3}thousands)";
+const COUNTED_THING = "(?:users|customers|clients|accounts|requests|errors|orders|transactions|payments|merchants|tenants|sites|pages|visitors|sessions|queries|jobs|builds|messages|emails|hosts|nodes|servers|pods|regions|developers|people|traffic|records|rows|files)";
+const SPELLED = new RegExp(`(?<![\\p{L}])${SPELLED_NUMBER}\\s{1,3}(?:of\\s{1,3}(?:the\\s{1,3}|our\\s{1,3}|all\\s{1,3})?)?${COUNTED_THING}(?![\\p{L}])`, "giu");
+const APPROXIMATE = new RegExp(`(?<![\\p{L}])(?:about|around|approximately|roughly|nearly|almost|over|under|more\\s{1,3}than|fewer\\s{1,3}than|less\\s{1,3}than|up\\s{1,3}to|~)\\s{0,2}${NUMBER}`, "giu");
+function isYear(number) {
+  return /^(?:19|20)\d{2}$/u.test(number);
+}
+function blank(text, from, to) {
+  return text.slice(0, from) + " ".repeat(to - from) + text.slice(to);
+}
+const DURATION_UNIT = /^(?:ms|s|sec|secs|min|mins|h|hr|hrs|d)$/iu;
+function findQuantities(text, referenceYear) {
+  let masked = text;
+  for (const date of findDates(text, referenceYear === void 0 ? {} : { referenceYear })) {
+    masked = blank(masked, date.index, date.index + date.length);
+  }
+  for (const pattern of NOT_QUANTITIES) {
+    pattern.lastIndex = 0;
+    masked = masked.replace(pattern, (match) => " ".repeat(match.length));
+  }
+  const found = [];
+  const add = (kind, index, length) => {
+    found.push({ kind, text: text.slice(index, index + length), index });
+    masked = blank(masked, index, index + length);
+  };
+  const take = (pattern, kindOf) => {
+    pattern.lastIndex = 0;
+    let match;
+    while ((match = pattern.exec(masked)) !== null) {
+      const kind = kindOf(match);
+      if (kind !== null)
+        add(kind, match.index, match[0].length);
+    }
+  };
+  take(PERCENT, () => "share");
+  take(CURRENCY, () => "money");
+  take(ATTACHED, (match) => DURATION_UNIT.test(match[0].replace(/^[\d.,]+/u, "")) ? "duration" : "measure");
+  take(ZERO, () => "zero");
+  take(SPELLED, () => "count");
+  let duration = parseDurationMinutes(masked);
+  while (duration && duration.length > 0) {
+    add("duration", duration.index, duration.length);
+    duration = parseDurationMinutes(masked);
+  }
+  take(APPROXIMATE, () => "count");
+  take(COUNTED, (match) => {
+    const number = match.groups?.["number"] ?? "";
+    const word = (match.groups?.["word"] ?? "").toLowerCase();
+    if (NOT_NOUNS.has(word))
+      return null;
+    return !isYear(number) || /s$/u.test(word) ? "count" : null;
+  });
+  return found.sort((a, b) => a.index - b.index);
+}
+function countQuantities(text, referenceYear) {
+  return findQuantities(text, referenceYear).length;
+}
+function referenceYearOf(doc) {
+  return doc.incidentDate?.year ?? doc.metadata.date?.value.year;
+}
+function inside(sentence, section) {
+  const at = sentence.span.start.offset;
+  return at >= section.span.start.offset && at < section.span.end.offset;
+}
+function impactSections(doc) {
+  return doc.sectionsOf("impact").filter((section) => !(section.parent && section.parent.kind === "impact"));
+}
+function sectionSentences(doc, section) {
+  return doc.prose.filter((sentence) => inside(sentence, section) && sentence.span.start.offset !== section.headingSpan.start.offset);
+}
+function sectionQuantities(doc, section) {
+  const year = referenceYearOf(doc);
+  return sectionSentences(doc, section).flatMap((sentence) => findQuantities(sentence.text, year));
+}
+
+const REACH = /* @__PURE__ */ new Set(["share", "money", "count", "zero", "measure"]);
+function impactQuantities(doc) {
+  const sections = impactSections(doc);
+  if (sections.length > 0)
+    return { quantities: sections.flatMap((section) => sectionQuantities(doc, section)), where: "impact" };
+  const summaries = doc.sectionsOf("summary").filter((section) => section.parent?.kind !== "summary");
+  if (summaries.length > 0)
+    return { quantities: summaries.flatMap((section) => sectionQuantities(doc, section)), where: "summary" };
+  return { quantities: [], where: null };
+}
+const impactEvidence = ({ doc, option }) => {
+  const sections = impactSections(doc);
+  const said = sections.some((section) => sectionSentences(doc, section).length > 0);
+  const { quantities, where } = impactQuantities(doc);
+  const wanted = option("impact-quantified", "minQuantities", 1);
+  const count = quantities.length;
+  const place = where === "summary" ? "the summary" : "the impact section";
+  return {
+    "impact-stated": sections.length === 0 ? { credit: 0 } : said ? { credit: 1 } : { credit: 0, detail: "the impact section is empty" },
+    "impact-quantified": count >= wanted ? { credit: 1 } : { credit: count / wanted, detail: where === null ? "no impact stated" : count === 0 ? `no number in ${place}` : `${plural$2(count, "number")} in ${place}, ${wanted} expected` },
+    "impact-reach": { credit: quantities.some((quantity) => REACH.has(quantity.kind)) ? 1 : 0 },
+    "impact-duration": { credit: quantities.some((quantity) => quantity.kind === "duration") || doc.metadata.durationMinutes ? 1 : 0 }
+  };
+};
 
 const BlameModifiers = {
   "adverbs": [
@@ -44449,6 +46887,526 @@ const BlameModifiers = {
     }
   ]
 };
+
+const blameNouns$1 = new PhraseMatcher(BlameModifiers["blame-nouns"].filter((entry) => entry.id === "human-error"));
+const ROOT_LABEL = /\b(?:root[\s-]?cause|primary cause|main cause|underlying cause|the trigger|triggering cause|proximate cause)\b/i;
+const MIN_ROOT_CAUSE_WORDS = 4;
+function humanErrorPhrase(text) {
+  return blameNouns$1.matchAll(tokenize$2(text))[0]?.phrase ?? null;
+}
+function rootCauseWordCount(causes) {
+  return causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0;
+}
+function statesRootCause(causes) {
+  if (rootCauseWordCount(causes) >= MIN_ROOT_CAUSE_WORDS)
+    return true;
+  if (humanErrorPhrase(causes.rootCause?.text ?? "") !== null)
+    return true;
+  return causes.mergedItems.length > 0 || causes.fiveWhys.some((chain) => chain.steps.length > 0);
+}
+function mergedCausesLabelled(causes) {
+  if (!causes.mergedSection)
+    return false;
+  return causes.mergedItems.some((item) => ROOT_LABEL.test(item.text)) || ROOT_LABEL.test(causes.mergedSection.heading);
+}
+function listsFactors(causes) {
+  return causes.contributingFactors.length > 0 || causes.mergedItems.length > 1;
+}
+function distinguishedFactors(causes) {
+  if (causes.contributingFactors.length > 0)
+    return causes.contributingFactors.length;
+  return mergedCausesLabelled(causes) ? Math.max(0, causes.mergedItems.length - 1) : 0;
+}
+
+function textOf(node) {
+  if ("value" in node && typeof node.value === "string")
+    return node.value;
+  return "children" in node ? node.children.map(textOf).join("") : "";
+}
+function showsEvidence(node) {
+  if (node.type === "code" || node.type === "inlineCode" || node.type === "link" || node.type === "linkReference")
+    return true;
+  if (node.type === "table" || node.type === "image" || node.type === "imageReference")
+    return true;
+  if (node.type === "heading" && /\bevidence\b/i.test(textOf(node)))
+    return true;
+  return "children" in node && node.children.some(showsEvidence);
+}
+const CAUSAL = /\b(?:because|since|so|therefore|thus|hence|as a result|which (?:meant|caused|led)|led to|leading to|caused|causing|resulted in|resulting in|due to)\b/i;
+function explainsMechanism(text) {
+  const sentences = text.split(/(?<=[.!?])\s+(?=\S)/u).filter((sentence) => /\p{L}{2}/u.test(sentence));
+  return sentences.length >= 2 || CAUSAL.test(text);
+}
+function causeSections(doc) {
+  const { rootCauseSection, mergedSection } = doc.causes;
+  return [rootCauseSection, mergedSection, doc.section("five-whys")].filter((section) => section !== null);
+}
+const rootCauseEvidence = ({ doc, option, findings }) => {
+  const causes = doc.causes;
+  const human = findings("rootcause-vs-contributing/human-root-cause").length + findings("blameless-language/person-root-cause").length;
+  const minWhys = option("rootcause-vs-contributing", "minWhys", 3);
+  const deepWhys = causes.fiveWhys.some((chain) => chain.steps.length >= minWhys);
+  const sections = causeSections(doc);
+  const evidenced = deepWhys || explainsMechanism(causes.rootCause?.text ?? "") || sections.some((section) => sectionBlocks(section).some((block) => showsEvidence(block))) || sections.some((section) => sectionQuantities(doc, section).length > 0);
+  const factors = distinguishedFactors(causes);
+  const minFactors = Math.max(1, option("rootcause-vs-contributing", "minFactors", 2));
+  const sideBySide = factors === 0 && causes.mergedItems.length > 1;
+  return {
+    "root-cause-stated": statesRootCause(causes) ? { credit: 1 } : causes.rootCauseSection ? { credit: 0, detail: "the root-cause section says nothing" } : { credit: 0 },
+    "root-cause-system": { credit: human > 0 ? 0 : 1 },
+    "root-cause-evidence": { credit: evidenced ? 1 : 0 },
+    "contributing-factors": sideBySide ? { credit: 0, detail: "causes listed side by side, none labelled the root cause" } : { credit: factors > 0 ? 1 : 0 },
+    "contributing-several": factors >= minFactors ? { credit: 1 } : { credit: share(factors, minFactors), detail: `${plural$2(factors, "factor")}, ${minFactors} expected` }
+  };
+};
+
+const MilestoneKeywords = {
+  "milestones": [
+    {
+      "id": "onset",
+      "phrases": [
+        "onset",
+        "impact begins",
+        "impact starts",
+        "impact started",
+        "impact began",
+        "outage begins",
+        "outage starts",
+        "outage started",
+        "errors begin",
+        "errors start",
+        "errors started",
+        "first errors",
+        "first error",
+        "first symptom",
+        "first symptoms",
+        "incident begins",
+        "incident starts",
+        "started failing",
+        "start failing",
+        "starts failing",
+        "begins failing",
+        "began failing",
+        "start of impact",
+        "customer impact begins"
+      ],
+      "note": "The first symptom; detection is measured from here."
+    },
+    {
+      "id": "detection",
+      "phrases": [
+        "detection",
+        "detected",
+        "alert fired",
+        "alert fires",
+        "alerted",
+        "alerts fired",
+        "alert triggered",
+        "alert triggers",
+        "alerts fire",
+        "alerts triggered",
+        "alarm fired",
+        "alarm fires",
+        "alarms fired",
+        "alarm triggered",
+        "monitor fired",
+        "monitor triggered",
+        "pager fired",
+        "paged",
+        "is paged",
+        "was paged",
+        "page fired",
+        "noticed",
+        "notice",
+        "notices",
+        "first noticed",
+        "reported",
+        "reports that",
+        "report that",
+        "reports on",
+        "first report",
+        "incoming report",
+        "is alerted",
+        "are alerted",
+        "alerted to",
+        "users report",
+        "customers report",
+        "discovered",
+        "pinged",
+        "flagged",
+        "spotted",
+        "investigation begins",
+        "declares",
+        "declared",
+        "incident declared",
+        "acknowledges the page",
+        "acknowledged the page",
+        "acknowledges the alert",
+        "acknowledged the alert",
+        "incident opened",
+        "opened an incident",
+        "opens an incident"
+      ],
+      "note": "When someone or something noticed."
+    },
+    {
+      "id": "mitigation",
+      "phrases": [
+        "mitigation",
+        "mitigated",
+        "mitigates",
+        "rolled back",
+        "rolls back",
+        "rollback",
+        "reverted",
+        "reverts",
+        "revert",
+        "failover",
+        "failed over",
+        "fails over",
+        "workaround",
+        "restored service",
+        "stopgap",
+        "disabled the",
+        "disables",
+        "scaled up",
+        "scales up",
+        "errors stop",
+        "errors stopped",
+        "impact ends",
+        "impact ended"
+      ],
+      "note": "When the impact stopped growing or ended."
+    },
+    {
+      "id": "resolution",
+      "phrases": [
+        "resolution",
+        "resolved",
+        "resolves",
+        "all clear",
+        "closes the incident",
+        "closed the incident",
+        "incident closed",
+        "incident resolved",
+        "back to normal",
+        "fully recovered",
+        "fully restored",
+        "end of outage",
+        "outage ends",
+        "outage ended",
+        "recovered",
+        "operational again",
+        "once again merging",
+        "is restored",
+        "are restored",
+        "verified all systems operational",
+        "issue is closed"
+      ],
+      "note": "When the incident was over."
+    }
+  ]
+};
+
+const milestoneMatcher = new PhraseMatcher(MilestoneKeywords.milestones);
+const LABEL$1 = /^\W*(onset|detection|detected|mitigation|mitigated|resolution|resolved)\b\W/i;
+const LABEL_TO_MILESTONE = {
+  onset: "onset",
+  detection: "detection",
+  detected: "detection",
+  mitigation: "mitigation",
+  mitigated: "mitigation",
+  resolution: "resolution",
+  resolved: "resolution"
+};
+function classifyMilestone(entry) {
+  const label = LABEL$1.exec(entry.text);
+  if (label?.[1])
+    return { milestone: LABEL_TO_MILESTONE[label[1].toLowerCase()], explicit: true };
+  const matches = milestoneMatcher.matchAll(tokenize$2(entry.text));
+  const milestone = matches[0]?.entry.id;
+  return milestone ? { milestone, explicit: false } : null;
+}
+function timedEntries(timeline) {
+  return timeline.entries.filter((entry) => entry.time !== null);
+}
+function markedMilestones(timeline) {
+  const marked = {};
+  for (const entry of timedEntries(timeline)) {
+    const found = classifyMilestone(entry);
+    if (found && !marked[found.milestone])
+      marked[found.milestone] = entry;
+  }
+  if (!marked.mitigation && marked.resolution)
+    marked.mitigation = marked.resolution;
+  return marked;
+}
+function zoneFamily(zone) {
+  if (/^P[SD]?T$/.test(zone))
+    return "pacific";
+  if (/^E[SD]?T$/.test(zone))
+    return "eastern";
+  if (/^C[SD]?T$/.test(zone))
+    return "central";
+  if (/^M[SD]?T$/.test(zone))
+    return "mountain";
+  const match = findTimeZone(zone);
+  if (match?.offsetMinutes !== null && match?.offsetMinutes !== void 0)
+    return `offset:${match.offsetMinutes}`;
+  return zone;
+}
+function statedZoneFamilies(timeline) {
+  const entryZones = timedEntries(timeline).map((entry) => entry.timeZone).filter((zone) => zone !== null);
+  const families = /* @__PURE__ */ new Map();
+  for (const zone of [...timeline.statedTimeZones.map((stated) => stated.zone), ...entryZones]) {
+    const family = zoneFamily(zone);
+    if (!families.has(family))
+      families.set(family, zone);
+  }
+  return families;
+}
+
+const COMPLETE_TIMELINE_ENTRIES = 3;
+const timelineEvidence = ({ doc, option }) => {
+  const timeline = doc.timeline;
+  const timed = timeline ? timedEntries(timeline) : [];
+  const present = !timeline ? { credit: 0 } : timed.length === 0 ? { credit: 0, missed: "no timed entries in the timeline" } : timed.length < COMPLETE_TIMELINE_ENTRIES ? { credit: timed.length / COMPLETE_TIMELINE_ENTRIES, missed: "timeline too short", detail: `only ${plural$2(timed.length, "timed entry", "timed entries")}` } : { credit: 1 };
+  if (!timeline)
+    return { "timeline-present": present };
+  const zones = statedZoneFamilies(timeline);
+  const marked = markedMilestones(timeline);
+  return {
+    "timeline-present": present,
+    "timeline-zone": !option("timeline-order", "requireTimeZone", true) ? null : zones.size === 0 ? { credit: 0 } : zones.size > 1 ? { credit: 0.5, missed: "mixes time zones", detail: [...zones.values()].join(", ") } : { credit: 1 },
+    "timeline-detection": { credit: marked.detection ? 1 : 0 },
+    "timeline-mitigation": { credit: marked.mitigation ? 1 : 0 },
+    "timeline-resolution": { credit: marked.resolution ? 1 : 0 }
+  };
+};
+
+const defaultPenalty = { error: 20, warning: 8 };
+const defaultWeights = Object.fromEntries(categories.map((category) => [category.id, category.defaultWeight]));
+function overallScore(scores, weights) {
+  let weighted = 0;
+  let totalWeight = 0;
+  let sum = 0;
+  let present = 0;
+  for (const { id } of categories) {
+    const value = scores[id];
+    if (value === void 0)
+      continue;
+    const weight = weights[id] ?? 0;
+    weighted += value * weight;
+    totalWeight += weight;
+    sum += value;
+    present++;
+  }
+  if (present === 0)
+    return 100;
+  return Math.round(totalWeight > 0 ? weighted / totalWeight : sum / present);
+}
+const evaluators = {
+  "blameless-tone": blamelessToneEvidence,
+  timeline: timelineEvidence,
+  impact: impactEvidence,
+  "root-cause": rootCauseEvidence,
+  "action-items": actionItemsEvidence,
+  "follow-up": followUpEvidence
+};
+function costOf(message, rule) {
+  const key = `${message.ruleId}/${message.messageId}`;
+  if (Object.hasOwn(defectCosts, key))
+    return defectCosts[key];
+  const declared = rule.meta.penalties && Object.hasOwn(rule.meta.penalties, message.messageId) ? rule.meta.penalties[message.messageId] : void 0;
+  return declared ?? (message.severity === 2 ? defaultPenalty.error : defaultPenalty.warning);
+}
+const round1 = (value) => Math.round(value * 10) / 10;
+function scoreDocument(doc, messages, enabled, weights = defaultWeights) {
+  const ruleById = new Map(enabled.map((entry) => [entry.rule.id, entry.rule]));
+  const scored = messages.filter((message) => ruleById.has(message.ruleId) && message.messageId !== "rule-crashed");
+  const context = createContext(doc, scored, enabled);
+  const present = new Set(enabled.map((entry) => entry.rule.meta.category));
+  const judged = /* @__PURE__ */ new Map();
+  const covering = [];
+  for (const { id: category } of categories) {
+    if (!present.has(category))
+      continue;
+    const evidence = evaluators[category](context);
+    const included = /* @__PURE__ */ new Map();
+    for (const item of checklist) {
+      if (item.category !== category || !item.rules.some((id) => ruleById.has(id)))
+        continue;
+      covering.push(...item.covers ?? []);
+      const parent = item.requires === void 0 ? void 0 : included.get(item.requires);
+      if (item.requires !== void 0 && !(parent && parent.evidence.credit > 0))
+        continue;
+      let found = evidence[item.id];
+      if (item.perFinding !== void 0) {
+        const count = scored.filter((message) => item.covers?.some((pattern) => matchesFinding(message, pattern))).length;
+        found = count === 0 ? { credit: 1 } : { credit: Math.max(0, item.points - count * item.perFinding) / item.points, detail: plural$2(count, "finding") };
+      }
+      if (found === null)
+        continue;
+      const result2 = found ?? { credit: 0 };
+      const asked = context.level <= item.expectedUpTo || parent !== void 0 && item.expectedUpTo >= parent.item.expectedUpTo;
+      if (!asked && result2.credit < 1)
+        continue;
+      included.set(item.id, { item, evidence: result2 });
+    }
+    judged.set(category, [...included.values()]);
+  }
+  const covered = new Set(covering);
+  const deductions = /* @__PURE__ */ new Map();
+  for (const message of scored) {
+    if (!present.has(message.category))
+      continue;
+    const finding = `${message.ruleId}/${message.messageId}`;
+    if (covered.has(finding) || covered.has(`${finding}@${message.category}`))
+      continue;
+    const byKind = deductions.get(message.category) ?? /* @__PURE__ */ new Map();
+    const entry = byKind.get(finding) ?? { ruleId: message.ruleId, messageId: message.messageId, count: 0, points: 0 };
+    entry.count++;
+    if (entry.count <= DEFECTS_COUNTED_PER_KIND)
+      entry.points += costOf(message, ruleById.get(message.ruleId));
+    byKind.set(finding, entry);
+    deductions.set(message.category, byKind);
+  }
+  const rubric = {};
+  const result = {};
+  for (const { id } of categories) {
+    const items = judged.get(id);
+    if (items === void 0)
+      continue;
+    const available = items.reduce((total, { item }) => total + item.points, 0);
+    const earned = items.reduce((total, { item, evidence }) => total + item.points * evidence.credit, 0);
+    const taken = [...deductions.get(id)?.values() ?? []];
+    const lost = taken.reduce((total, entry) => total + entry.points, 0);
+    const base = available > 0 ? 100 * earned / available : 100;
+    const value = Math.max(0, Math.min(100, Math.round(base - lost)));
+    const describe = ({ item, evidence }, met) => ({
+      id: item.id,
+      text: met ? item.met : evidence.missed ?? item.missed,
+      points: item.points,
+      earned: round1(item.points * evidence.credit),
+      ...evidence.detail === void 0 || met ? {} : { detail: evidence.detail }
+    });
+    const category = {
+      score: value,
+      met: items.filter(({ evidence }) => evidence.credit >= 1).map((entry) => describe(entry, true)),
+      missed: items.filter(({ evidence }) => evidence.credit < 1).map((entry) => describe(entry, false)),
+      deductions: taken
+    };
+    rubric[id] = category;
+    result[id] = value;
+  }
+  return { score: overallScore(result, weights), categories: result, rubric };
+}
+
+function defineRule(definition) {
+  return {
+    id: definition.id,
+    meta: { ...definition.meta, docsUrl: definition.meta.docsUrl ?? ruleDocsUrl(definition.id) },
+    check: definition.check
+  };
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][\w]*)\s*\}\}/g;
+function renderMessage(template, data = {}) {
+  return template.replace(PLACEHOLDER, (_, name) => {
+    const value = data[name];
+    if (value === void 0)
+      throw new Error(`message placeholder "{{${name}}}" has no value`);
+    return String(value);
+  });
+}
+function quote(text, max = 80) {
+  const single = text.replace(/\s+/g, " ").trim();
+  const clipped = single.length > max ? `${single.slice(0, max - 1).trimEnd()}\u2026` : single;
+  return clipped.replace(/`/g, "'");
+}
+
+const options$9 = strictObject({
+  /** Fields every action item must have. */
+  require: array$1(_enum(actionFields)).default(["owner", "due"]),
+  /** Items with this many words or more count as specific even with a vague verb. */
+  specificWords: number$1().int().positive().default(12)
+}).default({ require: ["owner", "due"], specificWords: 12 });
+const examples = [
+  [/monitor|alert|dashboard|detect|observ/i, "Alert when connection-pool utilisation exceeds 80% for 5 minutes"],
+  [/test|qa|coverage|verify|validat/i, "Add a load test for the order-search query to CI"],
+  [/process|deploy|release|rollout|communicat|runbook|document/i, "Add a dry-run step to the deploy runbook"]
+];
+const fallbackExample = "Add a dry-run step to the deploy runbook";
+function exampleFor(text) {
+  return examples.find(([pattern]) => pattern.test(text))?.[1] ?? fallbackExample;
+}
+var actionSpecificity = defineRule({
+  id: "action-specificity",
+  meta: {
+    description: "Give every action item an owner, a due date and a specific deliverable",
+    category: "action-items",
+    defaultSeverity: "error",
+    options: options$9,
+    messages: {
+      "missing-field": "Action `{{item}}` has no {{field}}; {{why}}. Add it, e.g. {{example}}.",
+      "unparsed-due": "Cannot read the due date `{{due}}` of `{{item}}`; an unreadable date cannot be tracked. Write it as YYYY-MM-DD.",
+      "due-before-incident": "Action `{{item}}` is due {{due}}, before the incident ({{incident}}); the date is probably a typo. Correct it.",
+      vague: 'Action `{{item}}` is vague: {{reason}}; vague items do not get done because nobody can tell when they are done. Name a deliverable someone can finish, e.g. "{{example}}".',
+      "people-directed": 'Action `{{item}}` aims at people ("{{phrase}}"), not at the system; changing people is blame in disguise and does not stop the failure recurring. Change a system or process instead, e.g. "{{example}}".',
+      "no-actions": "This {{severity}}postmortem lists no action items; without them the same failure comes back. Add owned, dated actions to the action-items section."
+    },
+    penalties: { "no-actions": 100, "missing-field": 10, vague: 15, "people-directed": 15 }
+  },
+  check(doc, { options: options2, report }) {
+    const items = doc.actionItems;
+    const severity = doc.metadata.severity;
+    if (items.length === 0) {
+      if (doc.actionItemsSection && (!severity || severity.level <= 3)) {
+        report({
+          messageId: "no-actions",
+          data: { severity: severity ? `P${severity.level} ` : "" },
+          at: doc.actionItemsSection.headingSpan
+        });
+      }
+      return;
+    }
+    const why = {
+      owner: ["an item nobody owns is an item nobody does", "`@alice` or `Platform team`"],
+      due: ["without a date it never becomes urgent", "`due 2025-03-01`"],
+      priority: ["priorities decide what gets done first", "`P1`"],
+      category: ["the category shows whether the actions prevent, detect or mitigate", "`prevent`, `detect`, `mitigate` or `process`"],
+      ticket: ["untracked items are forgotten", "a ticket key such as `OPS-123`"]
+    };
+    for (const item of items) {
+      const label = quote(item.text, 60);
+      for (const field of options2.require) {
+        if (actionField(item, field))
+          continue;
+        const fieldName = { owner: "owner", due: "due date", priority: "priority", category: "category", ticket: "ticket" }[field];
+        report({ messageId: "missing-field", data: { item: label, field: fieldName, why: why[field][0], example: why[field][1] }, at: item.textSpan });
+      }
+      if (item.due && item.due.date === null && options2.require.includes("due") && !/^(?:tbd|todo|n\/a|-+)$/i.test(item.due.raw)) {
+        report({ messageId: "unparsed-due", data: { due: quote(item.due.raw), item: label }, at: item.due.span });
+      }
+      if (item.due?.date && doc.incidentDate && compareDates(item.due.date, doc.incidentDate) < 0) {
+        report({
+          messageId: "due-before-incident",
+          data: { item: label, due: formatDate(item.due.date), incident: formatDate(doc.incidentDate) },
+          at: item.due.span
+        });
+      }
+      const people = peopleDirectedPhrase(item);
+      if (people) {
+        report({ messageId: "people-directed", data: { item: label, phrase: people, example: exampleFor(item.text) }, at: item.textSpan });
+        continue;
+      }
+      const vague = vagueness(item, options2.specificWords);
+      if (vague) {
+        report({ messageId: "vague", data: { item: label, reason: vague.reason, example: exampleFor(item.text) }, at: item.textSpan, suggestion: exampleFor(item.text) });
+      }
+    }
+  }
+});
 
 const BlameVerbs = {
   "human-only": [
@@ -59558,13 +62516,13 @@ const humanOnly = new PhraseMatcher(BlameVerbs["human-only"]);
 const ambiguous = new PhraseMatcher(BlameVerbs.ambiguous);
 const adverbs = new PhraseMatcher(BlameModifiers.adverbs);
 const character = new PhraseMatcher(BlameModifiers.character);
-const blameNouns$1 = new PhraseMatcher(BlameModifiers["blame-nouns"]);
+const blameNouns = new PhraseMatcher(BlameModifiers["blame-nouns"]);
 const counterfactuals = new PhraseMatcher(BlameModifiers.counterfactuals);
 const causal = new PhraseMatcher(BlameModifiers.causal);
 const negations = new PhraseMatcher(BlameModifiers.negations);
 const mitigationIntent = new PhraseMatcher(BlameModifiers["mitigation-intent"]);
 const humanCues = new PhraseMatcher(PersonRoles["human-cues"]);
-const candidates$1 = [humanOnly, ambiguous, adverbs, character, blameNouns$1, counterfactuals];
+const candidates$1 = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals];
 const omission = BlameVerbs.ambiguous.find((entry) => entry.id === "wrong-target");
 const AUXILIARY = /* @__PURE__ */ new Set(["had", "has", "have", "was", "were", "is", "are", "did", "does", "do", "not", "never", "just", "simply", "then", "also", "still", "again", "apparently", "clearly", "obviously", "somehow", "even", "probably", "likely", "already", "only", "completely", "entirely", "totally", "again", "and", "would", "could", "should", "might", "must", "will", "ought", "to"]);
 const CLAUSE_BREAK = /* @__PURE__ */ new Set([",", ";", ":", ".", "(", ")", "\u2014", "\u2013", "because", "while", "when", "after", "before", "so", "but", "although", "though", "since", "until", "which", "that", "if", "once", "where", "as"]);
@@ -59624,7 +62582,7 @@ class SentenceAnalysis {
     this.hasHumanCue = humanCues.matchAll(tokens).length > 0;
   }
   blameNouns() {
-    for (const match of this.allowed(blameNouns$1.matchAll(this.tokens))) {
+    for (const match of this.allowed(blameNouns.matchAll(this.tokens))) {
       if (this.negatedBefore(match.start))
         continue;
       if (match.entry.id === "human-error")
@@ -59936,9 +62894,9 @@ class SentenceAnalysis {
 
 const options$8 = strictObject({
   /** Vocabulary entry ids (e.g. "missed") or literal phrases (e.g. "caused") never to flag. */
-  allow: array(string$9().min(1)).default([]),
+  allow: array$1(string$9().min(1)).default([]),
   /** Section kinds or heading titles to skip, e.g. "appendix" for pasted chat logs. */
-  ignoreSections: array(string$9().min(1)).default(["appendix"])
+  ignoreSections: array$1(string$9().min(1)).default(["appendix"])
 }).default({ allow: [], ignoreSections: ["appendix"] });
 const ROOT_CAUSE_KINDS = /* @__PURE__ */ new Set(["root-cause", "causes", "five-whys"]);
 var blamelessLanguage = defineRule({
@@ -59981,781 +62939,9 @@ var blamelessLanguage = defineRule({
   }
 });
 
-const alignments = /* @__PURE__ */ new WeakMap();
-const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
-function isLineEnding(char) {
-  return char === "\n" || char === "\r";
-}
-function decodedLength(entity, value, index, after) {
-  const numeric = /^&#(x?)([0-9a-f]+);$/i.exec(entity);
-  if (numeric) {
-    const code = Number.parseInt(numeric[2] ?? "", numeric[1] ? 16 : 10);
-    return code > 65535 && code <= 1114111 ? 2 : 1;
-  }
-  return after !== void 0 && after !== "&" && value[index + 1] !== after && value[index + 2] === after ? 2 : 1;
-}
-function alignText(value, source, sourceStart) {
-  const pieces = [];
-  let run = null;
-  const push = (piece) => {
-    run = null;
-    pieces.push(piece);
-  };
-  let i = 0;
-  let j = sourceStart;
-  const end = sourceStart + source.length;
-  let atLineStart = false;
-  while (i < value.length && j < end) {
-    const v = value[i];
-    const s = source[j - sourceStart];
-    if (s === "\\" && source[j - sourceStart + 1] === v) {
-      push({ valueStart: i, valueLength: 1, sourceStart: j, sourceLength: 2 });
-      i++;
-      j += 2;
-      continue;
-    }
-    if (s === "&") {
-      ENTITY.lastIndex = j - sourceStart;
-      const entity = ENTITY.exec(source);
-      if (entity && value.slice(i, i + entity[0].length) !== entity[0]) {
-        const produced = decodedLength(entity[0], value, i, source[j - sourceStart + entity[0].length]);
-        push({ valueStart: i, valueLength: produced, sourceStart: j, sourceLength: entity[0].length });
-        i += produced;
-        j += entity[0].length;
-        continue;
-      }
-    }
-    if (v === s) {
-      if (run && run.valueStart + run.valueLength === i && run.sourceStart + run.sourceLength === j) {
-        run.valueLength++;
-        run.sourceLength++;
-      } else {
-        run = { valueStart: i, valueLength: 1, sourceStart: j, sourceLength: 1 };
-        pieces.push(run);
-      }
-      atLineStart = isLineEnding(v) ? true : atLineStart && (v === " " || v === "	");
-      i++;
-      j++;
-      continue;
-    }
-    if ((s === " " || s === "	") && (isLineEnding(v) || atLineStart)) {
-      j++;
-      continue;
-    }
-    if (s === ">" && atLineStart) {
-      j++;
-      continue;
-    }
-    break;
-  }
-  if (i < value.length) {
-    pieces.push({ valueStart: i, valueLength: value.length - i, sourceStart: Math.min(j, end), sourceLength: Math.max(0, end - j) });
-  }
-  return pieces;
-}
-function registerSourceAlignment(tree, source) {
-  const visit = (node) => {
-    if (node.type === "text") {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== void 0 && end !== void 0 && end - start !== node.value.length) {
-        alignments.set(node, alignText(node.value, source.slice(start, end), start));
-      }
-      return;
-    }
-    if ("children" in node)
-      for (const child of node.children)
-        visit(child);
-  };
-  visit(tree);
-}
-function alignmentOf(node) {
-  return alignments.get(node);
-}
-
-const CODE_PLACEHOLDER = "CODE";
-class MappedText {
-  text = "";
-  #segments = [];
-  #fallbackOffset;
-  constructor(fallbackOffset) {
-    this.#fallbackOffset = fallbackOffset;
-  }
-  append(text, sourceStart, sourceLength = text.length) {
-    if (text.length === 0)
-      return;
-    if (sourceStart !== void 0) {
-      this.#segments.push({ textStart: this.text.length, sourceStart, length: text.length, sourceLength });
-      this.#fallbackOffset = sourceStart + sourceLength;
-    } else {
-      this.#segments.push({
-        textStart: this.text.length,
-        sourceStart: this.#fallbackOffset,
-        length: text.length,
-        sourceLength: 0
-      });
-    }
-    this.text += text;
-  }
-  #segmentAt(index) {
-    const segments = this.#segments;
-    let low = 0;
-    let high = segments.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((segments[middle]?.textStart ?? 0) <= index)
-        low = middle;
-      else
-        high = middle - 1;
-    }
-    return segments[low];
-  }
-  /** Source offset where the character at `index` starts; `text.length` maps to the end of the last piece. */
-  sourceOffsetAt(index) {
-    const last = this.#segments[this.#segments.length - 1];
-    if (!last)
-      return this.#fallbackOffset;
-    if (index >= this.text.length)
-      return last.sourceStart + last.sourceLength;
-    const segment = this.#segmentAt(Math.max(0, index));
-    if (!segment)
-      return this.#fallbackOffset;
-    const within = Math.max(0, index - segment.textStart);
-    if (segment.length === segment.sourceLength)
-      return segment.sourceStart + within;
-    return segment.sourceStart + Math.min(within, segment.sourceLength);
-  }
-  /**
-   * Source offset where the character before `index` ends: the exclusive end of a range. Differs
-   * from `sourceOffsetAt` where markup sits between two pieces: the end of "10:05" in
-   * `**10:05** alert` is before the closing `**`, not after it.
-   */
-  sourceEndAt(index) {
-    if (index <= 0)
-      return this.sourceOffsetAt(0);
-    const last = Math.min(index, this.text.length) - 1;
-    const segment = this.#segmentAt(last);
-    if (!segment)
-      return this.#fallbackOffset;
-    const within = last - segment.textStart + 1;
-    if (segment.length === segment.sourceLength)
-      return segment.sourceStart + within;
-    if (within >= segment.length)
-      return segment.sourceStart + segment.sourceLength;
-    return segment.sourceStart + Math.min(within, segment.sourceLength);
-  }
-  /** A new MappedText for `text.slice(start, end)` keeping the mapping. */
-  slice(start, end = this.text.length) {
-    const result = new MappedText(this.sourceOffsetAt(start));
-    this.#copyInto(result, start, end);
-    return result;
-  }
-  /**
-   * The same text with every run of whitespace (line breaks included: \r\n, \r or \n) replaced
-   * by one space mapped onto the run. Soft line breaks are wrapping, a dropped comment leaves two
-   * spaces behind, and CRLF files must not shift what follows.
-   */
-  collapseWhitespace() {
-    const result = new MappedText(this.sourceOffsetAt(0));
-    let cursor = 0;
-    for (const match of this.text.matchAll(/\s{2,}|[\t\n\v\f\r]/g)) {
-      const index = match.index;
-      this.#copyInto(result, cursor, index);
-      const from = this.sourceOffsetAt(index);
-      result.append(" ", from, Math.max(0, this.sourceEndAt(index + match[0].length) - from));
-      cursor = index + match[0].length;
-    }
-    this.#copyInto(result, cursor, this.text.length);
-    return result;
-  }
-  #copyInto(result, start, end) {
-    for (const segment of this.#segments) {
-      const from = Math.max(start, segment.textStart);
-      const to = Math.min(end, segment.textStart + segment.length);
-      if (from >= to)
-        continue;
-      const piece = this.text.slice(from, to);
-      if (segment.length === segment.sourceLength) {
-        result.append(piece, segment.sourceStart + (from - segment.textStart), piece.length);
-      } else {
-        const sourceFrom = this.sourceOffsetAt(from);
-        result.append(piece, sourceFrom, Math.max(0, this.sourceEndAt(to) - sourceFrom));
-      }
-    }
-  }
-}
-function flattenInline(node, mode, options = {}) {
-  const out = new MappedText(node.position?.start.offset ?? 0);
-  visit$8(node, mode, out, options.lineBreaks === true);
-  return out;
-}
-const BR = /^<br\s*\/?>$/i;
-function visit$8(node, mode, out, lineBreaks) {
-  switch (node.type) {
-    case "text": {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      const pieces = alignmentOf(node);
-      if (pieces) {
-        for (const piece of pieces) {
-          out.append(node.value.slice(piece.valueStart, piece.valueStart + piece.valueLength), piece.sourceStart, piece.sourceLength);
-        }
-        return;
-      }
-      out.append(node.value, start, start !== void 0 && end !== void 0 ? end - start : node.value.length);
-      return;
-    }
-    case "inlineCode": {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      const length = start !== void 0 && end !== void 0 ? end - start : 0;
-      if (mode === "keep") {
-        const fence = start !== void 0 && length > node.value.length ? Math.floor((length - node.value.length) / 2) : 0;
-        out.append(node.value, start !== void 0 ? start + fence : void 0, node.value.length);
-      } else {
-        out.append(CODE_PLACEHOLDER, start, length);
-      }
-      return;
-    }
-    case "break": {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      out.append(lineBreaks ? "\n" : " ", start, start !== void 0 && end !== void 0 ? end - start : 1);
-      return;
-    }
-    case "html":
-      if (lineBreaks && BR.test(node.value.trim()))
-        out.append("\n", node.position?.start.offset, node.value.length);
-      return;
-    case "image":
-    case "imageReference":
-    case "footnoteReference":
-      return;
-    default:
-      if ("children" in node) {
-        for (const child of node.children)
-          visit$8(child, mode, out, lineBreaks);
-      }
-  }
-}
-
-const SectionSynonyms = {
-  "sections": [
-    {
-      "kind": "causes",
-      "headings": [
-        "causes",
-        "causes and contributing factors",
-        "root causes and contributing factors",
-        "root cause and contributing factors",
-        "cause and contributing factors",
-        "causes and factors",
-        "why did it happen",
-        "why it happened",
-        "analysis",
-        "cause analysis",
-        "incident analysis"
-      ],
-      "keywords": [
-        [
-          "root cause",
-          "contributing"
-        ],
-        [
-          "cause",
-          "contributing"
-        ],
-        [
-          "cause",
-          "factor"
-        ]
-      ]
-    },
-    {
-      "kind": "five-whys",
-      "headings": [
-        "five whys",
-        "5 whys",
-        "the five whys",
-        "the 5 whys"
-      ],
-      "keywords": [
-        "five whys",
-        "5 whys"
-      ]
-    },
-    {
-      "kind": "root-cause",
-      "headings": [
-        "root cause",
-        "root causes",
-        "cause",
-        "primary cause",
-        "trigger and root cause",
-        "trigger and root causes",
-        "underlying cause",
-        "underlying causes",
-        "the root cause",
-        "root cause analysis",
-        "rca"
-      ],
-      "keywords": [
-        "root cause",
-        "root-cause",
-        "underlying cause",
-        "primary cause"
-      ]
-    },
-    {
-      "kind": "contributing-factors",
-      "headings": [
-        "contributing factors",
-        "contributing causes",
-        "factors",
-        "systemic issues",
-        "contributing conditions",
-        "other factors",
-        "secondary causes",
-        "aggravating factors"
-      ],
-      "keywords": [
-        "contributing",
-        "contributory",
-        "systemic issue"
-      ]
-    },
-    {
-      "kind": "summary",
-      "headings": [
-        "summary",
-        "executive summary",
-        "overview",
-        "tl;dr",
-        "tldr",
-        "incident summary",
-        "abstract",
-        "what happened",
-        "description",
-        "incident description",
-        "synopsis",
-        "issue summary"
-      ],
-      "keywords": [
-        "summary",
-        "overview",
-        "tl;dr"
-      ]
-    },
-    {
-      "kind": "impact",
-      "headings": [
-        "impact",
-        "customer impact",
-        "user impact",
-        "blast radius",
-        "business impact",
-        "impact assessment",
-        "who was affected",
-        "scope",
-        "scope and impact",
-        "impact and severity",
-        "risks and hazards",
-        "risks",
-        "hazards",
-        "consequences",
-        "effect",
-        "effects"
-      ],
-      "keywords": [
-        "impact",
-        "blast radius"
-      ]
-    },
-    {
-      "kind": "timeline",
-      "headings": [
-        "timeline",
-        "incident timeline",
-        "sequence of events",
-        "chronology",
-        "timeline of events",
-        "detailed timeline",
-        "events",
-        "log of events",
-        "time line"
-      ],
-      "keywords": [
-        "timeline",
-        "chronology",
-        "sequence of events",
-        "time line"
-      ]
-    },
-    {
-      "kind": "detection",
-      "headings": [
-        "detection",
-        "how was it detected",
-        "how we found out",
-        "discovery",
-        "how it was detected"
-      ],
-      "keywords": [
-        "detection"
-      ]
-    },
-    {
-      "kind": "resolution",
-      "headings": [
-        "resolution",
-        "mitigation",
-        "recovery",
-        "remediation steps taken",
-        "mitigation and resolution",
-        "resolution and recovery",
-        "response",
-        "fix",
-        "the fix",
-        "how we fixed it",
-        "response and recovery"
-      ],
-      "keywords": []
-    },
-    {
-      "kind": "what-went-well",
-      "headings": [
-        "what went well",
-        "what worked",
-        "things that went well",
-        "went well",
-        "positives",
-        "what went right"
-      ],
-      "keywords": [
-        "went well",
-        "went right",
-        "what worked"
-      ]
-    },
-    {
-      "kind": "what-went-poorly",
-      "headings": [
-        "what went wrong",
-        "what went poorly",
-        "what didn't work",
-        "what did not work",
-        "things that went wrong",
-        "went wrong",
-        "what did not go well",
-        "what didn't go well",
-        "what went badly",
-        "what could have gone better",
-        "what could be improved",
-        "where we got unlucky",
-        "negatives"
-      ],
-      "keywords": [
-        "went wrong",
-        "went poorly",
-        "didn't work",
-        "did not work",
-        "gone better",
-        "not go well",
-        "didn't go well",
-        "went badly"
-      ]
-    },
-    {
-      "kind": "where-we-got-lucky",
-      "headings": [
-        "where we got lucky",
-        "lucky",
-        "what was lucky"
-      ],
-      "keywords": [
-        "got lucky"
-      ]
-    },
-    {
-      "kind": "lessons-learned",
-      "headings": [
-        "lessons learned",
-        "lessons",
-        "learnings",
-        "takeaways",
-        "key takeaways",
-        "retrospective",
-        "lessons learnt",
-        "reflections"
-      ],
-      "keywords": [
-        "lessons",
-        "learnings",
-        "takeaways"
-      ]
-    },
-    {
-      "kind": "action-items",
-      "headings": [
-        "action items",
-        "follow-ups",
-        "follow ups",
-        "remediation",
-        "remediations",
-        "corrective actions",
-        "next steps",
-        "actions",
-        "action plan",
-        "remediation items",
-        "corrective and preventive actions",
-        "follow-up actions",
-        "follow-up items",
-        "follow-up improvements",
-        "preventive actions",
-        "todo",
-        "recommendations",
-        "recommended actions",
-        "lessons and actions",
-        "what we will do",
-        "what we're doing about it",
-        "improvements",
-        "mitigations and follow-ups",
-        "action points",
-        "tasks"
-      ],
-      "keywords": [
-        "action item",
-        "corrective action",
-        "remediation",
-        "next step",
-        "action plan",
-        "preventive",
-        "action point"
-      ]
-    },
-    {
-      "kind": "follow-up",
-      "headings": [
-        "follow-up review",
-        "follow-up",
-        "follow up",
-        "review date",
-        "follow-up meeting",
-        "postmortem review",
-        "post-incident review",
-        "review",
-        "follow-up date"
-      ],
-      "keywords": [
-        "follow-up review",
-        "follow up review",
-        "review date",
-        "review meeting"
-      ]
-    },
-    {
-      "kind": "metadata",
-      "headings": [
-        "metadata",
-        "incident details",
-        "details",
-        "incident information",
-        "incident metadata",
-        "about this incident",
-        "document information",
-        "info"
-      ],
-      "keywords": []
-    },
-    {
-      "kind": "background",
-      "headings": [
-        "background",
-        "context",
-        "leadup",
-        "lead-up",
-        "lead up",
-        "system overview",
-        "architecture"
-      ],
-      "keywords": []
-    },
-    {
-      "kind": "appendix",
-      "headings": [
-        "appendix",
-        "appendices",
-        "references",
-        "supporting information",
-        "data",
-        "chat log",
-        "glossary",
-        "links",
-        "related incidents",
-        "appendinx"
-      ],
-      "keywords": [
-        "appendix",
-        "chat log"
-      ]
-    }
-  ]
-};
-
-const NUMBERING = /^(?:(?:section|part|step)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.):\-–—](?!\d)\s*|^\d+(?:\.\d+)*\s+(?!whys\b)/i;
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]/gu;
-const PARENTHESISED = /(?<!\s)\s*[([]([^()[\]]*)[)\]]\s*/g;
-function normaliseHeading(heading) {
-  const qualifiers = [];
-  let title = heading.replace(EMOJI, " ").replace(/\s+/g, " ").trim();
-  title = title.replace(PARENTHESISED, (_, inner) => {
-    if (inner.trim())
-      qualifiers.push(inner.trim());
-    return " ";
-  });
-  const dash = dashQualifier(title);
-  if (dash) {
-    qualifiers.push(dash.qualifier.trim());
-    title = title.slice(0, dash.index);
-  }
-  title = title.replace(NUMBERING, "").replace(/^[#*_:\s]+|(?<![\s:.*_])[\s:.*_]+$/g, "").trim();
-  const key = title.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}';&/ -]+/gu, " ").replace(/\s+/g, " ").trim();
-  return { title, key, qualifiers };
-}
-function dashQualifier(title) {
-  for (let dash = 1; dash < title.length; dash++) {
-    if (!"\u2013\u2014-".includes(title[dash]) || !isSpace(title[dash - 1]))
-      continue;
-    let after = dash + 1;
-    while (isSpace(title[after]))
-      after++;
-    const spaces = after - dash - 1;
-    const qualifier = after < title.length ? title.slice(after) : spaces >= 2 ? title.slice(-1) : "";
-    if (spaces === 0 || qualifier === "")
-      continue;
-    let index = dash - 1;
-    while (isSpace(title[index - 1]))
-      index--;
-    return { index, qualifier };
-  }
-  return null;
-}
-function isSpace(char) {
-  return char !== void 0 && /\s/.test(char);
-}
-const exact = /* @__PURE__ */ new Map();
-const keywordRules = [];
-for (const entry of SectionSynonyms.sections) {
-  const kind = entry.kind;
-  for (const heading of entry.headings)
-    if (!exact.has(heading))
-      exact.set(heading, kind);
-  for (const keyword of entry.keywords) {
-    const phrases = (typeof keyword === "string" ? [keyword] : [...keyword]).map(wholeWords);
-    keywordRules.push({ kind, phrases });
-  }
-}
-function wholeWords(phrase) {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
-  return new RegExp(`(?:^|[^\\p{L}])${escaped}(?:s|es)?(?![\\p{L}])`, "u");
-}
-function classifyHeading(normalised) {
-  const { key } = normalised;
-  if (key === "")
-    return null;
-  const direct = exact.get(key) ?? exact.get(key.replace(/^(?:the|our|incident|postmortem) /, ""));
-  if (direct)
-    return direct;
-  for (const rule of keywordRules) {
-    if (rule.phrases.every((phrase) => phrase.test(key)))
-      return rule.kind;
-  }
-  return null;
-}
-
-const GROUPING_PARENTS = /* @__PURE__ */ new Set(["action-items", "timeline", "appendix", "follow-up", "impact"]);
-function buildSections(tree, sourceMap) {
-  const roots = [];
-  const all = [];
-  const stack = [];
-  const preamble = [];
-  let title = null;
-  const end = sourceMap.length;
-  const firstHeading = tree.children.find((node) => node.type === "heading");
-  for (const node of tree.children) {
-    if (node.type === "heading") {
-      const text = flattenInline(node, "keep").text.trim();
-      const normalised = normaliseHeading(text);
-      if (node === firstHeading && node.depth === 1 && classifyHeading(normalised) === null) {
-        title = { text, heading: node };
-        continue;
-      }
-      while (stack.length > 0 && stack[stack.length - 1].depth >= node.depth)
-        stack.pop();
-      const parent = stack[stack.length - 1] ?? null;
-      const groupingParent = parent !== null && nearestKind(parent) !== null && GROUPING_PARENTS.has(nearestKind(parent));
-      const kind = groupingParent ? null : classifyHeading(normalised);
-      const start = node.position?.start.offset ?? 0;
-      const section = {
-        kind,
-        heading: text,
-        title: normalised.title,
-        qualifiers: normalised.qualifiers,
-        depth: node.depth,
-        headingSpan: sourceMap.span(start, node.position?.end.offset ?? start),
-        headingNode: node,
-        span: sourceMap.span(start, end),
-        nodes: [],
-        subsections: [],
-        parent
-      };
-      if (parent)
-        parent.subsections.push(section);
-      else
-        roots.push(section);
-      all.push(section);
-      stack.push(section);
-      continue;
-    }
-    const current = stack[stack.length - 1];
-    if (current)
-      current.nodes.push(node);
-    else
-      preamble.push(node);
-  }
-  closeSpans(roots, end, sourceMap);
-  return { title, preamble, sections: roots, allSections: all };
-}
-function closeSpans(sections, parentEnd, sourceMap) {
-  sections.forEach((section, index) => {
-    const next = sections[index + 1];
-    const endOffset = next ? next.headingSpan.start.offset : parentEnd;
-    section.span = sourceMap.span(section.headingSpan.start.offset, sourceMap.trimEnd(section.headingSpan.start.offset, endOffset));
-    closeSpans(section.subsections, endOffset, sourceMap);
-  });
-}
-function nearestKind(section) {
-  for (let current = section; current; current = current.parent)
-    if (current.kind)
-      return current.kind;
-  return null;
-}
-function nearestClassified(section) {
-  for (let current = section; current; current = current.parent)
-    if (current.kind)
-      return current;
-  return null;
-}
-function sectionBlocks(section) {
-  const blocks = [...section.nodes];
-  for (const sub of section.subsections)
-    blocks.push(sub.headingNode, ...sectionBlocks(sub));
-  return blocks;
-}
-
 const options$7 = strictObject({
   /** The latest a follow-up review may be, in days after the incident. */
-  windowDays: number().int().min(1).default(90),
+  windowDays: number$1().int().min(1).default(90),
   /** Whether every action item needs a ticket (or the section a tracker link). */
   requireTickets: boolean().default(true),
   /** A regex source a ticket (or the item's text) must match; null uses the parser's ticket field. */
@@ -60768,37 +62954,6 @@ const options$7 = strictObject({
     }
   }, "ticketPattern must be a valid regular expression").nullable().default(null)
 }).default({ windowDays: 90, requireTickets: true, ticketPattern: null });
-const REVIEW_WORDING = /(?<![\p{L}])(?:follow[-\s]?ups?|reviews?|retro(?:spective)?s?|check[-\s]?ins?|meet(?:ing)? again|check(?:ing)? (?:on )?progress|revisit(?:s|ed|ing)?)(?![\p{L}])/iu;
-const URL$1 = /https?:\/\/[^\s)>\]]+/iu;
-function sentenceDates(sentence, referenceYear, fromProse) {
-  return findDates(sentence.text, referenceYear === void 0 ? {} : { referenceYear }).map((match) => ({
-    raw: sentence.text.slice(match.index, match.index + match.length),
-    date: match.date,
-    span: { start: sentence.pointAt(match.index), end: sentence.pointAt(match.index + match.length) },
-    fromProse
-  }));
-}
-function hasLink(node) {
-  if (node.type === "link" || node.type === "linkReference")
-    return true;
-  if (node.type === "text" && URL$1.test(node.value))
-    return true;
-  return "children" in node && node.children.some(hasLink);
-}
-function linksTracker(doc) {
-  const section = doc.actionItemsSection;
-  if (!section)
-    return false;
-  const itemRanges = doc.actionItems.map((item) => [item.span.start.offset, item.span.end.offset]);
-  return sectionBlocks(section).some((block) => {
-    if (block.type !== "paragraph" && block.type !== "heading")
-      return false;
-    const start = block.position?.start.offset ?? -1;
-    if (itemRanges.some(([from, to]) => start >= from && start < to))
-      return false;
-    return hasLink(block);
-  });
-}
 function oneLine$2(span) {
   return { start: span.start, end: span.start.line === span.end.line ? span.end : span.start };
 }
@@ -60820,38 +62975,10 @@ var followUpScheduled = defineRule({
   },
   check(doc, { options: options2, report }) {
     const incident = doc.incidentDate;
-    const referenceYear = incident?.year;
     const example = incident ? formatDate(addDays(incident, 30)) : "2025-04-14";
-    const candidates = [];
-    const followUp = doc.metadata.followUp;
-    if (followUp)
-      candidates.push({ raw: followUp.raw, date: followUp.value, span: followUp.span, fromProse: false });
     const followUpSection = doc.section("follow-up");
-    for (const sentence of doc.prose) {
-      const kind = sentence.section?.kind;
-      const inActionList = sentence.section !== null && (sentence.section === doc.actionItemsSection || kind === "action-items");
-      const isActionItem = inActionList && (sentence.context !== "paragraph" || doc.actionItems.some((item) => item.source === "paragraph"));
-      if (kind === "follow-up" && !isActionItem)
-        candidates.push(...sentenceDates(sentence, referenceYear, false));
-      else if (kind !== "timeline" && !isActionItem && REVIEW_WORDING.test(sentence.text)) {
-        candidates.push(...sentenceDates(sentence, referenceYear, true));
-      }
-    }
-    const unique = candidates.filter((candidate, index) => !candidates.slice(0, index).some((earlier) => candidate.span.start.offset >= earlier.span.start.offset && candidate.span.start.offset < earlier.span.end.offset));
-    const judged = unique.map((candidate) => {
-      if (!candidate.date)
-        return { candidate, problem: "unparseable", days: 0 };
-      if (!incident)
-        return { candidate, problem: null, days: 0 };
-      const days = dayNumber(candidate.date) - dayNumber(incident);
-      if (days <= 0)
-        return { candidate, problem: "before-incident", days };
-      if (days > options2.windowDays)
-        return { candidate, problem: "too-late", days };
-      return { candidate, problem: null, days };
-    });
-    const relevant = judged.filter((entry) => !(entry.candidate.fromProse && entry.problem === "before-incident"));
-    if (!relevant.some((entry) => entry.problem === null)) {
+    const relevant = followUpReviews(doc, options2.windowDays);
+    if (!hasScheduledReview(relevant)) {
       if (relevant.length === 0) {
         const at = followUpSection?.headingSpan ?? doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span;
         report({ messageId: "missing", data: { window: options2.windowDays, example }, at: oneLine$2(at) });
@@ -60875,10 +63002,9 @@ var followUpScheduled = defineRule({
     }
     if (!options2.requireTickets || doc.actionItems.length === 0 || linksTracker(doc))
       return;
-    const pattern = options2.ticketPattern === null ? null : new RegExp(options2.ticketPattern, "u");
+    const pattern = ticketPatternOf(options2.ticketPattern);
     for (const item of doc.actionItems) {
-      const tracked = pattern ? item.ticket !== null && pattern.test(item.ticket.raw) || pattern.test(item.text) : item.ticket !== null;
-      if (tracked)
+      if (isTracked(item, pattern))
         continue;
       report({
         messageId: pattern ? "untracked-pattern" : "untracked",
@@ -61006,79 +63132,9 @@ const VagueQuantities = {
 
 const options$6 = strictObject({
   /** How many quantities each impact section must state. */
-  minQuantities: number().int().min(1).default(1)
+  minQuantities: number$1().int().min(1).default(1)
 }).default({ minQuantities: 1 });
-const NOT_QUANTITIES = [
-  /https?:\/\/\S+/giu,
-  // Ticket keys and issue numbers: OPS-123, #123.
-  /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b/gu,
-  // Versions: v2, v1.4, 1.4.2, 10.0.3-rc1.
-  /(?<![\p{L}\p{N}_.])v\d+(?:\.\d+)*\b|(?<![\p{L}\p{N}_.])\d+\.\d+\.\d+(?:[-+][\w.]{1,20})?/giu,
-  // Times of day: 10:05, 10:05:30, 9am, 9 p.m.
-  /(?<![\p{N}:])\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}(?:am|pm|a\.m\.|p\.m\.))?|(?<![\p{L}\p{N}.])\d{1,2}\s{0,2}(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])/giu
-];
-const SCALE = "(?:k|m|bn|mm|million|billion|thousand|hundred)";
-const ATTACHED_UNIT = "(?:ms|s|sec|secs|min|mins|h|hr|hrs|d|k|m|bn|b|kb|mb|gb|tb|pb|rps|qps|x)";
-const NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-const NUMBER_START = "(?<![\\p{L}\\p{N}_.,#/-])";
-const PERCENT = new RegExp(`${NUMBER_START}${NUMBER}\\s{0,2}(?:%|percent\\b|per\\s{1,3}cent\\b|pct\\b)`, "giu");
-const CURRENCY = new RegExp(`[$\u20AC\xA3\xA5]\\s{0,2}${NUMBER}|${NUMBER_START}${NUMBER}\\s{0,2}${SCALE}?\\s{0,2}(?:usd|eur|gbp|dollars?|euros?|pounds?)\\b`, "giu");
-const ATTACHED = new RegExp(`${NUMBER_START}${NUMBER}${ATTACHED_UNIT}(?![\\p{L}\\p{N}])`, "giu");
-const COUNTED = new RegExp(`${NUMBER_START}(?<number>${NUMBER})(?:\\s{0,2}${SCALE}(?![\\p{L}]))?\\s{1,3}[(~]?(?<word>\\p{L}[\\p{L}'-]{0,40})`, "giu");
-const NOT_NOUNS = new Set("a an the and or nor but to of in on at by for from with as was were is are be been am pm utc gmt after before when then it we they that this which until till through".split(" "));
-const ZERO = /(?<![\p{L}])(?:no|zero|nil)\s{1,3}(?:(?:user|customer|client|external|end-user|visible|measurable|production|data)[-\s]{1,3}){0,2}(?:impact|users|customers|clients|requests|errors|loss|downtime|outage)\b/giu;
-const SPELLED_NUMBER = "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|a\\s{1,3}third|a\\s{1,3}quarter|(?:one|two|three|four|five|six|seven|eight|nine)\\s{1,3}(?:thirds|quarters|fifths|tenths)|hundreds|thousands|millions|dozens|tens\\s{1,3}of\\s{1,3}thousands)";
-const COUNTED_THING = "(?:users|customers|clients|accounts|requests|errors|orders|transactions|payments|merchants|tenants|sites|pages|visitors|sessions|queries|jobs|builds|messages|emails|hosts|nodes|servers|pods|regions|developers|people|traffic|records|rows|files)";
-const SPELLED = new RegExp(`(?<![\\p{L}])${SPELLED_NUMBER}\\s{1,3}(?:of\\s{1,3}(?:the\\s{1,3}|our\\s{1,3}|all\\s{1,3})?)?${COUNTED_THING}(?![\\p{L}])`, "giu");
-const APPROXIMATE = new RegExp(`(?<![\\p{L}])(?:about|around|approximately|roughly|nearly|almost|over|under|more\\s{1,3}than|fewer\\s{1,3}than|less\\s{1,3}than|up\\s{1,3}to|~)\\s{0,2}${NUMBER}`, "giu");
 const VAGUE_PLURAL = /(?<![\p{L}])(?:some|many|a\s{1,3}few|numerous)\s{1,3}\p{L}{3,}s(?![\p{L}])/iu;
-function isYear(number) {
-  return /^(?:19|20)\d{2}$/u.test(number);
-}
-function blank(text, from, to) {
-  return text.slice(0, from) + " ".repeat(to - from) + text.slice(to);
-}
-function countQuantities(text, referenceYear) {
-  let masked = text;
-  for (const date of findDates(text, referenceYear === void 0 ? {} : { referenceYear })) {
-    masked = blank(masked, date.index, date.index + date.length);
-  }
-  for (const pattern of NOT_QUANTITIES) {
-    pattern.lastIndex = 0;
-    masked = masked.replace(pattern, (match) => " ".repeat(match.length));
-  }
-  let count = 0;
-  const take = (pattern, accept = () => true) => {
-    pattern.lastIndex = 0;
-    let match;
-    while ((match = pattern.exec(masked)) !== null) {
-      if (!accept(match))
-        continue;
-      count++;
-      masked = blank(masked, match.index, match.index + match[0].length);
-    }
-  };
-  take(PERCENT);
-  take(CURRENCY);
-  take(ATTACHED);
-  take(ZERO);
-  take(SPELLED);
-  take(APPROXIMATE);
-  let duration = parseDurationMinutes(masked);
-  while (duration && duration.length > 0) {
-    count++;
-    masked = blank(masked, duration.index, duration.index + duration.length);
-    duration = parseDurationMinutes(masked);
-  }
-  take(COUNTED, (match) => {
-    const number = match.groups?.["number"] ?? "";
-    const word = (match.groups?.["word"] ?? "").toLowerCase();
-    if (NOT_NOUNS.has(word))
-      return false;
-    return !isYear(number) || /s$/u.test(word);
-  });
-  return count;
-}
 const phraseToEntry = /* @__PURE__ */ new Map();
 for (const entry of VagueQuantities.vague)
   for (const phrase of entry.phrases)
@@ -61092,10 +63148,6 @@ function findVague(text) {
   const phrase = match[0].toLowerCase().replace(/\s+/gu, " ");
   const entry = phraseToEntry.get(phrase);
   return { phrase: match[0], start: match.index, end: match.index + match[0].length, suggest: entry?.suggest ?? "4,200 users" };
-}
-function inside(sentence, section) {
-  const at = sentence.span.start.offset;
-  return at >= section.span.start.offset && at < section.span.end.offset;
 }
 var impactQuantified = defineRule({
   id: "impact-quantified",
@@ -61111,16 +63163,9 @@ var impactQuantified = defineRule({
     }
   },
   check(doc, { options: options2, report }) {
-    const referenceYear = doc.incidentDate?.year ?? doc.metadata.date?.value.year;
-    for (const section of doc.sectionsOf("impact")) {
-      if (section.parent && section.parent.kind === "impact")
-        continue;
-      let count = 0;
-      for (const sentence of doc.prose) {
-        if (!inside(sentence, section) || sentence.span.start.offset === section.headingSpan.start.offset)
-          continue;
-        count += countQuantities(sentence.text, referenceYear);
-      }
+    const referenceYear = referenceYearOf(doc);
+    for (const section of impactSections(doc)) {
+      const count = sectionQuantities(doc, section).length;
       if (count >= options2.minQuantities)
         continue;
       report({
@@ -61146,6 +63191,909 @@ var impactQuantified = defineRule({
     }
   }
 });
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r\n|\n|\r/g);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r\n|\n|\r/g);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function isEscaped(str, ptr) {
+    let i = 0;
+    while (str[ptr - ++i] === '\\')
+        ;
+    return --i && (i % 2);
+}
+function indexOfNewline(str, start = 0, end = str.length) {
+    let idx = str.indexOf('\n', start);
+    if (str[idx - 1] === '\r')
+        idx--;
+    return idx <= end ? idx : -1;
+}
+function skipComment(str, ptr) {
+    for (let i = ptr; i < str.length; i++) {
+        let c = str[i];
+        if (c === '\n')
+            return i;
+        if (c === '\r' && str[i + 1] === '\n')
+            return i + 1;
+        if ((c < '\x20' && c !== '\t') || c === '\x7f') {
+            throw new TomlError('control characters are not allowed in comments', {
+                toml: str,
+                ptr: ptr,
+            });
+        }
+    }
+    return str.length;
+}
+function skipVoid(str, ptr, banNewLines, banComments) {
+    let c;
+    while (1) {
+        while ((c = str[ptr]) === ' ' || c === '\t' || (!banNewLines && (c === '\n' || c === '\r' && str[ptr + 1] === '\n')))
+            ptr++;
+        // Tucking the return statement here would save 5 characters >:)
+        // But TypeScript fails to detect there is no way to exit the loop so it complains about the lack of final return
+        if (banComments || c !== '#')
+            break;
+        ptr = skipComment(str, ptr);
+    }
+    return ptr;
+}
+function skipUntil(str, ptr, sep, end, banNewLines = false) {
+    if (!end) {
+        ptr = indexOfNewline(str, ptr);
+        return ptr < 0 ? str.length : ptr;
+    }
+    for (let i = ptr; i < str.length; i++) {
+        let c = str[i];
+        if (c === '#') {
+            i = indexOfNewline(str, i);
+        }
+        else if (c === sep) {
+            return i + 1;
+        }
+        else if (c === end || (banNewLines && (c === '\n' || (c === '\r' && str[i + 1] === '\n')))) {
+            return i;
+        }
+    }
+    throw new TomlError('cannot find end of structure', {
+        toml: str,
+        ptr: ptr
+    });
+}
+function getStringEnd(str, seek) {
+    let first = str[seek];
+    let target = first === str[seek + 1] && str[seek + 1] === str[seek + 2]
+        ? str.slice(seek, seek + 3)
+        : first;
+    seek += target.length - 1;
+    do
+        seek = str.indexOf(target, ++seek);
+    while (seek > -1 && first !== "'" && isEscaped(str, seek));
+    if (seek > -1) {
+        seek += target.length;
+        if (target.length > 1) {
+            if (str[seek] === first)
+                seek++;
+            if (str[seek] === first)
+                seek++;
+        }
+    }
+    return seek;
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[T ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        if (typeof date === 'string') {
+            let match = date.match(DATE_TIME_RE);
+            if (match) {
+                if (!match[1]) {
+                    hasDate = false;
+                    date = `0000-01-01T${date}`;
+                }
+                hasTime = !!match[2];
+                // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                // Do not allow rollover hours.
+                if (match[2] && +match[2] > 23) {
+                    date = '';
+                }
+                else {
+                    offset = match[3] || null;
+                    date = date.toUpperCase();
+                    if (!offset && hasTime)
+                        date += 'Z';
+                }
+            }
+            else {
+                date = '';
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let INT_REGEX = /^((0x[0-9a-fA-F](_?[0-9a-fA-F])*)|(([+-]|0[ob])?\d(_?\d)*))$/;
+let FLOAT_REGEX = /^[+-]?\d(_?\d)*(\.\d(_?\d)*)?([eE][+-]?\d(_?\d)*)?$/;
+let LEADING_ZERO = /^[+-]?0[0-9_]/;
+let ESCAPE_REGEX = /^[0-9a-f]{2,8}$/i;
+let ESC_MAP = {
+    b: '\b',
+    t: '\t',
+    n: '\n',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    '"': '"',
+    '\\': '\\',
+};
+function parseString(str, ptr = 0, endPtr = str.length) {
+    let isLiteral = str[ptr] === '\'';
+    let isMultiline = str[ptr++] === str[ptr] && str[ptr] === str[ptr + 1];
+    if (isMultiline) {
+        endPtr -= 2;
+        if (str[ptr += 2] === '\r')
+            ptr++;
+        if (str[ptr] === '\n')
+            ptr++;
+    }
+    let tmp = 0;
+    let isEscape;
+    let parsed = '';
+    let sliceStart = ptr;
+    while (ptr < endPtr - 1) {
+        let c = str[ptr++];
+        if (c === '\n' || (c === '\r' && str[ptr] === '\n')) {
+            if (!isMultiline) {
+                throw new TomlError('newlines are not allowed in strings', {
+                    toml: str,
+                    ptr: ptr - 1,
+                });
+            }
+        }
+        else if ((c < '\x20' && c !== '\t') || c === '\x7f') {
+            throw new TomlError('control characters are not allowed in strings', {
+                toml: str,
+                ptr: ptr - 1,
+            });
+        }
+        if (isEscape) {
+            isEscape = false;
+            if (c === 'x' || c === 'u' || c === 'U') {
+                // Unicode escape
+                let code = str.slice(ptr, (ptr += (c === 'x' ? 2 : c === 'u' ? 4 : 8)));
+                if (!ESCAPE_REGEX.test(code)) {
+                    throw new TomlError('invalid unicode escape', {
+                        toml: str,
+                        ptr: tmp,
+                    });
+                }
+                try {
+                    parsed += String.fromCodePoint(parseInt(code, 16));
+                }
+                catch {
+                    throw new TomlError('invalid unicode escape', {
+                        toml: str,
+                        ptr: tmp,
+                    });
+                }
+            }
+            else if (isMultiline && (c === '\n' || c === ' ' || c === '\t' || c === '\r')) {
+                // Multiline escape
+                ptr = skipVoid(str, ptr - 1, true);
+                if (str[ptr] !== '\n' && str[ptr] !== '\r') {
+                    throw new TomlError('invalid escape: only line-ending whitespace may be escaped', {
+                        toml: str,
+                        ptr: tmp,
+                    });
+                }
+                ptr = skipVoid(str, ptr);
+            }
+            else if (c in ESC_MAP) {
+                // Classic escape
+                parsed += ESC_MAP[c];
+            }
+            else {
+                throw new TomlError('unrecognized escape sequence', {
+                    toml: str,
+                    ptr: tmp,
+                });
+            }
+            sliceStart = ptr;
+        }
+        else if (!isLiteral && c === '\\') {
+            tmp = ptr - 1;
+            isEscape = true;
+            parsed += str.slice(sliceStart, tmp);
+        }
+    }
+    return parsed + str.slice(sliceStart, endPtr - 1);
+}
+function parseValue(value, toml, ptr, integersAsBigInt) {
+    // Constant values
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    if (value === '-inf')
+        return -Infinity;
+    if (value === 'inf' || value === '+inf')
+        return Infinity;
+    if (value === 'nan' || value === '+nan' || value === '-nan')
+        return NaN;
+    // Avoid FP representation of -0
+    if (value === '-0')
+        return integersAsBigInt ? 0n : 0;
+    // Numbers
+    let isInt = INT_REGEX.test(value);
+    if (isInt || FLOAT_REGEX.test(value)) {
+        if (LEADING_ZERO.test(value)) {
+            throw new TomlError('leading zeroes are not allowed', {
+                toml: toml,
+                ptr: ptr,
+            });
+        }
+        value = value.replace(/_/g, '');
+        let numeric = +value;
+        if (isNaN(numeric)) {
+            throw new TomlError('invalid number', {
+                toml: toml,
+                ptr: ptr,
+            });
+        }
+        if (isInt) {
+            if ((isInt = !Number.isSafeInteger(numeric)) && !integersAsBigInt) {
+                throw new TomlError('integer value cannot be represented losslessly', {
+                    toml: toml,
+                    ptr: ptr,
+                });
+            }
+            if (isInt || integersAsBigInt === true)
+                numeric = BigInt(value);
+        }
+        return numeric;
+    }
+    const date = new TomlDate(value);
+    if (!date.isValid()) {
+        throw new TomlError('invalid value', {
+            toml: toml,
+            ptr: ptr,
+        });
+    }
+    return date;
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function sliceAndTrimEndOf(str, startPtr, endPtr) {
+    let value = str.slice(startPtr, endPtr);
+    let commentIdx = value.indexOf('#');
+    if (commentIdx > -1) {
+        // The call to skipComment allows to "validate" the comment
+        // (absence of control characters)
+        skipComment(str, commentIdx);
+        value = value.slice(0, commentIdx);
+    }
+    return [value.trimEnd(), commentIdx];
+}
+function extractValue(str, ptr, end, depth, integersAsBigInt) {
+    if (depth === 0) {
+        throw new TomlError('document contains excessively nested structures. aborting.', {
+            toml: str,
+            ptr: ptr
+        });
+    }
+    let c = str[ptr];
+    if (c === '[' || c === '{') {
+        let [value, endPtr] = c === '['
+            ? parseArray(str, ptr, depth, integersAsBigInt)
+            : parseInlineTable(str, ptr, depth, integersAsBigInt);
+        if (end) {
+            endPtr = skipVoid(str, endPtr);
+            if (str[endPtr] === ',')
+                endPtr++;
+            else if (str[endPtr] !== end) {
+                throw new TomlError('expected comma or end of structure', {
+                    toml: str,
+                    ptr: endPtr,
+                });
+            }
+        }
+        return [value, endPtr];
+    }
+    let endPtr;
+    if (c === '"' || c === "'") {
+        endPtr = getStringEnd(str, ptr);
+        let parsed = parseString(str, ptr, endPtr);
+        if (end) {
+            endPtr = skipVoid(str, endPtr);
+            if (str[endPtr] && str[endPtr] !== ',' && str[endPtr] !== end && str[endPtr] !== '\n' && str[endPtr] !== '\r') {
+                throw new TomlError('unexpected character encountered', {
+                    toml: str,
+                    ptr: endPtr,
+                });
+            }
+            endPtr += (+(str[endPtr] === ','));
+        }
+        return [parsed, endPtr];
+    }
+    endPtr = skipUntil(str, ptr, ',', end);
+    let slice = sliceAndTrimEndOf(str, ptr, endPtr - (+(str[endPtr - 1] === ',')));
+    if (!slice[0]) {
+        throw new TomlError('incomplete key-value declaration: no value specified', {
+            toml: str,
+            ptr: ptr
+        });
+    }
+    if (end && slice[1] > -1) {
+        endPtr = skipVoid(str, ptr + slice[1]);
+        endPtr += +(str[endPtr] === ',');
+    }
+    return [
+        parseValue(slice[0], str, ptr, integersAsBigInt),
+        endPtr,
+    ];
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let KEY_PART_RE = /^[a-zA-Z0-9-_]+[ \t]*$/;
+function parseKey(str, ptr, end = '=') {
+    let dot = ptr - 1;
+    let parsed = [];
+    let endPtr = str.indexOf(end, ptr);
+    if (endPtr < 0) {
+        throw new TomlError('incomplete key-value: cannot find end of key', {
+            toml: str,
+            ptr: ptr,
+        });
+    }
+    do {
+        let c = str[ptr = ++dot];
+        // If it's whitespace, ignore
+        if (c !== ' ' && c !== '\t') {
+            // If it's a string
+            if (c === '"' || c === '\'') {
+                if (c === str[ptr + 1] && c === str[ptr + 2]) {
+                    throw new TomlError('multiline strings are not allowed in keys', {
+                        toml: str,
+                        ptr: ptr,
+                    });
+                }
+                let eos = getStringEnd(str, ptr);
+                if (eos < 0) {
+                    throw new TomlError('unfinished string encountered', {
+                        toml: str,
+                        ptr: ptr,
+                    });
+                }
+                dot = str.indexOf('.', eos);
+                let strEnd = str.slice(eos, dot < 0 || dot > endPtr ? endPtr : dot);
+                let newLine = indexOfNewline(strEnd);
+                if (newLine > -1) {
+                    throw new TomlError('newlines are not allowed in keys', {
+                        toml: str,
+                        ptr: ptr + dot + newLine,
+                    });
+                }
+                if (strEnd.trimStart()) {
+                    throw new TomlError('found extra tokens after the string part', {
+                        toml: str,
+                        ptr: eos,
+                    });
+                }
+                if (endPtr < eos) {
+                    endPtr = str.indexOf(end, eos);
+                    if (endPtr < 0) {
+                        throw new TomlError('incomplete key-value: cannot find end of key', {
+                            toml: str,
+                            ptr: ptr,
+                        });
+                    }
+                }
+                parsed.push(parseString(str, ptr, eos));
+            }
+            else {
+                // Normal raw key part consumption and validation
+                dot = str.indexOf('.', ptr);
+                let part = str.slice(ptr, dot < 0 || dot > endPtr ? endPtr : dot);
+                if (!KEY_PART_RE.test(part)) {
+                    throw new TomlError('only letter, numbers, dashes and underscores are allowed in keys', {
+                        toml: str,
+                        ptr: ptr,
+                    });
+                }
+                parsed.push(part.trimEnd());
+            }
+        }
+        // Until there's no more dot
+    } while (dot + 1 && dot < endPtr);
+    return [parsed, skipVoid(str, endPtr + 1, true, true)];
+}
+function parseInlineTable(str, ptr, depth, integersAsBigInt) {
+    let res = {};
+    let seen = new Set();
+    let c;
+    ptr++;
+    while ((c = str[ptr++]) !== '}' && c) {
+        if (c === ',') {
+            throw new TomlError('expected value, found comma', {
+                toml: str,
+                ptr: ptr - 1,
+            });
+        }
+        else if (c === '#')
+            ptr = skipComment(str, ptr);
+        else if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
+            let k;
+            let t = res;
+            let hasOwn = false;
+            let [key, keyEndPtr] = parseKey(str, ptr - 1);
+            for (let i = 0; i < key.length; i++) {
+                if (i)
+                    t = hasOwn ? t[k] : (t[k] = {});
+                k = key[i];
+                if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                    throw new TomlError('trying to redefine an already defined value', {
+                        toml: str,
+                        ptr: ptr,
+                    });
+                }
+                if (!hasOwn && k === '__proto__') {
+                    Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                }
+            }
+            if (hasOwn) {
+                throw new TomlError('trying to redefine an already defined value', {
+                    toml: str,
+                    ptr: ptr,
+                });
+            }
+            let [value, valueEndPtr] = extractValue(str, keyEndPtr, '}', depth - 1, integersAsBigInt);
+            seen.add(value);
+            t[k] = value;
+            ptr = valueEndPtr;
+        }
+    }
+    if (!c) {
+        throw new TomlError('unfinished table encountered', {
+            toml: str,
+            ptr: ptr,
+        });
+    }
+    return [res, ptr];
+}
+function parseArray(str, ptr, depth, integersAsBigInt) {
+    let res = [];
+    let c;
+    ptr++;
+    while ((c = str[ptr++]) !== ']' && c) {
+        if (c === ',') {
+            throw new TomlError('expected value, found comma', {
+                toml: str,
+                ptr: ptr - 1,
+            });
+        }
+        else if (c === '#')
+            ptr = skipComment(str, ptr);
+        else if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') {
+            let e = extractValue(str, ptr - 1, ']', depth - 1, integersAsBigInt);
+            res.push(e[0]);
+            ptr = e[1];
+        }
+    }
+    if (!c) {
+        throw new TomlError('unfinished array encountered', {
+            toml: str,
+            ptr: ptr,
+        });
+    }
+    return [res, ptr];
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function peekTable(key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = {});
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            if (k === '__proto__') {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */
+                    : type,
+                d: false,
+                i: 0,
+                c: {},
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = {});
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: {} });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = {});
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function parse$8(toml, { maxDepth = 1000, integersAsBigInt } = {}) {
+    let res = {};
+    let meta = {};
+    let tbl = res;
+    let m = meta;
+    for (let ptr = skipVoid(toml, 0); ptr < toml.length;) {
+        if (toml[ptr] === '[') {
+            let isTableArray = toml[++ptr] === '[';
+            let k = parseKey(toml, ptr += +isTableArray, ']');
+            if (isTableArray) {
+                if (toml[k[1] - 1] !== ']') {
+                    throw new TomlError('expected end of table declaration', {
+                        toml: toml,
+                        ptr: k[1] - 1,
+                    });
+                }
+                k[1]++;
+            }
+            let p = peekTable(k[0], res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                throw new TomlError('trying to redefine an already defined table or value', {
+                    toml: toml,
+                    ptr: ptr,
+                });
+            }
+            m = p[2];
+            tbl = p[1];
+            ptr = k[1];
+        }
+        else {
+            let k = parseKey(toml, ptr);
+            let p = peekTable(k[0], tbl, m, 0 /* Type.DOTTED */);
+            if (!p) {
+                throw new TomlError('trying to redefine an already defined table or value', {
+                    toml: toml,
+                    ptr: ptr,
+                });
+            }
+            let v = extractValue(toml, k[1], void 0, maxDepth, integersAsBigInt);
+            p[1][p[0]] = v[0];
+            ptr = v[1];
+        }
+        ptr = skipVoid(toml, ptr, true);
+        if (toml[ptr] && toml[ptr] !== '\n' && toml[ptr] !== '\r') {
+            throw new TomlError('each key-value declaration must be followed by an end-of-line', {
+                toml: toml,
+                ptr: ptr
+            });
+        }
+        ptr = skipVoid(toml, ptr);
+    }
+    return res;
+}
 
 var composer$1 = {};
 
@@ -69401,37 +72349,111 @@ for (const { key, labels } of MetadataKeys.keys)
 function keyForLabel(label) {
   return labelToKey.get(normaliseLabel(label)) ?? null;
 }
+function isMetadataLabel(label) {
+  return keyForLabel(label) !== null;
+}
 const PAIR_HEAD = /(?:^[ \t]{0,8}|[·|•;][ \t]*|<br\s*\/?>[ \t]*)(?:(?:[-*+]|\d{1,3}[.)])[ \t]+|#{1,6}[ \t]+)?(\*\*|__)?(?=[A-Za-z])/gi;
-const LABEL$1 = /^[A-Za-z][A-Za-z /&'-]{0,40}$/;
+const LABEL = /^[A-Za-z][A-Za-z /&'-]{0,40}$/;
 const LABEL_OR_SPACE = /[A-Za-z /&'-]|\s/;
-const VALUE_END$1 = /[·|•]|<br\b/gi;
+const VALUE_END = /[·|•]|<br\b/gi;
 function extractMetadata(inputs) {
   const fields = [];
+  const laterDates = [];
   const seen = /* @__PURE__ */ new Set();
   const add = (key, label, raw, span, source) => {
     const value = raw.trim();
-    if (value === "" || seen.has(key))
+    if (value === "")
       return;
+    if (seen.has(key)) {
+      if (key === "date" && parseCalendarDate(value))
+        laterDates.push({ key, label, raw: value, span, source });
+      return;
+    }
     seen.add(key);
     fields.push({ key, label, raw: value, span, source });
   };
   if (inputs.frontMatter)
     readFrontMatter(inputs.frontMatter, inputs, add);
-  for (const block of inputs.blocks) {
+  const readBlock = (block) => {
     if (block.type === "table")
       readTable(block, inputs.sourceMap, add);
     else if (block.type === "paragraph" || block.type === "list" || block.type === "heading") {
       readLines(block, inputs.source, inputs.sourceMap, add);
+    } else if (block.type === "blockquote") {
+      for (const child of block.children)
+        readBlock(child);
     }
-  }
+  };
+  for (const block of inputs.blocks)
+    readBlock(block);
   if (inputs.title)
     add("title", "title", inputs.title.text, inputs.title.span, "heading");
-  return interpret(fields, inputs.title);
+  const first = fields.find((field) => field.key === "date");
+  const candidates = [...first ? [first] : [], ...laterDates].map((field) => toCandidate(field)).filter((candidate) => candidate !== null).sort((a, b) => a.span.start.offset - b.span.start.offset);
+  if (candidates.length < 2)
+    return interpret(fields, inputs.title, candidates[0]);
+  const { chosen, choice } = chooseIncidentDate(candidates, inputs.title?.text ?? null, inputs.source);
+  const metadata = interpret(fields, inputs.title, chosen);
+  metadata.dates = candidates;
+  metadata.dateChoice = choice;
+  return metadata;
+}
+const GENERIC_DATE_LABELS = /* @__PURE__ */ new Set(["date", "when", "day"]);
+function toCandidate(field) {
+  const value = parseCalendarDate(field.raw);
+  if (!value)
+    return null;
+  const explicit = !GENERIC_DATE_LABELS.has(normaliseLabel(field.label));
+  return { raw: field.raw, value, span: field.span, label: field.label, source: field.source, explicit };
+}
+const SOURCE_RANK = { "front-matter": 0, table: 0, "bold-line": 0, list: 0, heading: 1, line: 2 };
+const SUPPORT_WINDOW = { before: 2, after: 120 };
+function chooseIncidentDate(candidates, title, source) {
+  const titleDate = title ? parseCalendarDate(title) : null;
+  const own = candidates.map((candidate) => [candidate.span.start.offset, candidate.span.end.offset]);
+  const elsewhere = findDates(source).filter((found) => found.hasYear && !own.some(([start, end]) => found.index < end && found.index + found.length > start)).map((found) => dayNumber(found.date));
+  const support = (candidate) => {
+    const day = dayNumber(candidate.value);
+    const inTitle = titleDate !== null && dayNumber(titleDate) === day ? 1e3 : 0;
+    return inTitle + elsewhere.filter((other) => other >= day - SUPPORT_WINDOW.before && other <= day + SUPPORT_WINDOW.after).length;
+  };
+  const rank = (candidate) => [support(candidate), candidate.explicit ? 1 : 0, -SOURCE_RANK[candidate.source]];
+  const pool = candidates.filter((candidate) => !candidates.some((other) => isWritingDate(candidate, other)));
+  const choices = ["support", "label", "source"];
+  let best = pool[0] ?? candidates[0];
+  let choice = pool.length < candidates.length ? "label" : "first";
+  for (const candidate of pool.slice(1)) {
+    const [a, b] = [rank(candidate), rank(best)];
+    const differs = a.findIndex((value, index) => value !== b[index]);
+    if (differs < 0)
+      continue;
+    if (a[differs] > b[differs])
+      best = candidate;
+    choice = choices[differs];
+  }
+  if (choice === "support" && titleDate !== null && dayNumber(titleDate) === dayNumber(best.value))
+    choice = "title";
+  return { chosen: best, choice };
+}
+function isWritingDate(date, incident) {
+  const after = dayNumber(date.value) - dayNumber(incident.value);
+  return !date.explicit && incident.explicit && after > 0 && after <= 90;
+}
+function conflictingDates(metadata) {
+  const chosen = metadata.date;
+  if (!chosen || !metadata.dates)
+    return [];
+  const chosenCandidate = metadata.dates.find((candidate) => candidate.span.start.offset === chosen.span.start.offset);
+  if (!chosenCandidate)
+    return [];
+  return metadata.dates.filter((candidate) => candidate !== chosenCandidate && Math.abs(dayNumber(candidate.value) - dayNumber(chosen.value)) > 1 && !isWritingDate(candidate, chosenCandidate) && !isWritingDate(chosenCandidate, candidate));
 }
 function readFrontMatter(node, inputs, add) {
   let data;
+  const toml = node.type === "toml";
   try {
-    data = parse$6(node.value);
+    const value = node.value.replace(/\r\n?/g, "\n");
+    data = toml ? parse$8(value) : parse$6(value);
   } catch {
     return;
   }
@@ -69450,8 +72472,8 @@ function readFrontMatter(node, inputs, add) {
     const key = keyForLabel(label);
     if (!key)
       continue;
-    const raw = Array.isArray(value) ? value.map(String).join(", ") : value instanceof Date ? value.toISOString().slice(0, 10) : value === null || typeof value === "object" ? "" : String(value);
-    const lineIndex = Math.max(0, lines.findIndex((candidate) => opensKey(candidate.text, label)));
+    const raw = Array.isArray(value) ? value.map(String).join(", ") : value instanceof Date ? value.toISOString().slice(0, 10) : isTomlDate(value) ? value.toISOString().slice(0, 10) : value === null || typeof value === "object" ? "" : String(value);
+    const lineIndex = Math.max(0, lines.findIndex((candidate) => opensKey(candidate.text, label, toml ? "=" : ":")));
     const line = lines[lineIndex];
     const offset = line?.offset ?? start;
     let last = line;
@@ -69464,9 +72486,13 @@ function readFrontMatter(node, inputs, add) {
     add(key, label, raw, inputs.sourceMap.span(offset, endOffset), "front-matter");
   }
 }
-function opensKey(line, label) {
+function opensKey(line, label, assign) {
   const body = line.replace(/^["']/, "");
-  return body.startsWith(label) && /^["']?\s*:/.test(body.slice(label.length));
+  const after = body.slice(label.length).replace(/^["']/, "").trimStart();
+  return body.startsWith(label) && after.startsWith(assign);
+}
+function isTomlDate(value) {
+  return typeof value === "object" && value !== null && typeof value.toISOString === "function";
 }
 function readTable(table, sourceMap, add) {
   const rows = table.children;
@@ -69533,13 +72559,13 @@ function pairAfter(line, head) {
   while (/\s/.test(line[labelEnd - 1]))
     labelEnd--;
   const label = line.slice(labelStart, labelEnd);
-  if (!LABEL$1.test(label))
+  if (!LABEL.test(label))
     return null;
   const valueStart = afterColon(line, stop, emphasis);
   if (valueStart === null)
     return null;
-  VALUE_END$1.lastIndex = valueStart;
-  const end = VALUE_END$1.exec(line)?.index ?? line.length;
+  VALUE_END.lastIndex = valueStart;
+  const end = VALUE_END.exec(line)?.index ?? line.length;
   const text = line.slice(head.index, end);
   return { start: head.index, fieldStart: labelStart - emphasis.length, text, emphasis, label, value: line.slice(valueStart, end) };
 }
@@ -69601,15 +72627,17 @@ function parseSeverity(raw, span) {
   }
   return null;
 }
-function interpret(fields, title) {
+function interpret(fields, title, chosenDate) {
   const metadata = { fields };
+  if (chosenDate)
+    metadata.date = { raw: chosenDate.raw, value: chosenDate.value, span: chosenDate.span };
   for (const field of fields) {
     switch (field.key) {
       case "title":
         metadata.title = field;
         break;
       case "date": {
-        const value = parseCalendarDate(field.raw);
+        const value = chosenDate ? null : parseCalendarDate(field.raw);
         if (value)
           metadata.date = { raw: field.raw, value, span: field.span };
         break;
@@ -69658,6 +72686,9 @@ function metadataBlocks(preamble, sections, allSections = sections) {
   const first = sections[0];
   if (first?.kind === "metadata")
     blocks.push(...first.nodes);
+  const summary = allSections.find((section) => section.kind === "summary");
+  if (summary)
+    blocks.push(...summary.nodes.filter((node) => node.type === "paragraph" || node.type === "list"));
   for (const section of sections)
     if (section.kind === "metadata" && section !== first)
       blocks.push(...section.nodes);
@@ -69678,9 +72709,16 @@ const fields = {
   title: { name: "title", why: "readers find the document by it", example: "# 2024-03-05: checkout outage" }
 };
 const fieldIds = Object.keys(fields);
+const choiceReasons = {
+  title: "the date in the title",
+  support: "the one the document's other dates (timeline, due dates, follow-up review) follow",
+  label: "the one labelled as the incident date",
+  source: "the one in a labelled metadata field rather than a plain line",
+  first: "the first one"
+};
 const options$5 = strictObject({
   /** Metadata fields the document must state. */
-  required: array(_enum(fieldIds)).default(["date", "severity", "status", "authors"])
+  required: array$1(_enum(fieldIds)).default(["date", "severity", "status", "authors"])
 }).default({ required: ["date", "severity", "status", "authors"] });
 var metadata = defineRule({
   id: "metadata",
@@ -69692,7 +72730,8 @@ var metadata = defineRule({
     messages: {
       missing: "The document states no {{field}}; {{why}}. Add a line under the title, e.g. `{{example}}`.",
       "bad-severity": "`{{value}}` is not a severity the linter can read; the severity decides how deep the review goes. Write a level such as `SEV2`, `P2` or `major`.",
-      "bad-date": "`{{value}}` is not a date the linter can read; due dates and the follow-up review are measured from the incident date. Write it as `2024-03-05`."
+      "bad-date": "`{{value}}` is not a date the linter can read; due dates and the follow-up review are measured from the incident date. Write it as `2024-03-05`.",
+      "conflicting-dates": "A second incident date, `{{other}}`, contradicts `{{chosen}}` (line {{line}}); due dates and the follow-up review are measured from the incident date, so one of the two is wrong. The linter uses {{date}}, {{why}}; correct or remove the other."
     }
   },
   check(doc, { options: options2, report }) {
@@ -69712,6 +72751,21 @@ var metadata = defineRule({
         continue;
       const field = fields[key];
       report({ messageId: "missing", data: { field: field.name, why: field.why, example: field.example }, at });
+    }
+    const chosen = metadata.date;
+    for (const other of chosen ? conflictingDates(metadata) : []) {
+      report({
+        messageId: "conflicting-dates",
+        data: {
+          other: quote(other.raw),
+          chosen: quote(chosen.raw),
+          line: chosen.span.start.line,
+          date: formatDate(chosen.value),
+          why: choiceReasons[metadata.dateChoice ?? "first"]
+        },
+        at: other.span,
+        related: [{ message: "the incident date the linter uses", at: chosen.span }]
+      });
     }
     for (const field of metadata.fields) {
       const raw = field.raw.trim();
@@ -69893,12 +72947,81 @@ const SensitivePatterns = {
     "example",
     "invalid",
     "localhost"
+  ],
+  "listHosts": [
+    "googlegroups.com",
+    "groups.io",
+    "freelists.org",
+    "librelist.com",
+    "lists.sourceforge.net",
+    "lists.launchpad.net",
+    "mailman.org"
+  ],
+  "listHostLabels": [
+    "lists",
+    "list",
+    "listserv",
+    "mailman",
+    "groups",
+    "ml"
+  ],
+  "fileExtensions": [
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "svg",
+    "webp",
+    "avif",
+    "bmp",
+    "ico",
+    "tif",
+    "tiff",
+    "heic",
+    "pdf",
+    "js",
+    "mjs",
+    "cjs",
+    "jsx",
+    "ts",
+    "tsx",
+    "json",
+    "yml",
+    "yaml",
+    "toml",
+    "txt",
+    "log",
+    "css",
+    "scss",
+    "less",
+    "html",
+    "htm",
+    "xml",
+    "csv",
+    "gz",
+    "tgz",
+    "tar",
+    "lock",
+    "wasm",
+    "woff",
+    "woff2",
+    "ttf",
+    "otf",
+    "eot",
+    "webm",
+    "mp4",
+    "mp3",
+    "wav",
+    "jar",
+    "whl",
+    "deb",
+    "rpm"
   ]
 };
 
 const options$4 = strictObject({
   /** Literal strings (matched case-insensitively inside a finding) or pattern ids never to flag. */
-  allow: array(string$9().min(1)).default([]),
+  allow: array$1(string$9().min(1)).default([]),
   /** Report private (RFC 1918) IPv4 addresses. */
   checkInternalIps: boolean().default(true)
 }).default({ allow: [], checkInternalIps: true });
@@ -69906,6 +73029,31 @@ const patterns$1 = SensitivePatterns.patterns.map((entry) => ({ id: entry.id, ki
 const specific = patterns$1.filter((entry) => entry.kind === "credential" && entry.id !== "secret-assignment").map((entry) => entry.regex);
 const roleMailboxes = new Set(SensitivePatterns.roleMailboxes);
 const safeDomains = SensitivePatterns.safeDomains;
+const listHosts = SensitivePatterns.listHosts;
+const listHostLabels = new Set(SensitivePatterns.listHostLabels);
+const fileExtensions = new Set(SensitivePatterns.fileExtensions);
+const TOP_LEVEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const VERSION$1 = /^v?\d+\.\d+/;
+const DENSITY = /^\d+(?:\.\d+)?x$/;
+function onHost(domain, host) {
+  return domain === host || domain.endsWith(`.${host}`);
+}
+function isMailDomain(domain, line, end) {
+  const labels = domain.split(".");
+  const last = labels[labels.length - 1] ?? "";
+  if (!TOP_LEVEL.test(last) || fileExtensions.has(last))
+    return false;
+  if (VERSION$1.test(domain) || DENSITY.test(labels[0] ?? ""))
+    return false;
+  const next = line[end] ?? "";
+  return !/[A-Za-z0-9_-]/.test(next) && !(next === "." && /[A-Za-z0-9]/.test(line[end + 1] ?? ""));
+}
+function isListAddress(domain) {
+  if (listHosts.some((host) => onHost(domain, host)))
+    return true;
+  const labels = domain.split(".");
+  return labels.length >= 3 && listHostLabels.has(labels[0] ?? "");
+}
 const REDACTED = /^(?:\*+|x{3,}|\.{3}|…|<[^>]*>?|\[[^\]]*\]?|\$\{?[A-Za-z_][\w.]*\}?|\{\{[^}]*\}?\}?|redacted|\[redacted\]|hidden|removed|none|null|true|false|changeme|your[_-][\w-]*|process\.env\.\w+|env\.\w+)$/i;
 function accept(kind, id, text, line, end) {
   switch (kind) {
@@ -69913,9 +73061,13 @@ function accept(kind, id, text, line, end) {
       const at = text.indexOf("@");
       const local = text.slice(0, at).toLowerCase();
       const domain = text.slice(at + 1).toLowerCase();
+      if (!isMailDomain(domain, line, end))
+        return false;
       if (roleMailboxes.has(local) || local.split(/[-._+]/).every((part) => roleMailboxes.has(part)))
         return false;
-      return !safeDomains.some((safe) => domain === safe || domain.endsWith(`.${safe}`));
+      if (isListAddress(domain))
+        return false;
+      return !safeDomains.some((safe) => onHost(domain, safe));
     }
     case "phone": {
       const digits = text.replace(/\D/g, "").length;
@@ -70072,12 +73224,152 @@ const Placeholders = {
       "note": "A sample name from a template.",
       "caseSensitive": false
     }
-  ]
+  ],
+  "mentions": {
+    "determiners": [
+      "a",
+      "an",
+      "the",
+      "this",
+      "that",
+      "these",
+      "those",
+      "each",
+      "every",
+      "any",
+      "no",
+      "another",
+      "its",
+      "their",
+      "our",
+      "such"
+    ],
+    "nouns": [
+      "comment",
+      "comments",
+      "marker",
+      "markers",
+      "list",
+      "lists",
+      "item",
+      "items",
+      "placeholder",
+      "placeholders",
+      "variable",
+      "variables",
+      "syntax",
+      "format",
+      "formats",
+      "string",
+      "strings",
+      "tag",
+      "tags",
+      "token",
+      "tokens",
+      "pattern",
+      "patterns",
+      "keyword",
+      "keywords",
+      "literal",
+      "literals",
+      "text"
+    ],
+    "templating": [
+      "template",
+      "templates",
+      "templating",
+      "templated",
+      "placeholder",
+      "placeholders",
+      "substitution",
+      "substitutions",
+      "substitute",
+      "substitutes",
+      "substituted",
+      "substituting",
+      "interpolation",
+      "interpolate",
+      "interpolates",
+      "interpolated",
+      "variable",
+      "variables",
+      "render",
+      "renders",
+      "rendered",
+      "rendering",
+      "renderer",
+      "literal",
+      "literally",
+      "escape",
+      "escapes",
+      "escaped",
+      "escaping",
+      "syntax",
+      "jinja",
+      "mustache",
+      "handlebars",
+      "liquid",
+      "unrendered",
+      "unsubstituted",
+      "expand",
+      "expanded",
+      "expansion"
+    ]
+  },
+  "instructionCues": {
+    "step": [
+      "following",
+      "follows"
+    ],
+    "document": [
+      "here",
+      "below",
+      "above",
+      "section",
+      "sections",
+      "impact",
+      "timeline",
+      "summary",
+      "cause",
+      "causes",
+      "factors",
+      "lessons",
+      "actions",
+      "incident",
+      "outage",
+      "postmortem",
+      "document",
+      "details",
+      "context",
+      "background",
+      "customers",
+      "users",
+      "detection",
+      "resolution",
+      "mitigation",
+      "owner",
+      "owners",
+      "sentences",
+      "paragraph",
+      "responders",
+      "events"
+    ],
+    "questions": [
+      "what",
+      "how",
+      "who",
+      "when",
+      "why",
+      "which",
+      "where",
+      "whether"
+    ]
+  }
 };
 
 const options$3 = strictObject({
   /** Placeholder ids (e.g. "todo-marker") or literal texts (e.g. "TBD") never to flag. */
-  allow: array(string$9().min(1)).default([])
+  allow: array$1(string$9().min(1)).default([])
 }).default({ allow: [] });
 const describe = {
   "date-format": "a date or time format",
@@ -70098,6 +73390,87 @@ const patterns = Placeholders.placeholders.map((entry) => ({
 }));
 const IMPERATIVE_KINDS = /* @__PURE__ */ new Set(["action-items", "timeline", "resolution"]);
 const angle = patterns.find((entry) => entry.id === "angle-bracket");
+const determiners = new Set(Placeholders.mentions.determiners);
+const mentionNouns = new Set(Placeholders.mentions.nouns);
+const templatingWords = new Set(Placeholders.mentions.templating);
+const stepWords = new Set(Placeholders.instructionCues.step);
+const documentWords = new Set(Placeholders.instructionCues.document);
+const questionWords = new Set(Placeholders.instructionCues.questions);
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const OPENING_QUOTES = `"'\u201C\u2018\xAB`;
+const CLOSING_QUOTES = `"'\u201D\u2019\xBB`;
+function words$3(text) {
+  return (text.match(WORD) ?? []).map((word) => word.toLowerCase());
+}
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+function wordBefore(text, index) {
+  let end = index;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === "	"))
+    end--;
+  if (end === index)
+    return null;
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]))
+    start--;
+  return start < end ? text.slice(start, end).toLowerCase() : null;
+}
+function wordAfter(text, index) {
+  let start = index;
+  while (start < text.length && (text[start] === " " || text[start] === "	"))
+    start++;
+  if (start === index)
+    return null;
+  let end = start;
+  while (end < text.length && WORD_CHAR.test(text[end]))
+    end++;
+  return start < end ? text.slice(start, end).toLowerCase() : null;
+}
+function isMention(match, text) {
+  const end = match.index + match.text.length;
+  const open = OPENING_QUOTES.indexOf(text[match.index - 1] ?? "");
+  if (open >= 0 && text[end] === CLOSING_QUOTES[open])
+    return true;
+  const after = wordAfter(text, end);
+  if (after !== null && mentionNouns.has(after))
+    return true;
+  if (match.id !== "todo-marker" && match.id !== "template-variable")
+    return false;
+  const before = wordBefore(text, match.index);
+  if (match.id === "todo-marker" && before !== null && determiners.has(before))
+    return true;
+  const near = [...words$3(text.slice(0, match.index)).slice(-3), ...words$3(text.slice(end)).slice(0, 3)];
+  return near.some((word) => templatingWords.has(word));
+}
+function isStep(sentence, source) {
+  const found = words$3(sentence.text);
+  if (found.some((word) => documentWords.has(word)) || questionWords.has(found[1] ?? ""))
+    return false;
+  const written = source.slice(sentence.span.start.offset, sentence.span.end.offset);
+  return written.includes("`") || /https?:\/\/|\bwww\./i.test(written) || sentence.text.split(" ").some(isFileName) || found.some((word) => stepWords.has(word)) || sentence.text.trimEnd().endsWith(":") && introducesBlock(source, sentence.span.end.offset);
+}
+const FILE_NAME = /^[\w/-]*[\w-]{2}\.[A-Za-z]{1,5}$/;
+function isFileName(word) {
+  let end = word.length;
+  while (end > 0 && ".,;:!?)".includes(word[end - 1]))
+    end--;
+  return FILE_NAME.test(word.slice(0, end));
+}
+function introducesBlock(source, offset) {
+  const lines = source.slice(offset, offset + 400).split(/\r\n|\r|\n/);
+  const next = lines.slice(1).find((line) => line.trim() !== "");
+  if (next === void 0)
+    return false;
+  return /^(?: {4}|\t)/.test(next) || /^ {0,3}(?:```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/.test(next);
+}
+function isMarkupTag(text, source, after) {
+  const tag = /^<([A-Za-z][\w-]*)([ \t][^<>]*)?\/?>$/.exec(text);
+  if (!tag)
+    return false;
+  const attributes = tag[2] ?? "";
+  if (attributes.trim() !== "")
+    return /^[ \t]+[\w:.-]+[ \t]*=[ \t]*["']/.test(attributes);
+  return source.toLowerCase().includes(`</${tag[1].toLowerCase()}`, after);
+}
 function findPlaceholders(text, allow, sentences) {
   const matches = [];
   for (const { id, note, regex } of patterns) {
@@ -70165,13 +73538,15 @@ var noTemplatePlaceholders = defineRule({
     const walk = (node) => {
       if (node.type === "blockquote" || node.type === "code")
         return;
-      if (node.type === "html" && angle && !allow.has("angle-bracket")) {
-        const offset = node.position?.start.offset;
+      const offset = node.position?.start.offset;
+      if (node.type === "html" && angle && !allow.has("angle-bracket") && offset !== void 0) {
         angle.regex.lastIndex = 0;
-        const match = offset === void 0 ? null : angle.regex.exec(node.value);
-        if (match && offset !== void 0 && !allow.has(match[0].toLowerCase())) {
+        for (let match = angle.regex.exec(node.value); match; match = angle.regex.exec(node.value)) {
           const start = offset + match.index;
-          emit({ id: angle.id, note: angle.note, text: match[0]}, { start: doc.pointAt(start), end: doc.pointAt(start + match[0].length) }, "text");
+          const end = start + match[0].length;
+          if (allow.has(match[0].toLowerCase()) || isMarkupTag(match[0], doc.source, end))
+            continue;
+          emit({ id: angle.id, note: angle.note, text: match[0]}, { start: doc.pointAt(start), end: doc.pointAt(end) }, "text");
         }
       }
       if ("children" in node)
@@ -70183,23 +73558,19 @@ var noTemplatePlaceholders = defineRule({
       const kind = sentence.section?.kind;
       const instructions = sentence.context !== "heading" && !(kind && IMPERATIVE_KINDS.has(kind));
       for (const match of findPlaceholders(sentence.text, allow, instructions)) {
-        emit(match, { start: sentence.pointAt(match.index), end: sentence.pointAt(match.index + match.text.length) }, "text");
+        if (match.id === "template-instruction" ? isStep(sentence, doc.source) : isMention(match, sentence.text))
+          continue;
+        const at = { start: sentence.pointAt(match.index), end: sentence.pointAt(match.index + match.text.length) };
+        const shown = match.id === "template-instruction" ? { ...match, text: doc.source.slice(at.start.offset, at.end.offset) } : match;
+        emit(shown, at, "text");
       }
     }
   }
 });
 
-const requirements = {
-  summary: { kinds: ["summary"], heading: "Summary", category: "impact", core: false, why: "readers outside the team start there" },
-  impact: { kinds: ["impact"], heading: "Impact", category: "impact", core: true, why: "severity and priorities are argued from the impact" },
-  timeline: { kinds: ["timeline"], heading: "Timeline", category: "timeline", core: true, why: "detection and mitigation gaps only show on a timeline" },
-  "root-cause": { kinds: ["root-cause", "causes", "five-whys"], heading: "Root cause", category: "root-cause", core: true, why: "the actions must trace back to a cause" },
-  "contributing-factors": { kinds: ["contributing-factors", "causes"], heading: "Contributing factors", category: "root-cause", core: false, why: "incidents rarely have one cause, and the others need actions too" },
-  "action-items": { kinds: ["action-items"], heading: "Action items", category: "action-items", core: true, why: "without actions the same failure comes back" },
-  lessons: { kinds: ["lessons-learned", "what-went-well", "what-went-poorly", "where-we-got-lucky"], heading: "Lessons learned", category: "follow-up", core: false, why: "what went well and poorly is what the next responder learns from" }
-};
+const requirements = sectionRequirements;
 const requirementIds = Object.keys(requirements);
-const requirementList = array(_enum(requirementIds));
+const requirementList = array$1(_enum(requirementIds));
 const options$2 = strictObject({
   /** Required sections by severity level (P1..P4). */
   bySeverity: strictObject({
@@ -70241,13 +73612,10 @@ var requiredSections = defineRule({
   check(doc, { options: options2, report }) {
     const stated = doc.metadata.severity;
     const level = stated ? `P${stated.level}` : options2.assumeSeverity;
-    const present = new Set(doc.allSections.map((section) => section.kind));
     const at = doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span;
     for (const id of options2.bySeverity[level]) {
       const requirement = requirements[id];
-      if (requirement.kinds.some((kind) => present.has(kind)))
-        continue;
-      if (id === "action-items" && doc.actionItemsSection)
+      if (hasRequiredSection(doc, id))
         continue;
       report({
         messageId: requirement.core ? "missing-core" : "missing",
@@ -70264,22 +73632,20 @@ var requiredSections = defineRule({
   }
 });
 
-const blameNouns = new PhraseMatcher(BlameModifiers["blame-nouns"].filter((entry) => entry.id === "human-error"));
-const ROOT_LABEL = /\b(?:root[\s-]?cause|primary cause|main cause|underlying cause|the trigger|triggering cause|proximate cause)\b/i;
 const options$1 = strictObject({
   /** Contributing factors a P1/P2 postmortem should list. */
-  minFactors: number().int().min(0).default(2),
+  minFactors: number$1().int().min(0).default(2),
   /** Word-overlap ratio from which a factor counts as a restatement of the root cause. */
-  duplicateSimilarity: number().min(0).max(1).default(0.8),
+  duplicateSimilarity: number$1().min(0).max(1).default(0.8),
   /** Levels a five-whys chain must reach. */
-  minWhys: number().int().min(1).default(3)
+  minWhys: number$1().int().min(1).default(3)
 }).default({ minFactors: 2, duplicateSimilarity: 0.8, minWhys: 3 });
-function words(text) {
+function words$2(text) {
   return new Set(tokenize$2(text).map((token) => token.norm).filter((word) => word.length > 3));
 }
 function similarity(a, b) {
-  const left = words(a);
-  const right = words(b);
+  const left = words$2(a);
+  const right = words$2(b);
   if (left.size === 0 || right.size === 0)
     return 0;
   let shared = 0;
@@ -70311,16 +73677,15 @@ var rootcauseVsContributing = defineRule({
     const severity = doc.metadata.severity;
     const level = severity?.level ?? 3;
     const severityLabel = severity ? `P${severity.level}` : "P3 (assumed)";
-    const humanError = blameNouns.matchAll(tokenize$2(causes.rootCause?.text ?? "")).length > 0;
-    if (causes.rootCauseSection && !humanError && (causes.rootCause?.text.split(/\s+/).filter(Boolean).length ?? 0) < 4) {
+    const humanError = humanErrorPhrase(causes.rootCause?.text ?? "") !== null;
+    if (causes.rootCauseSection && !humanError && rootCauseWordCount(causes) < MIN_ROOT_CAUSE_WORDS) {
       report({ messageId: "empty-root-cause", at: causes.rootCauseSection.headingSpan });
     }
     if (causes.mergedSection && !causes.rootCauseSection && causes.mergedItems.length > 1) {
-      const labelled = causes.mergedItems.some((item) => ROOT_LABEL.test(item.text)) || ROOT_LABEL.test(causes.mergedSection.heading);
-      if (!labelled)
+      if (!mergedCausesLabelled(causes))
         report({ messageId: "merged-causes", data: { heading: causes.mergedSection.title }, at: causes.mergedSection.headingSpan });
     }
-    const hasFactors = causes.contributingFactors.length > 0 || causes.mergedItems.length > 1;
+    const hasFactors = listsFactors(causes);
     if (level <= 2 && (causes.rootCauseSection || causes.mergedSection) && !hasFactors) {
       const at = (causes.rootCauseSection ?? causes.mergedSection).headingSpan;
       report({ messageId: "no-contributing", data: { severity: severityLabel }, at });
@@ -70345,9 +73710,9 @@ var rootcauseVsContributing = defineRule({
         }
       }
     }
-    const human = blameNouns.matchAll(tokenize$2(firstParagraph))[0];
-    if (human && causes.rootCauseSection && !/\bnot\b[^.]{0,30}$/i.test(firstParagraph.split(human.phrase)[0] ?? "")) {
-      report({ messageId: "human-root-cause", data: { phrase: human.phrase }, at: causes.rootCauseSection.headingSpan });
+    const human = humanErrorPhrase(firstParagraph);
+    if (human && causes.rootCauseSection && !/\bnot\b[^.]{0,30}$/i.test(firstParagraph.split(human)[0] ?? "")) {
+      report({ messageId: "human-root-cause", data: { phrase: human }, at: causes.rootCauseSection.headingSpan });
     }
     for (const chain of causes.fiveWhys) {
       if (chain.steps.length < options2.minWhys) {
@@ -70357,201 +73722,160 @@ var rootcauseVsContributing = defineRule({
   }
 });
 
-const MilestoneKeywords = {
-  "milestones": [
-    {
-      "id": "onset",
-      "phrases": [
-        "onset",
-        "impact begins",
-        "impact starts",
-        "impact started",
-        "impact began",
-        "outage begins",
-        "outage starts",
-        "outage started",
-        "errors begin",
-        "errors start",
-        "errors started",
-        "first errors",
-        "first error",
-        "first symptom",
-        "first symptoms",
-        "incident begins",
-        "incident starts",
-        "started failing",
-        "start failing",
-        "starts failing",
-        "begins failing",
-        "began failing",
-        "start of impact",
-        "customer impact begins"
-      ],
-      "note": "The first symptom; detection is measured from here."
-    },
-    {
-      "id": "detection",
-      "phrases": [
-        "detection",
-        "detected",
-        "alert fired",
-        "alert fires",
-        "alerted",
-        "alerts fired",
-        "alert triggered",
-        "alert triggers",
-        "alerts fire",
-        "alerts triggered",
-        "alarm fired",
-        "alarm fires",
-        "alarms fired",
-        "alarm triggered",
-        "monitor fired",
-        "monitor triggered",
-        "pager fired",
-        "paged",
-        "is paged",
-        "was paged",
-        "page fired",
-        "noticed",
-        "notice",
-        "notices",
-        "first noticed",
-        "reported",
-        "reports that",
-        "report that",
-        "reports on",
-        "first report",
-        "incoming report",
-        "is alerted",
-        "are alerted",
-        "alerted to",
-        "users report",
-        "customers report",
-        "discovered",
-        "pinged",
-        "flagged",
-        "spotted",
-        "investigation begins",
-        "declares",
-        "declared",
-        "incident declared",
-        "acknowledges the page",
-        "acknowledged the page",
-        "acknowledges the alert",
-        "acknowledged the alert",
-        "incident opened",
-        "opened an incident",
-        "opens an incident"
-      ],
-      "note": "When someone or something noticed."
-    },
-    {
-      "id": "mitigation",
-      "phrases": [
-        "mitigation",
-        "mitigated",
-        "mitigates",
-        "rolled back",
-        "rolls back",
-        "rollback",
-        "reverted",
-        "reverts",
-        "revert",
-        "failover",
-        "failed over",
-        "fails over",
-        "workaround",
-        "restored service",
-        "stopgap",
-        "disabled the",
-        "disables",
-        "scaled up",
-        "scales up",
-        "errors stop",
-        "errors stopped",
-        "impact ends",
-        "impact ended"
-      ],
-      "note": "When the impact stopped growing or ended."
-    },
-    {
-      "id": "resolution",
-      "phrases": [
-        "resolution",
-        "resolved",
-        "resolves",
-        "all clear",
-        "closes the incident",
-        "closed the incident",
-        "incident closed",
-        "incident resolved",
-        "back to normal",
-        "fully recovered",
-        "fully restored",
-        "end of outage",
-        "outage ends",
-        "outage ended",
-        "recovered",
-        "operational again",
-        "once again merging",
-        "is restored",
-        "are restored",
-        "verified all systems operational",
-        "issue is closed"
-      ],
-      "note": "When the incident was over."
-    }
-  ]
-};
+/**
+ * @typedef {import('mdast').Nodes} Nodes
+ *
+ * @typedef Options
+ *   Configuration (optional).
+ * @property {boolean | null | undefined} [includeImageAlt=true]
+ *   Whether to use `alt` for `image`s (default: `true`).
+ * @property {boolean | null | undefined} [includeHtml=true]
+ *   Whether to use `value` of HTML (default: `true`).
+ */
 
-const milestoneMatcher = new PhraseMatcher(MilestoneKeywords.milestones);
+/** @type {Options} */
+const emptyOptions$2 = {};
+
+/**
+ * Get the text content of a node or list of nodes.
+ *
+ * Prefers the node’s plain-text fields, otherwise serializes its children,
+ * and if the given value is an array, serialize the nodes in it.
+ *
+ * @param {unknown} [value]
+ *   Thing to serialize, typically `Node`.
+ * @param {Options | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Serialized `value`.
+ */
+function toString(value, options) {
+  const settings = options || emptyOptions$2;
+  const includeImageAlt =
+    typeof settings.includeImageAlt === 'boolean'
+      ? settings.includeImageAlt
+      : true;
+  const includeHtml =
+    typeof settings.includeHtml === 'boolean' ? settings.includeHtml : true;
+
+  return one(value, includeImageAlt, includeHtml)
+}
+
+/**
+ * One node or several nodes.
+ *
+ * @param {unknown} value
+ *   Thing to serialize.
+ * @param {boolean} includeImageAlt
+ *   Include image `alt`s.
+ * @param {boolean} includeHtml
+ *   Include HTML.
+ * @returns {string}
+ *   Serialized node.
+ */
+function one(value, includeImageAlt, includeHtml) {
+  if (node(value)) {
+    if ('value' in value) {
+      return value.type === 'html' && !includeHtml ? '' : value.value
+    }
+
+    if (includeImageAlt && 'alt' in value && value.alt) {
+      return value.alt
+    }
+
+    if ('children' in value) {
+      return all$3(value.children, includeImageAlt, includeHtml)
+    }
+  }
+
+  if (Array.isArray(value)) {
+    return all$3(value, includeImageAlt, includeHtml)
+  }
+
+  return ''
+}
+
+/**
+ * Serialize a list of nodes.
+ *
+ * @param {Array<unknown>} values
+ *   Thing to serialize.
+ * @param {boolean} includeImageAlt
+ *   Include image `alt`s.
+ * @param {boolean} includeHtml
+ *   Include HTML.
+ * @returns {string}
+ *   Serialized nodes.
+ */
+function all$3(values, includeImageAlt, includeHtml) {
+  /** @type {Array<string>} */
+  const result = [];
+  let index = -1;
+
+  while (++index < values.length) {
+    result[index] = one(values[index], includeImageAlt, includeHtml);
+  }
+
+  return result.join('')
+}
+
+/**
+ * Check if `value` looks like a node.
+ *
+ * @param {unknown} value
+ *   Thing.
+ * @returns {value is Nodes}
+ *   Whether `value` is a node.
+ */
+function node(value) {
+  return Boolean(value && typeof value === 'object')
+}
+
 const options = strictObject({
   /** Milestones the timeline must show. */
-  milestones: array(_enum(["onset", "detection", "mitigation", "resolution"])).default(["detection", "resolution"]),
+  milestones: array$1(_enum(["onset", "detection", "mitigation", "resolution"])).default(["detection", "resolution"]),
   /** Require a stated time zone. */
   requireTimeZone: boolean().default(true),
   /** Largest disagreement, in percent, between the header duration and the timeline. */
-  durationTolerance: number().min(0).default(25)
+  durationTolerance: number$1().min(0).default(25)
 }).default({ milestones: ["detection", "resolution"], requireTimeZone: true, durationTolerance: 25 });
-function instant(entry, baseline) {
+function instant(entry, baseline, mixedZones) {
   if (!entry.time)
     return null;
-  const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60;
+  const offset = mixedZones && !entry.relative ? zoneOffset(entry.timeZone) ?? 0 : 0;
+  const minutes = entry.time.hour * 60 + entry.time.minute + (entry.time.second ?? 0) / 60 - offset;
   const date = entry.date ?? baseline;
   return date ? dayNumber(date) * 1440 + minutes : minutes;
 }
-const LABEL = /^\W*(onset|detection|detected|mitigation|mitigated|resolution|resolved)\b\W/i;
-const LABEL_TO_MILESTONE = {
-  onset: "onset",
-  detection: "detection",
-  detected: "detection",
-  mitigation: "mitigation",
-  mitigated: "mitigation",
-  resolution: "resolution",
-  resolved: "resolution"
-};
-function classify(entry) {
-  const label = LABEL.exec(entry.text);
-  if (label?.[1])
-    return { milestone: LABEL_TO_MILESTONE[label[1].toLowerCase()], explicit: true };
-  const matches = milestoneMatcher.matchAll(tokenize$2(entry.text));
-  const milestone = matches[0]?.entry.id;
-  return milestone ? { milestone, explicit: false } : null;
+function zoneOffset(zone) {
+  if (zone === null)
+    return null;
+  return findTimeZone(zone)?.offsetMinutes ?? null;
 }
-function zoneFamily(zone) {
-  const match = findTimeZone(zone);
-  if (match?.offsetMinutes !== null && match?.offsetMinutes !== void 0)
-    return `offset:${match.offsetMinutes}`;
-  if (/^P[SD]?T$/.test(zone))
-    return "pacific";
-  if (/^E[SD]?T$/.test(zone))
-    return "eastern";
-  if (/^C[SD]?T$/.test(zone))
-    return "central";
-  if (/^M[SD]?T$/.test(zone))
-    return "mountain";
-  return zone;
+function reportUntimed(doc, timeline, report) {
+  const at = timeline.section.headingSpan;
+  const first = timeline.entries[0];
+  if (first) {
+    const count = timeline.entries.length;
+    const text = quote(first.text, 50);
+    const entries = count === 1 ? `The only timeline entry (\`${text}\`) has no time the linter can read` : `None of the ${count} timeline entries has a time the linter can read (the first is \`${text}\`)`;
+    const example = text.replace(/^\d{1,2}[:.h]\d{1,2}[^\s]{0,12}\s/, "").replace(/[.;,]$/, "");
+    report({ messageId: "no-timestamps", data: { entries, example }, at });
+    return;
+  }
+  const sentence = doc.prose.find((candidate) => candidate.context !== "heading" && within(candidate.span, timeline.section.span));
+  report({ messageId: "empty-timeline", data: { content: sentence ? `only \`${quote(sentence.text, 60)}\`` : "it is empty" }, at });
+}
+const RELATIVE_TIME = /\bT ?[+\-−] ?\d/;
+function writesTimes(section) {
+  const timed = (node) => {
+    const text = toString(node);
+    return findClockTime(text) !== null || RELATIVE_TIME.test(text) || findDates(text).some((found) => found.hasYear);
+  };
+  return section.nodes.some(timed) || section.subsections.some((sub) => timed(sub.headingNode) || writesTimes(sub));
+}
+function within(inner, outer) {
+  return inner.start.offset >= outer.start.offset && inner.end.offset <= outer.end.offset;
 }
 var timelineOrder = defineRule({
   id: "timeline-order",
@@ -70569,9 +73893,12 @@ var timelineOrder = defineRule({
       "missing-milestone": "The timeline shows no {{milestone}} entry; {{why}}. Add the entry, and mark it (e.g. `**{{label}}.**`).",
       "detection-before-onset": "Detection (line {{detectionLine}}) comes before onset (line {{onsetLine}}); detection cannot precede the first symptom. Check both times.",
       "resolution-not-last": "A {{milestone}} entry (`{{time}}`) comes after the resolution (line {{resolutionLine}}); the incident was not over yet. Move the resolution, or reword the later entry.",
+      "empty-timeline": "The timeline section has no timed events ({{content}}); readers cannot tell when the incident began, was detected and ended, and time to detect and to mitigate cannot be measured. List the events oldest first, each with its time in one stated zone, e.g. `- 10:05 UTC Alert fired for checkout errors`.",
+      "no-timestamps": "{{entries}}; readers cannot tell when the incident began, was detected and ended, and time to detect and to mitigate cannot be measured. Start each entry with its time in one stated zone, e.g. `- 10:05 UTC {{example}}`.",
       "duration-mismatch": "The stated duration ({{stated}} min) disagrees with the timeline ({{measured}} min from {{from}} to resolution); one of them is wrong. Correct the header or the timeline."
     },
-    penalties: { "no-time-zone": 25, "missing-milestone": 15, "out-of-order": 25, "midnight-without-date": 10 }
+    // A timeline with nothing on it leaves nothing to score, like a missing one (required-sections).
+    penalties: { "empty-timeline": 100, "no-timestamps": 60, "no-time-zone": 25, "missing-milestone": 15, "out-of-order": 25, "midnight-without-date": 10 }
   },
   check(doc, { options: options2, report }) {
     const timeline = doc.timeline;
@@ -70579,7 +73906,20 @@ var timelineOrder = defineRule({
       return;
     const timed = timeline.entries.filter((entry) => entry.time !== null);
     const baseline = doc.incidentDate ?? timeline.entries.find((entry) => entry.date)?.date ?? null;
-    const at = (entry) => instant(entry, baseline);
+    const offsets = new Set(timed.map((entry) => zoneOffset(entry.timeZone)));
+    const mixedZones = offsets.size > 1 && !offsets.has(null);
+    const at = (entry) => instant(entry, baseline, mixedZones);
+    const earlier = (entry, previous2) => {
+      const now = at(entry);
+      const before = at(previous2);
+      if (now === null || before === null || now >= before)
+        return false;
+      if (!mixedZones)
+        return true;
+      const asWritten = instant(entry, baseline, false);
+      const previousAsWritten = instant(previous2, baseline, false);
+      return asWritten !== null && previousAsWritten !== null && asWritten < previousAsWritten;
+    };
     for (const entry of timeline.entries) {
       if (entry.unparsedTime && entry.timeText && entry.timeSpan) {
         report({ messageId: "unparsed-time", data: { time: quote(entry.timeText) }, at: entry.timeSpan });
@@ -70587,9 +73927,7 @@ var timelineOrder = defineRule({
     }
     let previous = null;
     for (const entry of timed) {
-      const now = at(entry);
-      const before = previous ? at(previous) : null;
-      if (previous && now !== null && before !== null && now < before) {
+      if (previous && earlier(entry, previous)) {
         const sameDay = !entry.statesDate || !entry.date || !previous.date || dayNumber(entry.date) === dayNumber(previous.date);
         const lateToEarly = (previous.time?.hour ?? 0) >= 18 && (entry.time?.hour ?? 0) < 12;
         const data = {
@@ -70606,18 +73944,18 @@ var timelineOrder = defineRule({
       }
       previous = entry;
     }
-    if (timed.length === 0)
+    if (timed.length === 0) {
+      const untimed = !timeline.entries.some((entry) => entry.date !== null || entry.timeText !== null);
+      if (untimed && !writesTimes(timeline.section))
+        reportUntimed(doc, timeline, report);
       return;
+    }
+    const clockTimed = timed.filter((entry) => !entry.relative);
     const entryZones = timed.map((entry) => entry.timeZone).filter((zone) => zone !== null);
-    if (options2.requireTimeZone && timeline.statedTimeZones.length === 0 && entryZones.length === 0) {
+    if (options2.requireTimeZone && clockTimed.length > 0 && timeline.statedTimeZones.length === 0 && entryZones.length === 0) {
       report({ messageId: "no-time-zone", at: timeline.section.headingSpan });
     }
-    const families = /* @__PURE__ */ new Map();
-    for (const zone of [...timeline.statedTimeZones.map((stated) => stated.zone), ...entryZones]) {
-      const family = zoneFamily(zone);
-      if (!families.has(family))
-        families.set(family, zone);
-    }
+    const families = statedZoneFamilies(timeline);
     if (families.size > 1) {
       const first2 = [...families.keys()][0];
       const odd = timed.find((entry) => entry.timeZone !== null && zoneFamily(entry.timeZone) !== first2);
@@ -70628,7 +73966,7 @@ var timelineOrder = defineRule({
       });
     }
     const classified = timed.map((entry) => {
-      const found = classify(entry);
+      const found = classifyMilestone(entry);
       return { entry, milestone: found?.milestone ?? null, explicit: found?.explicit ?? false };
     });
     const first = (milestone) => classified.find((item) => item.milestone === milestone)?.entry ?? null;
@@ -70639,10 +73977,9 @@ var timelineOrder = defineRule({
       mitigation: ["readers need to know when the impact stopped", "Mitigation"],
       resolution: ["without it the incident has no end and no duration", "Resolution"]
     };
+    const marked = markedMilestones(timeline);
     for (const milestone of options2.milestones) {
-      if (first(milestone))
-        continue;
-      if (milestone === "mitigation" && first("resolution"))
+      if (marked[milestone])
         continue;
       report({
         messageId: "missing-milestone",
@@ -70866,23 +74203,23 @@ const customRule = looseObject({
     defaultSeverity: _enum(["warn", "error"]),
     messages: record(string$9(), string$9()),
     // Checked here because the rubric subtracts them: a negative or NaN penalty would corrupt scores.
-    penalties: record(string$9(), number().min(0).max(100)).optional(),
+    penalties: record(string$9(), number$1().min(0).max(100)).optional(),
     docsUrl: string$9().optional()
   }),
   check: custom((value) => typeof value === "function", "check must be a function")
 });
 const userConfigSchema = strictObject({
   $schema: string$9().optional(),
-  extends: union([preset, array(preset)], {
+  extends: union([preset, array$1(preset)], {
     error: () => `expected a preset name (${presetNames.map((name) => `"${name}"`).join(", ")}) or a list of them`
   }).optional(),
   rules: record(string$9(), ruleSettingSchema).optional(),
-  include: array(string$9().min(1)).optional(),
-  ignore: array(string$9().min(1)).optional(),
-  weights: partialRecord(_enum(categoryIds), number().min(0).max(100)).optional(),
+  include: array$1(string$9().min(1)).optional(),
+  ignore: array$1(string$9().min(1)).optional(),
+  weights: partialRecord(_enum(categoryIds), number$1().min(0).max(100)).optional(),
   settings: record(string$9(), unknown()).optional(),
   reportUnusedDisableDirectives: union([boolean(), _enum(["warn", "error"])]).optional(),
-  customRules: array(customRule).optional()
+  customRules: array$1(customRule).optional()
 });
 
 record(string$9(), ruleSettingSchema);
@@ -71160,485 +74497,104 @@ class DocumentTooComplexError extends Error {
   }
 }
 
-const ActionFields = {
-  "fields": [
-    {
-      "field": "text",
-      "labels": [
-        "action",
-        "action item",
-        "action items",
-        "task",
-        "tasks",
-        "item",
-        "items",
-        "deliverable",
-        "description",
-        "what",
-        "todo",
-        "to do",
-        "remediation",
-        "follow-up",
-        "follow up",
-        "fix",
-        "work item",
-        "summary",
-        "title",
-        "corrective action",
-        "improvement",
-        "change",
-        "details"
-      ]
-    },
-    {
-      "field": "owner",
-      "labels": [
-        "owner",
-        "owners",
-        "assignee",
-        "assignees",
-        "assigned to",
-        "who",
-        "responsible",
-        "dri",
-        "owned by",
-        "team",
-        "lead",
-        "poc",
-        "point of contact"
-      ]
-    },
-    {
-      "field": "due",
-      "labels": [
-        "due",
-        "due date",
-        "deadline",
-        "date",
-        "eta",
-        "target",
-        "target date",
-        "by when",
-        "when",
-        "due by",
-        "complete by",
-        "completion date",
-        "by"
-      ]
-    },
-    {
-      "field": "priority",
-      "labels": [
-        "priority",
-        "pri",
-        "prio",
-        "p",
-        "importance",
-        "severity"
-      ]
-    },
-    {
-      "field": "category",
-      "labels": [
-        "type",
-        "category",
-        "kind",
-        "class",
-        "action type",
-        "area"
-      ]
-    },
-    {
-      "field": "ticket",
-      "labels": [
-        "ticket",
-        "tickets",
-        "issue",
-        "issues",
-        "link",
-        "links",
-        "tracking",
-        "tracker",
-        "jira",
-        "bug",
-        "pr",
-        "reference",
-        "ref",
-        "tracking issue",
-        "tracked in",
-        "tracking bug",
-        "tracking ticket"
-      ]
-    },
-    {
-      "field": "status",
-      "labels": [
-        "status",
-        "state",
-        "done",
-        "progress",
-        "complete",
-        "completed"
-      ]
-    }
+const CauseStatements = {
+  "explicit": [
+    "the root cause",
+    "root cause was",
+    "root cause is",
+    "the cause was",
+    "the cause is",
+    "the cause of the",
+    "the reason was",
+    "the reason for the",
+    "underlying cause"
+  ],
+  "connectives": [
+    "caused by",
+    "was caused by",
+    "were caused by",
+    "due to",
+    "because of",
+    "because",
+    "stemmed from",
+    "stems from",
+    "resulted from",
+    "results from",
+    "was triggered by",
+    "were triggered by",
+    "triggered by",
+    "traced back to",
+    "traced it to",
+    "came down to",
+    "comes down to",
+    "happened because",
+    "occurred because",
+    "failed because",
+    "broke because",
+    "turned out to be",
+    "was the result of"
+  ],
+  "incident-words": [
+    "outage",
+    "incident",
+    "failure",
+    "failed",
+    "failing",
+    "failures",
+    "down",
+    "downtime",
+    "error",
+    "errors",
+    "crash",
+    "crashed",
+    "broke",
+    "broken",
+    "unavailable",
+    "degraded",
+    "issue",
+    "problem",
+    "bug",
+    "disruption",
+    "loss",
+    "lost",
+    "stopped",
+    "stall",
+    "stalled",
+    "timeout",
+    "timeouts",
+    "slow",
+    "latency",
+    "exploit",
+    "breach",
+    "leak",
+    "evictions",
+    "evicted",
+    "filled",
+    "full",
+    "exhausted"
   ]
 };
-
-const headerToField = /* @__PURE__ */ new Map();
-for (const { field, labels } of ActionFields.fields)
-  for (const label of labels)
-    headerToField.set(label, field);
-function fieldForHeader(header) {
-  const key = header.replace(/(?<!\s)\s*\([^()]{0,20}\)/g, "").toLowerCase().replace(/[^\p{L}\p{N} /-]+/gu, " ").replace(/\s+/g, " ").trim();
-  return headerToField.get(key) ?? null;
-}
-const labelAlternation = [...headerToField.keys()].filter((label) => headerToField.get(label) !== "text" && label.length > 1).sort((a, b) => b.length - a.length).map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|");
-const LABELLED_FIELD = new RegExp(`(?:^|[\\s(,;|\xB7\u2014\u2013-])(${labelAlternation})\\s*:\\s*`, "gi");
-const HANDLE = /(?<![\w.@/])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:\/[A-Za-z0-9_.-]+)?/g;
-const TICKET_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b/g;
-const TICKET_CANDIDATE = new RegExp(`${TICKET_KEY.source}|https?:\\/\\/\\S+`, "g");
-const TRACKER_PATH = /\/(?:issues|pull|browse|tickets?|projects?|-\/issues)/;
-const PRIORITY = /(?:^|[\s(,;[])(P[0-4])(?=$|[\s),;\]])/g;
-const DUE_WORD = /\b(?:due(?:\s+(?:by|on|date))?|by|before|eta|deadline)(?:\s*:)?(?<!\s)\s*$/i;
-const SEPARATORS = /(?<![\s—–\-:;,|·(])[\s—–\-:;,|·(]+$/;
-const VALUE_END = /[;|·\n]|\.\s|\s[—–]\s|,\s(?=[A-Za-z ]{1,30}:|(?:[Dd]ue|[Bb]y|ETA|[Dd]eadline)\b|[A-Z][A-Z0-9]{1,9}-\d|#\d|P[0-4]\b|@)/;
-function extractActionItems(inputs) {
-  const items = [];
-  const reader = new ActionReader(inputs, items);
-  reader.section(inputs.section, null);
-  return items;
-}
-class ActionReader {
-  items;
-  sourceMap;
-  referenceYear;
-  constructor(inputs, items) {
-    this.items = items;
-    this.sourceMap = inputs.sourceMap;
-    this.referenceYear = inputs.incidentDate?.year;
-  }
-  section(section, group) {
-    const before = this.items.length;
-    for (const node of section.nodes)
-      this.block(node, group);
-    if (this.items.length === before) {
-      for (const node of section.nodes)
-        if (node.type === "paragraph")
-          this.paragraph(node, group);
-    }
-    for (const sub of section.subsections)
-      this.section(sub, sub.title || group);
-  }
-  paragraph(node, group) {
-    const mapped = flattenInline(node, "keep");
-    const text = mapped.text.replace(/\s+/g, " ").trim();
-    if (text.split(" ").length < 3 || /:$/.test(text))
-      return;
-    const inline = this.inlineFields(mapped);
-    const leading = mapped.text.length - mapped.text.trimStart().length;
-    this.items.push({
-      ...inline.fields,
-      text: inline.text.trim() || text,
-      span: this.sourceMap.nodeSpan(node),
-      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(leading), mapped.sourceEndAt(mapped.text.trimEnd().length)),
-      group,
-      source: "paragraph"
-    });
-  }
-  block(node, group) {
-    if (node.type === "table")
-      this.table(node, group);
-    else if (node.type === "list")
-      this.list(node, group);
-  }
-  table(table, group) {
-    const [header, ...rows] = table.children;
-    if (!header)
-      return;
-    const fields = header.children.map((cell) => fieldForHeader(flattenInline(cell, "keep").text));
-    let textColumn = fields.indexOf("text");
-    if (textColumn < 0) {
-      const lengths = header.children.map((_, column) => fields[column] ? -1 : rows.reduce((sum, row) => sum + (row.children[column] ? flattenInline(row.children[column], "keep").text.length : 0), 0));
-      textColumn = lengths.indexOf(Math.max(...lengths));
-      if (textColumn < 0 || (lengths[textColumn] ?? -1) <= 0)
-        return;
-    }
-    for (const row of rows) {
-      const textCell = row.children[textColumn];
-      if (!textCell)
-        continue;
-      const mapped = flattenInline(textCell, "keep");
-      const text = mapped.text.trim();
-      if (text === "" || /^[-—–]+$/.test(text))
-        continue;
-      const found = emptyFields();
-      row.children.forEach((cell, column) => {
-        const field = fields[column];
-        if (!field || field === "text" || column === textColumn)
-          return;
-        const cellText = flattenInline(cell, "keep");
-        const raw = cellText.text.trim();
-        if (raw === "" || /^[-—–]$/.test(raw))
-          return;
-        const leading = cellText.text.length - cellText.text.trimStart().length;
-        const value = { raw, span: this.sourceMap.span(cellText.sourceOffsetAt(leading), cellText.sourceEndAt(leading + raw.length)) };
-        this.assign(found, field, value);
-      });
-      const inline = this.linkTicket(this.inlineFields(mapped), textCell, mapped);
-      mergeMissing(found, inline.fields);
-      this.items.push({
-        ...found,
-        ...this.deliverable(inline, mapped),
-        span: this.sourceMap.nodeSpan(row),
-        group,
-        source: "table"
-      });
-    }
-  }
-  list(list, group) {
-    for (const item of list.children)
-      this.listItem(item, group);
-  }
-  listItem(item, group) {
-    const [first, ...rest] = item.children;
-    if (!first || first.type !== "paragraph") {
-      for (const node of item.children)
-        if (node.type === "list")
-          this.list(node, group);
-      return;
-    }
-    const mapped = flattenInline(first, "keep");
-    const nestedLists = rest.filter((node) => node.type === "list");
-    const firstText = mapped.text.trim();
-    if (nestedLists.length > 0 && firstText.split(/\s+/).length <= 3 && !/[.:]\s*\S/.test(firstText) && !HANDLE.test(firstText)) {
-      HANDLE.lastIndex = 0;
-      for (const nested of nestedLists)
-        this.list(nested, firstText.replace(/:$/, ""));
-      return;
-    }
-    HANDLE.lastIndex = 0;
-    const inline = this.linkTicket(this.inlineFields(mapped), first, mapped);
-    const found = inline.fields;
-    for (const node of rest) {
-      if (node.type === "paragraph") {
-        mergeMissing(found, this.linkTicket(this.inlineFields(flattenInline(node, "keep"), true), node).fields);
-      }
-      if (node.type === "list") {
-        for (const child of node.children) {
-          const childFields = this.inlineFields(flattenInline(child, "keep"), true);
-          if (Object.values(childFields.fields).some(Boolean) && childFields.text.trim().length < 3)
-            mergeMissing(found, childFields.fields);
-          else if (Object.values(childFields.fields).some(Boolean) && /^\s*\w[\w ]*:/.test(flattenInline(child, "keep").text))
-            mergeMissing(found, childFields.fields);
-        }
-      }
-    }
-    this.items.push({
-      ...found,
-      ...this.deliverable(inline, mapped),
-      span: this.sourceMap.nodeSpan(item),
-      group,
-      source: item.checked === null || item.checked === void 0 ? "list" : "task-list"
-    });
-  }
-  /**
-   * Find labelled and unlabelled fields in an item's text. The deliverable is the text before the
-   * first field, with separators trimmed ("Add alert — @alice, due 2025-03-01, WEB-1").
-   */
-  inlineFields(mapped, fieldsOnly = false) {
-    const text = mapped.text;
-    const fields = emptyFields();
-    let firstFieldAt = text.length;
-    const claimed = [];
-    const span = (start2, end2) => this.sourceMap.span(mapped.sourceOffsetAt(start2), mapped.sourceEndAt(end2));
-    const claim = (start2, end2) => {
-      claimed.push([start2, end2]);
-    };
-    const isClaimed = (index) => claimed.some(([start2, end2]) => index >= start2 && index < end2);
-    LABELLED_FIELD.lastIndex = 0;
-    const labelled = [...text.matchAll(LABELLED_FIELD)];
-    labelled.forEach((match, index) => {
-      const label = (match[1] ?? "").toLowerCase().replace(/\s+/g, " ");
-      const field = headerToField.get(label);
-      if (!field || field === "text")
-        return;
-      const labelStart = (match.index ?? 0) + match[0].indexOf(match[1] ?? "");
-      const valueStart = (match.index ?? 0) + match[0].length;
-      const next = labelled[index + 1];
-      let valueEnd = next ? next.index ?? text.length : text.length;
-      const stop = VALUE_END.exec(text.slice(valueStart, valueEnd));
-      if (stop)
-        valueEnd = valueStart + stop.index;
-      let raw = text.slice(valueStart, valueEnd).trim().replace(/(?<![.,;])[.,;]+$/, "");
-      if (raw.endsWith(")") && !raw.includes("("))
-        raw = raw.replace(/(?<![\s)])[\s)]+$/, "");
-      if (raw === "")
-        return;
-      this.assign(fields, field, { raw, span: span(valueStart, valueStart + raw.length) });
-      claim(labelStart, valueEnd);
-      firstFieldAt = Math.min(firstFieldAt, labelStart);
-    });
-    for (const match of text.matchAll(HANDLE)) {
-      const index = match.index ?? 0;
-      if (isClaimed(index))
-        continue;
-      if (!fields.owner)
-        fields.owner = { raw: match[0], span: span(index, index + match[0].length) };
-      if (index > 0 && SEPARATORS.test(text.slice(0, index)))
-        firstFieldAt = Math.min(firstFieldAt, index);
-      claim(index, index + match[0].length);
-    }
-    for (const { index, raw } of tickets(text)) {
-      if (isClaimed(index))
-        continue;
-      if (!fields.ticket)
-        fields.ticket = { raw, span: span(index, index + raw.length) };
-      if (text.slice(index + raw.length).trim().length < 40)
-        firstFieldAt = Math.min(firstFieldAt, index);
-      claim(index, index + raw.length);
-    }
-    for (const match of findDates(text, this.referenceYear === void 0 ? {} : { referenceYear: this.referenceYear })) {
-      if (isClaimed(match.index) || fields.due)
-        continue;
-      const before = text.slice(0, match.index);
-      const dueWord = DUE_WORD.exec(before);
-      if (!dueWord && text.slice(match.index + match.length).trim().length > 30)
-        continue;
-      const start2 = dueWord ? match.index - dueWord[0].length : match.index;
-      fields.due = { raw: text.slice(match.index, match.index + match.length), span: span(match.index, match.index + match.length), date: match.date };
-      claim(start2, match.index + match.length);
-      firstFieldAt = Math.min(firstFieldAt, start2);
-    }
-    for (const match of text.matchAll(PRIORITY)) {
-      const index = (match.index ?? 0) + match[0].indexOf(match[1] ?? "");
-      if (isClaimed(index) || fields.priority)
-        continue;
-      fields.priority = { raw: match[1] ?? "", span: span(index, index + (match[1] ?? "").length) };
-      if (text.slice(index).trim().length < 40 || index < 6) {
-        claim(index, index + 2);
-        firstFieldAt = Math.min(firstFieldAt, index);
-      }
-    }
-    if (fieldsOnly)
-      return { fields, text: "", range: null };
-    const prefix = text.slice(0, firstFieldAt).replace(SEPARATORS, "");
-    const start = prefix.length - prefix.replace(/^[\s\-—–:]+/, "").length;
-    const end = prefix.replace(/(?<![\s(])[\s(]+$/, "").length;
-    if (end - start >= 3)
-      return { fields, text: text.slice(start, end).replace(/\s+/g, " "), range: [start, end] };
-    const rest = removeRanges(text, claimed).replace(SEPARATORS, "");
-    return { fields, text: rest.replace(/^[\s\-—–:]+/, "").replace(/\s+/g, " ").replace(/(?<![\s(])[\s(]+$/, ""), range: null };
-  }
-  /** The deliverable and its span: the stretch of text before the fields, else the whole text. */
-  deliverable(inline, mapped) {
-    const whole = mapped.text.trim();
-    const leading = mapped.text.length - mapped.text.trimStart().length;
-    const [start, end] = inline.range ?? [leading, leading + whole.length];
-    return {
-      text: inline.text.trim() || whole.replace(/\s+/g, " "),
-      textSpan: this.sourceMap.span(mapped.sourceOffsetAt(start), mapped.sourceEndAt(end))
-    };
-  }
-  /**
-   * "... more gracefully. [Issue](https://github.com/o/r/issues/131)": a link to a tracker is the
-   * ticket even when its text names none, and its text is not part of the deliverable.
-   */
-  linkTicket(inline, node, mapped) {
-    if (inline.fields.ticket)
-      return inline;
-    const link = trackerLinks(node)[0];
-    if (!link)
-      return inline;
-    const linkSpan = this.sourceMap.nodeSpan(link);
-    const urlAt = this.sourceMap.source.slice(linkSpan.start.offset, linkSpan.end.offset).indexOf(link.url);
-    const span = urlAt < 0 ? linkSpan : this.sourceMap.span(linkSpan.start.offset + urlAt, linkSpan.start.offset + urlAt + link.url.length);
-    inline.fields.ticket = { raw: link.url, span };
-    const label = flattenInline(link, "keep").text.trim();
-    if (!label || !inline.text.endsWith(label))
-      return inline;
-    const text = inline.text.slice(0, -label.length).replace(SEPARATORS, "");
-    if (!inline.range || !mapped)
-      return { ...inline, text };
-    const [start, end] = inline.range;
-    const kept = mapped.text.slice(start, end);
-    const keptEnd = kept.endsWith(label) ? start + kept.slice(0, -label.length).replace(SEPARATORS, "").length : end;
-    return { ...inline, text, range: [start, keptEnd] };
-  }
-  assign(fields, field, value) {
-    switch (field) {
-      case "owner":
-        fields.owner ??= value;
-        break;
-      case "due": {
-        const date = findDates(value.raw, this.referenceYear === void 0 ? {} : { referenceYear: this.referenceYear })[0]?.date ?? null;
-        fields.due ??= { ...value, date };
-        break;
-      }
-      case "priority":
-        fields.priority ??= value;
-        break;
-      case "category":
-        fields.category ??= value;
-        break;
-      case "ticket":
-        fields.ticket ??= value;
-        break;
-      case "status":
-        fields.status ??= value;
-        break;
-    }
-  }
-}
-function tickets(text) {
-  const found = [];
-  TICKET_CANDIDATE.lastIndex = 0;
-  for (let match = TICKET_CANDIDATE.exec(text); match; match = TICKET_CANDIDATE.exec(text)) {
-    const raw = match[0];
-    if (!raw.startsWith("http") || isTrackerUrl(raw)) {
-      found.push({ index: match.index, raw });
-      continue;
-    }
-    for (const key of raw.matchAll(TICKET_KEY))
-      found.push({ index: match.index + key.index, raw: key[0] });
-  }
-  return found;
-}
-function isTrackerUrl(word) {
-  const scheme = /^https?:\/\//.exec(word);
-  return scheme !== null && TRACKER_PATH.test(word.slice(scheme[0].length + 1));
-}
-const TICKET_KEY_AT_START = new RegExp(`^(?:${TICKET_KEY.source})`);
-function trackerLinks(node) {
-  if (node.type === "link")
-    return !/\s/.test(node.url) && (TICKET_KEY_AT_START.test(node.url) || isTrackerUrl(node.url)) ? [node] : [];
-  return "children" in node ? node.children.flatMap((child) => trackerLinks(child)) : [];
-}
-function emptyFields() {
-  return { owner: null, due: null, priority: null, category: null, ticket: null, status: null };
-}
-function mergeMissing(target, source) {
-  target.owner ??= source.owner;
-  target.due ??= source.due;
-  target.priority ??= source.priority;
-  target.category ??= source.category;
-  target.ticket ??= source.ticket;
-  target.status ??= source.status;
-}
-function removeRanges(text, ranges) {
-  let result = "";
-  let cursor = 0;
-  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
-    if (start > cursor)
-      result += text.slice(cursor, start);
-    cursor = Math.max(cursor, end);
-  }
-  return result + text.slice(cursor);
-}
 
 const ROOT_CAUSE_LABEL = /^\s*(?:the\s+)?(?:primary\s+|underlying\s+)?root[\s-]?causes?\s*(?:\(s\)\s*)?(?:is|was|:|—|–|-)\s*/i;
 const CONTRIBUTING_LABEL = /^\s*(?:other\s+)?(?:contributing|contributory)\s+(?:factors?|causes?|conditions?)\b\s*:?/i;
 const WHY_STEP = /^\s*(?:\d+[.)]\s*)?(?:why\b|because\b)/i;
-function extractCauses({ allSections, sourceMap }) {
+const phraseRegex = (phrase) => new RegExp(`(?:^|[^\\p{L}])${phrase.replace(/ /g, "\\s+")}(?![\\p{L}])`, "iu");
+const explicitCause = CauseStatements.explicit.map(phraseRegex);
+const causeConnectives = CauseStatements.connectives.map(phraseRegex);
+const incidentWords = new RegExp(`(?:^|[^\\p{L}])(?:${CauseStatements["incident-words"].join("|")})(?![\\p{L}])`, "iu");
+const NOT_CAUSAL = /* @__PURE__ */ new Set(["timeline", "action-items", "follow-up", "appendix", "what-went-well", "where-we-got-lucky", "metadata"]);
+function statedCause(prose) {
+  for (const sentence of prose) {
+    if (sentence.context === "heading" || NOT_CAUSAL.has(nearestKind(sentence.section)))
+      continue;
+    const explicit = explicitCause.some((phrase) => phrase.test(sentence.text));
+    if (!explicit && !(causeConnectives.some((phrase) => phrase.test(sentence.text)) && incidentWords.test(sentence.text)))
+      continue;
+    return { text: sentence.text, span: sentence.span };
+  }
+  return null;
+}
+function extractCauses({ allSections, sourceMap, prose }) {
   const first = (kind) => allSections.find((section) => section.kind === kind) ?? null;
   const rootCauseSection = first("root-cause");
   const contributingSection = first("contributing-factors");
@@ -71654,14 +74610,17 @@ function extractCauses({ allSections, sourceMap }) {
     return first2 && last ? sourceMap.span(first2.position?.start.offset ?? 0, last.position?.end.offset ?? 0) : null;
   };
   let rootCause = null;
+  let rootCauseSource = null;
   if (rootCauseSection) {
     const blocks = sectionBlocks(rootCauseSection);
     const labelAt = blocks.findIndex((node) => node.type === "paragraph" && CONTRIBUTING_LABEL.test(itemOf(node).text));
     const own = (labelAt >= 0 ? blocks.slice(0, labelAt) : blocks).filter((node) => node.type === "paragraph" || node.type === "list");
     const text = own.map((node) => itemOf(node).text).join(" ").trim();
     const span = spanOfBlocks(own);
-    if (text && span)
+    if (text && span) {
       rootCause = { text, span };
+      rootCauseSource = "section";
+    }
   }
   const contributingFactors = contributingSection ? itemsOfSection(contributingSection, itemOf) : [];
   if (!contributingSection) {
@@ -71683,6 +74642,16 @@ function extractCauses({ allSections, sourceMap }) {
     if (labelled) {
       const text = labelled.text.replace(ROOT_CAUSE_LABEL, "").trim();
       rootCause = { text: text || labelled.text, span: labelled.span };
+      rootCauseSource = "label";
+    }
+  }
+  if (!rootCause && mergedSection && mergedItems.length >= 1 && !sectionBlocks(mergedSection).some((node) => node.type === "list")) {
+    const paragraphs = mergedSection.nodes.filter((node) => node.type === "paragraph");
+    const span = spanOfBlocks(paragraphs);
+    const text = paragraphs.map((node) => itemOf(node).text).join(" ").trim();
+    if (text && span && mergedSection.subsections.length === 0) {
+      rootCause = { text, span };
+      rootCauseSource = "merged";
     }
   }
   const fiveWhys = [];
@@ -71694,7 +74663,14 @@ function extractCauses({ allSections, sourceMap }) {
       fiveWhys.push({ span: sourceMap.span(list.position?.start.offset ?? 0, list.position?.end.offset ?? 0), steps });
     }
   }
-  return { rootCauseSection, rootCause, contributingSection, contributingFactors, mergedSection, mergedItems, fiveWhys };
+  if (!rootCause && mergedItems.length === 0 && prose) {
+    const stated = statedCause(prose);
+    if (stated) {
+      rootCause = stated;
+      rootCauseSource = "sentence";
+    }
+  }
+  return { rootCauseSection, rootCause, rootCauseSource, contributingSection, contributingFactors, mergedSection, mergedItems, fiveWhys };
 }
 function blockText(node) {
   switch (node.type) {
@@ -72843,7 +75819,7 @@ function pick(schema, prop) {
 
 
 /** @type {Options} */
-const emptyOptions$2 = 'yaml';
+const emptyOptions$1 = 'yaml';
 
 /**
  * Add support for frontmatter.
@@ -72861,7 +75837,7 @@ function remarkFrontmatter(options) {
   // @ts-expect-error: TS is wrong about `this`.
   // eslint-disable-next-line unicorn/no-this-assignment
   const self = /** @type {Processor} */ (this);
-  const settings = options || emptyOptions$2;
+  const settings = options || emptyOptions$1;
   const data = self.data();
 
   const micromarkExtensions =
@@ -76645,115 +79621,6 @@ function wrap$2(visitor) {
   function overload(node, parents, index) {
     return visitor(node, index, parents[parents.length - 1])
   }
-}
-
-/**
- * @typedef {import('mdast').Nodes} Nodes
- *
- * @typedef Options
- *   Configuration (optional).
- * @property {boolean | null | undefined} [includeImageAlt=true]
- *   Whether to use `alt` for `image`s (default: `true`).
- * @property {boolean | null | undefined} [includeHtml=true]
- *   Whether to use `value` of HTML (default: `true`).
- */
-
-/** @type {Options} */
-const emptyOptions$1 = {};
-
-/**
- * Get the text content of a node or list of nodes.
- *
- * Prefers the node’s plain-text fields, otherwise serializes its children,
- * and if the given value is an array, serialize the nodes in it.
- *
- * @param {unknown} [value]
- *   Thing to serialize, typically `Node`.
- * @param {Options | null | undefined} [options]
- *   Configuration (optional).
- * @returns {string}
- *   Serialized `value`.
- */
-function toString(value, options) {
-  const settings = options || emptyOptions$1;
-  const includeImageAlt =
-    typeof settings.includeImageAlt === 'boolean'
-      ? settings.includeImageAlt
-      : true;
-  const includeHtml =
-    typeof settings.includeHtml === 'boolean' ? settings.includeHtml : true;
-
-  return one(value, includeImageAlt, includeHtml)
-}
-
-/**
- * One node or several nodes.
- *
- * @param {unknown} value
- *   Thing to serialize.
- * @param {boolean} includeImageAlt
- *   Include image `alt`s.
- * @param {boolean} includeHtml
- *   Include HTML.
- * @returns {string}
- *   Serialized node.
- */
-function one(value, includeImageAlt, includeHtml) {
-  if (node(value)) {
-    if ('value' in value) {
-      return value.type === 'html' && !includeHtml ? '' : value.value
-    }
-
-    if (includeImageAlt && 'alt' in value && value.alt) {
-      return value.alt
-    }
-
-    if ('children' in value) {
-      return all$3(value.children, includeImageAlt, includeHtml)
-    }
-  }
-
-  if (Array.isArray(value)) {
-    return all$3(value, includeImageAlt, includeHtml)
-  }
-
-  return ''
-}
-
-/**
- * Serialize a list of nodes.
- *
- * @param {Array<unknown>} values
- *   Thing to serialize.
- * @param {boolean} includeImageAlt
- *   Include image `alt`s.
- * @param {boolean} includeHtml
- *   Include HTML.
- * @returns {string}
- *   Serialized nodes.
- */
-function all$3(values, includeImageAlt, includeHtml) {
-  /** @type {Array<string>} */
-  const result = [];
-  let index = -1;
-
-  while (++index < values.length) {
-    result[index] = one(values[index], includeImageAlt, includeHtml);
-  }
-
-  return result.join('')
-}
-
-/**
- * Check if `value` looks like a node.
- *
- * @param {unknown} value
- *   Thing.
- * @returns {value is Nodes}
- *   Whether `value` is a node.
- */
-function node(value) {
-  return Boolean(value && typeof value === 'object')
 }
 
 /**
@@ -92087,7 +94954,7 @@ function stringifyPosition(value) {
 
   // Point.
   if ('line' in value || 'column' in value) {
-    return point$1(value)
+    return point$2(value)
   }
 
   // ?
@@ -92098,7 +94965,7 @@ function stringifyPosition(value) {
  * @param {Point | PointLike | null | undefined} point
  * @returns {string}
  */
-function point$1(point) {
+function point$2(point) {
   return index$2(point && point.line) + ':' + index$2(point && point.column)
 }
 
@@ -92107,7 +94974,7 @@ function point$1(point) {
  * @returns {string}
  */
 function position$1(pos) {
-  return point$1(pos && pos.start) + '-' + point$1(pos && pos.end)
+  return point$2(pos && pos.start) + '-' + point$2(pos && pos.end)
 }
 
 /**
@@ -92384,12 +95251,12 @@ function compiler(options) {
 
     // Figure out `root` position.
     tree.position = {
-      start: point(events.length > 0 ? events[0][1].start : {
+      start: point$1(events.length > 0 ? events[0][1].start : {
         line: 1,
         column: 1,
         offset: 0
       }),
-      end: point(events.length > 0 ? events[events.length - 2][1].end : {
+      end: point$1(events.length > 0 ? events[events.length - 2][1].end : {
         line: 1,
         column: 1,
         offset: 0
@@ -92599,7 +95466,7 @@ function compiler(options) {
     this.stack.push(node);
     this.tokenStack.push([token, errorHandler || undefined]);
     node.position = {
-      start: point(token.start),
+      start: point$1(token.start),
       // @ts-expect-error: `end` will be patched later.
       end: undefined
     };
@@ -92647,7 +95514,7 @@ function compiler(options) {
         handler.call(this, token, open[0]);
       }
     }
-    node.position.end = point(token.end);
+    node.position.end = point$1(token.end);
   }
 
   /**
@@ -92815,7 +95682,7 @@ function compiler(options) {
       // Add a new text node.
       tail = text();
       tail.position = {
-        start: point(token.start),
+        start: point$1(token.start),
         // @ts-expect-error: we’ll add `end` later.
         end: undefined
       };
@@ -92832,7 +95699,7 @@ function compiler(options) {
   function onexitdata(token) {
     const tail = this.stack.pop();
     tail.value += this.sliceSerialize(token);
-    tail.position.end = point(token.end);
+    tail.position.end = point$1(token.end);
   }
 
   /**
@@ -92845,7 +95712,7 @@ function compiler(options) {
     // If we’re at a hard break, include the line ending in there.
     if (this.data.atHardBreak) {
       const tail = context.children[context.children.length - 1];
-      tail.position.end = point(token.end);
+      tail.position.end = point$1(token.end);
       this.data.atHardBreak = undefined;
       return;
     }
@@ -93081,7 +95948,7 @@ function compiler(options) {
    */
   function onexitcharacterreference(token) {
     const tail = this.stack.pop();
-    tail.position.end = point(token.end);
+    tail.position.end = point$1(token.end);
   }
 
   /**
@@ -93287,7 +96154,7 @@ function compiler(options) {
  * @returns {Point}
  *   unist point.
  */
-function point(d) {
+function point$1(d) {
   return {
     line: d.line,
     column: d.column,
@@ -95776,189 +98643,204 @@ function isUint8Array(value) {
   )
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
-function parseMarkdown(source) {
-  const tree = processor.parse(source);
-  registerSourceAlignment(tree, source);
-  return tree;
-}
-
-const Abbreviations = {
-  "abbreviations": [
-    "e.g",
-    "i.e",
-    "etc",
-    "vs",
-    "cf",
-    "approx",
-    "incl",
-    "excl",
-    "esp",
-    "fig",
-    "no",
-    "nos",
-    "vol",
-    "ca",
-    "min",
-    "max",
-    "sec",
-    "hr",
-    "hrs",
-    "mins",
-    "secs",
-    "dept",
-    "est",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sr",
-    "jr",
-    "st",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "a.m",
-    "p.m",
-    "u.s",
-    "u.k",
-    "e.u",
-    "n.b",
-    "p.s",
-    "w.r.t",
-    "a.k.a",
-    "et al",
-    "resp",
-    "avg",
-    "ver",
-    "ref"
-  ],
-  "sentence-final": [
-    "etc",
-    "a.m",
-    "p.m",
-    "min",
-    "max",
-    "sec",
-    "hr",
-    "hrs",
-    "mins",
-    "secs",
-    "inc",
-    "ltd",
-    "co",
-    "corp"
-  ]
-};
-
-const abbreviations$1 = new Set(Abbreviations.abbreviations);
-const sentenceFinal = new Set(Abbreviations["sentence-final"]);
-const TERMINALS = ".!?";
-const CLOSERS = `"'\u201D\u2019)]`;
-function splitSentences$1(text) {
-  const ranges = [];
-  let start = skipSpace(text, 0);
-  for (let candidate = candidateEnd(text, 0); candidate; candidate = candidateEnd(text, candidate.end)) {
-    const { index, end: end2 } = candidate;
-    const next = skipSpace(text, end2);
-    if (next >= text.length)
-      break;
-    if (!startsSentence(text, next))
-      continue;
-    if (end2 - index === 1 && text[index] === ".") {
-      const abbreviation = abbreviationBefore(text.slice(Math.max(start, index - 20), index + 1));
-      if (abbreviation === "always" || abbreviation === "sentence-final" && !/\p{Lu}/u.test(text[next] ?? ""))
-        continue;
+class SourceMap {
+  #lineStarts;
+  source;
+  length;
+  constructor(source) {
+    this.source = source;
+    this.length = source.length;
+    const starts = [0];
+    for (let index = 0; index < source.length; index++) {
+      const code = source.charCodeAt(index);
+      if (code === 10)
+        starts.push(index + 1);
+      else if (code === 13) {
+        if (source.charCodeAt(index + 1) === 10)
+          index++;
+        starts.push(index + 1);
+      }
     }
-    if (end2 > start)
-      ranges.push([start, end2]);
-    start = next;
+    this.#lineStarts = starts;
   }
-  const end = trimEnd$1(text, text.length);
-  if (end > start)
-    ranges.push([start, end]);
-  return ranges;
+  pointAt(offset) {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const starts = this.#lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if ((starts[middle] ?? 0) <= clamped)
+        low = middle;
+      else
+        high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1, offset: clamped };
+  }
+  span(startOffset, endOffset) {
+    return { start: this.pointAt(startOffset), end: this.pointAt(Math.max(startOffset, endOffset)) };
+  }
+  /** The span of an mdast node (empty at the start when the node has no position). */
+  nodeSpan(node) {
+    return this.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  }
+  /** `end` moved back over trailing whitespace (blank lines, indentation), but not before `start`. */
+  trimEnd(start, end) {
+    let cursor = end;
+    while (cursor > start && /\s/.test(this.source[cursor - 1] ?? ""))
+      cursor--;
+    return cursor;
+  }
+  /** The offset where a 1-based line starts. */
+  lineStart(line) {
+    return this.#lineStarts[Math.max(0, Math.min(line - 1, this.#lineStarts.length - 1))] ?? 0;
+  }
+  get lineCount() {
+    return this.#lineStarts.length;
+  }
 }
-function candidateEnd(text, from) {
-  for (let index = from; index < text.length; index++) {
-    if (!TERMINALS.includes(text[index]))
+
+function fillMissingPositions(tree, source) {
+  let sourceMap = null;
+  const point = (offset) => {
+    sourceMap ??= new SourceMap(source);
+    const { line, column } = sourceMap.pointAt(offset);
+    return { line, column, offset };
+  };
+  const visit = (node) => {
+    if (!("children" in node))
+      return;
+    const children = node.children;
+    const parentStart = node.position?.start.offset;
+    const parentEnd = node.position?.end.offset;
+    if (parentStart === void 0 || parentEnd === void 0)
+      return;
+    let index = 0;
+    while (index < children.length) {
+      const child = children[index];
+      if (hasPosition(child)) {
+        visit(child);
+        index++;
+        continue;
+      }
+      let runEnd = index;
+      while (runEnd < children.length && !hasPosition(children[runEnd]))
+        runEnd++;
+      const from = index > 0 ? endOf(children[index - 1]) : parentStart;
+      const to = runEnd < children.length ? startOf(children[runEnd]) : parentEnd;
+      const cursor = { at: from };
+      for (const member of children.slice(index, runEnd))
+        place$1(member, source, cursor, Math.max(from, to), point);
+      index = runEnd;
+    }
+  };
+  visit(tree);
+}
+function hasPosition(node) {
+  return node.position?.start.offset !== void 0 && node.position.end.offset !== void 0;
+}
+function startOf(node) {
+  return node.position.start.offset;
+}
+function endOf(node) {
+  return node.position.end.offset;
+}
+function place$1(node, source, cursor, limit, point) {
+  if (hasPosition(node)) {
+    cursor.at = Math.max(cursor.at, endOf(node));
+    return;
+  }
+  let start;
+  let end;
+  if ("children" in node) {
+    const children = node.children;
+    const before = cursor.at;
+    for (const child of children)
+      place$1(child, source, cursor, limit, point);
+    const placed = children.filter(hasPosition);
+    start = placed.length > 0 ? startOf(placed[0]) : before;
+    end = placed.length > 0 ? endOf(placed[placed.length - 1]) : before;
+  } else if (node.type === "text") {
+    [start, end] = locateText(node.value, source, cursor.at, limit);
+  } else if ("value" in node && typeof node.value === "string" && node.value !== "") {
+    const found = source.indexOf(node.value, cursor.at);
+    if (found >= 0 && found + node.value.length <= limit) {
+      start = found;
+      end = found + node.value.length;
+      if (node.type === "inlineCode") {
+        while (start > cursor.at && source[start - 1] === "`")
+          start--;
+        while (end < limit && source[end] === "`")
+          end++;
+      }
+    } else {
+      start = end = cursor.at;
+    }
+  } else {
+    start = end = cursor.at;
+  }
+  node.position = { start: point(start), end: point(end) };
+  cursor.at = Math.max(cursor.at, end);
+}
+const MAX_SKIP = 64;
+function locateText(value, source, from, limit) {
+  if (value === "")
+    return [from, from];
+  let lineBreaks = 0;
+  for (let index = value.indexOf("\n"); index >= 0; index = value.indexOf("\n", index + 1))
+    lineBreaks++;
+  for (let index = value.indexOf("\r"); index >= 0; index = value.indexOf("\r", index + 1))
+    lineBreaks++;
+  const window = source.slice(from, Math.min(limit, from + MAX_SKIP + value.length * 8 + lineBreaks * 512 + 16));
+  const found = alignedAt(value, window, from);
+  if (found)
+    return found;
+  const pieces = alignText(value, window, from);
+  const last = pieces[pieces.length - 1];
+  return [from, Math.min(limit, last ? last.sourceStart + last.sourceLength : from)];
+}
+function alignedAt(value, window, from) {
+  for (let skip = 0; skip <= Math.min(MAX_SKIP, window.length - 1); skip++) {
+    if (!startsLike(window, skip, value))
       continue;
-    let end = index;
-    while (end < text.length && TERMINALS.includes(text[end]))
-      end++;
-    while (end < text.length && CLOSERS.includes(text[end]))
-      end++;
-    if (/\s/.test(text[end] ?? ""))
-      return { index, end };
-    index = end - 1;
+    const rest = window.slice(skip);
+    const pieces = alignText(value, rest, from + skip);
+    const last = pieces[pieces.length - 1];
+    if (last && aligned$1(pieces, value, rest, from + skip))
+      return [pieces[0].sourceStart, last.sourceStart + last.sourceLength];
   }
   return null;
 }
-function startsSentence(text, index) {
-  const char = text[index] ?? "";
-  if (/[\p{Lu}\p{N}"'“‘(\[*_@#]/u.test(char))
-    return true;
-  return false;
+function startsLike(window, skip, value) {
+  const char = window[skip];
+  return char === value[0] || char === "&" || char === "\\" && window[skip + 1] === value[0];
 }
-function abbreviationBefore(before) {
-  const lastWord = wordBeforeStop(before);
-  if (lastWord === null)
-    return null;
-  const word = lastWord.toLowerCase();
-  if (sentenceFinal.has(word))
-    return "sentence-final";
-  if (abbreviations$1.has(word))
-    return "always";
-  return /^\p{Lu}$/u.test(lastWord) ? "always" : null;
-}
-function wordBeforeStop(before) {
-  if (!before.endsWith("."))
-    return null;
-  const end = before.length - 1;
-  let start = end;
-  for (let char = charBefore(before, start); char === "." || /^\p{L}$/u.test(char); char = charBefore(before, start)) {
-    start -= char.length;
+const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});$/;
+function aligned$1(pieces, value, source, offset) {
+  let covered = 0;
+  for (const piece of pieces) {
+    if (piece.valueStart !== covered)
+      return false;
+    const produced = value.slice(piece.valueStart, piece.valueStart + piece.valueLength);
+    const written = source.slice(piece.sourceStart - offset, piece.sourceStart - offset + piece.sourceLength);
+    const ok = produced === written || written.length === 2 && written === `\\${produced}` || ENTITY.test(written);
+    if (!ok)
+      return false;
+    covered += piece.valueLength;
   }
-  return start < end ? before.slice(start, end) : null;
+  return covered === value.length;
 }
-function charBefore(text, index) {
-  if (index <= 0)
-    return "";
-  const pair = index >= 2 ? text.slice(index - 2, index) : "";
-  return pair.length === 2 && /^[\ud800-\udbff][\udc00-\udfff]$/.test(pair) ? pair : text.slice(index - 1, index);
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
+function parseMarkdown(source) {
+  const tree = parseMarkdownTree(source);
+  registerSourceAlignment(tree, source);
+  return tree;
 }
-function skipSpace(text, index) {
-  let cursor = index;
-  while (cursor < text.length && /\s/.test(text[cursor] ?? ""))
-    cursor++;
-  return cursor;
-}
-function trimEnd$1(text, index) {
-  let cursor = index;
-  while (cursor > 0 && /\s/.test(text[cursor - 1] ?? ""))
-    cursor--;
-  return cursor;
+function parseMarkdownTree(source) {
+  const tree = processor.parse(source);
+  fillMissingPositions(tree, source);
+  return tree;
 }
 
 function extractProse({ preamble, sections, sourceMap }) {
@@ -96034,63 +98916,904 @@ function extractProse({ preamble, sections, sourceMap }) {
   return sentences;
 }
 
-class SourceMap {
-  #lineStarts;
-  source;
-  length;
-  constructor(source) {
-    this.source = source;
-    this.length = source.length;
-    const starts = [0];
-    for (let index = 0; index < source.length; index++) {
-      const code = source.charCodeAt(index);
-      if (code === 10)
-        starts.push(index + 1);
-      else if (code === 13) {
-        if (source.charCodeAt(index + 1) === 10)
-          index++;
-        starts.push(index + 1);
+const DocumentGenres = {
+  "incident-words": [
+    "outage",
+    "incident",
+    "downtime",
+    "down",
+    "degraded",
+    "degradation",
+    "unavailable",
+    "unreachable",
+    "unresponsive",
+    "failure",
+    "failures",
+    "failed",
+    "failing",
+    "broke",
+    "broken",
+    "bricked",
+    "crash",
+    "crashed",
+    "crashes",
+    "error",
+    "errors",
+    "bug",
+    "regression",
+    "timeout",
+    "timeouts",
+    "timed out",
+    "latency",
+    "outage's",
+    "disruption",
+    "interrupted",
+    "lost",
+    "loss",
+    "deleted",
+    "wiped",
+    "corrupted",
+    "leaked",
+    "breach",
+    "exploit",
+    "exploited",
+    "attack",
+    "phishing",
+    "compromised",
+    "restored",
+    "recovered",
+    "recovery",
+    "rollback",
+    "rolled back",
+    "reverted",
+    "mitigated",
+    "resolved",
+    "fixed",
+    "patched",
+    "rebuilt",
+    "rebooted",
+    "restarted",
+    "paged",
+    "alerted",
+    "alert",
+    "alerts",
+    "evicted",
+    "exhausted",
+    "overloaded",
+    "saturated",
+    "late",
+    "delayed",
+    "delay",
+    "delays",
+    "slow",
+    "slowed",
+    "spike",
+    "spiked",
+    "stalled",
+    "stuck",
+    "hung",
+    "lockout",
+    "locked out",
+    "affected",
+    "impacted",
+    "root cause",
+    "postmortem",
+    "post-mortem",
+    "retrospective"
+  ],
+  "irregular-past": [
+    "was",
+    "were",
+    "had",
+    "did",
+    "went",
+    "broke",
+    "took",
+    "ran",
+    "saw",
+    "found",
+    "began",
+    "became",
+    "came",
+    "got",
+    "lost",
+    "made",
+    "led",
+    "hit",
+    "shut",
+    "put",
+    "spent",
+    "sent",
+    "told",
+    "thought",
+    "knew",
+    "left",
+    "kept",
+    "brought",
+    "fell",
+    "wrote",
+    "rebuilt",
+    "froze",
+    "grew",
+    "overran",
+    "caught",
+    "drove",
+    "gave",
+    "held",
+    "heard",
+    "meant",
+    "met",
+    "paid",
+    "read",
+    "rode",
+    "rose",
+    "said",
+    "sold",
+    "stood",
+    "struck",
+    "swept",
+    "threw",
+    "understood",
+    "woke",
+    "won",
+    "wore",
+    "forgot",
+    "overlooked"
+  ],
+  "not-past": [
+    "need",
+    "needed",
+    "speed",
+    "feed",
+    "seed",
+    "bed",
+    "red",
+    "shed",
+    "indeed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "embed",
+    "embedded",
+    "based",
+    "related",
+    "detailed",
+    "advanced",
+    "supported",
+    "required",
+    "expected",
+    "unexpected",
+    "limited",
+    "unlimited",
+    "dedicated",
+    "distributed",
+    "automated",
+    "managed",
+    "unmanaged",
+    "hosted",
+    "self-hosted",
+    "named",
+    "called",
+    "used",
+    "fixed-size",
+    "preferred",
+    "recommended",
+    "suggested",
+    "interested",
+    "concerned",
+    "biased",
+    "hundred",
+    "sacred",
+    "kindred",
+    "wicked",
+    "naked",
+    "rugged",
+    "ragged",
+    "jagged",
+    "beloved",
+    "learned"
+  ],
+  "instruction-openers": [
+    "describe",
+    "explain",
+    "list",
+    "include",
+    "write",
+    "summarize",
+    "summarise",
+    "add",
+    "provide",
+    "document",
+    "note",
+    "state",
+    "record",
+    "identify",
+    "outline",
+    "give",
+    "use",
+    "make sure",
+    "ensure",
+    "remember",
+    "avoid",
+    "keep",
+    "try",
+    "consider",
+    "start",
+    "begin",
+    "fill in",
+    "complete",
+    "submit",
+    "create",
+    "choose",
+    "follow",
+    "read"
+  ],
+  "second-person": [
+    "you",
+    "your",
+    "yours",
+    "you're",
+    "you'll",
+    "you've",
+    "yourself"
+  ],
+  "other-genre-headings": [
+    "symptoms",
+    "symptom",
+    "applies to",
+    "environment",
+    "workaround",
+    "more information",
+    "prerequisites",
+    "requirements",
+    "installation",
+    "usage",
+    "getting started",
+    "introduction",
+    "step 1",
+    "steps",
+    "learning objectives",
+    "resources",
+    "background context",
+    "concepts",
+    "what you will learn",
+    "how to write a postmortem",
+    "writing a postmortem",
+    "examples",
+    "example",
+    "see also",
+    "faq"
+  ]
+};
+
+const MAX_HEADING_WORDS = 10;
+const MAX_LABEL_WORDS = 6;
+const SENTENCE_END = /[.,;!]$/;
+const EMPHASIS = ["**", "__"];
+const LEADING_DECORATION = /^(?:[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]|:[a-z0-9_+-]{1,40}:|\s)+/u;
+function readHeadingLine(source, start, end, context) {
+  let cursor = start;
+  while (cursor < end && (source[cursor] === " " || source[cursor] === "	"))
+    cursor++;
+  const lineStart = cursor;
+  const line = source.slice(lineStart, end).trimEnd();
+  if (line === "" || !mayBeHeading(line))
+    return null;
+  const decoration = LEADING_DECORATION.exec(line)?.[0].length ?? 0;
+  const body = line.slice(decoration);
+  const marker = EMPHASIS.find((candidate) => body.startsWith(candidate));
+  if (marker)
+    return readEmphasised(body, marker, lineStart + decoration, lineStart, context);
+  return readPlain(body, lineStart + decoration, lineStart, context);
+}
+function mayBeHeading(line) {
+  if (line.length <= 90)
+    return true;
+  const head = line.slice(0, 70);
+  return head.includes(":") || head.includes("?") || line.startsWith("**") || line.startsWith("__");
+}
+function readEmphasised(body, marker, bodyStart, lineStart, context) {
+  const close = body.indexOf(marker, marker.length);
+  if (close <= marker.length)
+    return null;
+  let label = body.slice(marker.length, close).trim();
+  let after = close + marker.length;
+  let colon = label.endsWith(":") || label.endsWith("?");
+  if (!colon && body[after] === ":") {
+    colon = true;
+    after++;
+  }
+  label = label.replace(/:$/, "").trim();
+  const rest = body.slice(after);
+  const restTrimmed = rest.trim();
+  if (restTrimmed === "") {
+    const kind2 = headingKind(label, { strong: true, colon, alone: context.alone });
+    if (kind2 === void 0)
+      return null;
+    return { kind: kind2, title: label, start: lineStart, labelEnd: bodyStart + after, restStart: null };
+  }
+  if (!colon)
+    return null;
+  const kind = labelKind(label, true);
+  if (!kind)
+    return null;
+  const leading = rest.length - rest.trimStart().length;
+  return { kind, title: label, start: lineStart, labelEnd: bodyStart + after, restStart: bodyStart + after + leading };
+}
+function readPlain(body, bodyStart, lineStart, context) {
+  if (/^[-*+>#|`<[]|^\d+[.)]\s/.test(body))
+    return null;
+  if (/^[\d~(\[]/.test(body) && splitLeadingTimestamp(body)?.timestamp.time)
+    return null;
+  const colonAt = body.indexOf(":");
+  const whole = body.replace(/:$/, "").trim();
+  if (colonAt < 0 || colonAt === body.length - 1) {
+    const kind2 = headingKind(whole, { strong: false, colon: colonAt >= 0, alone: context.alone });
+    if (kind2 === void 0)
+      return null;
+    return { kind: kind2, title: whole, start: lineStart, labelEnd: bodyStart + body.length, restStart: null };
+  }
+  const label = body.slice(0, colonAt).trim();
+  if (!/\s/.test(body[colonAt + 1] ?? "") || label === "")
+    return null;
+  const kind = labelKind(label, false);
+  if (!kind)
+    return null;
+  let restStart = colonAt + 1;
+  while (/\s/.test(body[restStart] ?? ""))
+    restStart++;
+  return { kind, title: label, start: lineStart, labelEnd: bodyStart + colonAt + 1, restStart: bodyStart + restStart };
+}
+function headingKind(text, cues) {
+  if (text === "" || SENTENCE_END.test(text))
+    return void 0;
+  const words = text.split(/\s+/);
+  if (words.length > MAX_HEADING_WORDS || !/\p{L}/u.test(text))
+    return void 0;
+  const normalised = normaliseHeading(text);
+  if (!isSynonymHeading(normalised) && opensWithInstruction(normalised.key))
+    return void 0;
+  const kind = classifyHeading(normalised);
+  const question = text.endsWith("?");
+  const shouted = isUpperCase$1(text);
+  const cued = cues.strong || cues.colon || question || shouted || cues.alone && isTitleCase$5(words);
+  if (kind && (cued || isSynonymHeading(normalised)))
+    return kind;
+  const named = words.filter((word) => /\p{L}{2}/u.test(word)).length >= 2 || cues.strong && cues.colon && /\p{L}{3}/u.test(text);
+  if (!kind && cues.alone && named && (shouted || cues.strong && words.length <= 6 && !question) && words.length <= 8)
+    return null;
+  return void 0;
+}
+function labelKind(label, strong) {
+  if (isMetadataLabel(label))
+    return null;
+  const words = label.split(/\s+/);
+  if (words.length > MAX_LABEL_WORDS || SENTENCE_END.test(label) || !/\p{L}/u.test(label))
+    return null;
+  const normalised = normaliseHeading(label);
+  const kind = classifyHeading(normalised);
+  if (!kind)
+    return null;
+  if (strong || isSynonymHeading(normalised) || isTitleCase$5(words) || isUpperCase$1(label))
+    return kind;
+  return null;
+}
+const instructionOpeners$1 = DocumentGenres["instruction-openers"].map((opener) => `${opener} `);
+function opensWithInstruction(key) {
+  return key.split(" ").length >= 3 && instructionOpeners$1.some((opener) => key.startsWith(opener));
+}
+function isUpperCase$1(text) {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+const MINOR_WORDS = /* @__PURE__ */ new Set(["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "we", "it", "is", "did", "do", "how", "what", "why"]);
+function isTitleCase$5(words) {
+  const significant = words.filter((word) => /\p{L}/u.test(word) && !MINOR_WORDS.has(word.toLowerCase()));
+  return significant.length > 0 && significant.every((word) => /^[^\p{L}]*\p{Lu}/u.test(word));
+}
+
+function htmlHeadingEdits(source, lines) {
+  const edits = [];
+  let headings = 0;
+  lines.forEach((line, index) => {
+    const text = source.slice(line.contentStart, line.end);
+    const heading = headingTag(text);
+    if (index > 0) {
+      const previous = lines[index - 1];
+      edits.push({ start: previous.end, end: line.contentStart, text: "\n\n" });
+    }
+    if (heading) {
+      headings++;
+      edits.push({ start: line.contentStart, end: line.contentStart + heading.contentStart, text: `${"#".repeat(heading.level)} ` });
+      edits.push({ start: line.contentStart + heading.contentEnd, end: line.end, text: "" });
+      return;
+    }
+    const paragraph = paragraphTag(text);
+    if (paragraph) {
+      edits.push({ start: line.contentStart, end: line.contentStart + paragraph.contentStart, text: "" });
+      edits.push({ start: line.contentStart + paragraph.contentEnd, end: line.end, text: "" });
+    }
+  });
+  return headings > 0 ? edits : null;
+}
+function headingTag(line) {
+  const trimmed = line.trimEnd();
+  if (!/^<h[1-6][\s>]/i.test(trimmed))
+    return null;
+  const level = Number(trimmed[2]);
+  const open = trimmed.indexOf(">");
+  const close = trimmed.toLowerCase().lastIndexOf(`</h${level}`);
+  if (open < 0 || close <= open || !/^<\/h[1-6]\s*>$/i.test(trimmed.slice(close)))
+    return null;
+  const inner = trimmed.slice(open + 1, close);
+  if (inner.trim() === "" || inner.includes("<h"))
+    return null;
+  return { level, contentStart: open + 1, contentEnd: close };
+}
+function paragraphTag(line) {
+  const trimmed = line.trimEnd();
+  if (!/^<p[\s>]/i.test(trimmed))
+    return null;
+  const open = trimmed.indexOf(">");
+  const close = trimmed.toLowerCase().lastIndexOf("</p");
+  if (close > open && /^<\/p\s*>$/i.test(trimmed.slice(close)))
+    return { contentStart: open + 1, contentEnd: close };
+  return { contentStart: open + 1, contentEnd: trimmed.length };
+}
+
+const CODE_MARKS = /[{}=<>$\\]|;\s*$|=>|->|::|\(\)|^#!|^\s*(?:#|\/\/|--)\s|^\s*[\w.-]+:\s*$/;
+const aligned = (line) => line.trim().split(/ {2,}/).length >= 3;
+function looksLikeProse(lines) {
+  const text = lines.map((line) => line.trim()).filter((line) => line !== "");
+  if (text.length === 0)
+    return false;
+  if (text.some((line) => CODE_MARKS.test(line) || aligned(line)))
+    return false;
+  const timed = text.filter((line) => {
+    const split = splitLeadingTimestamp(line);
+    return split !== null && split.timestamp.time !== null && words$1(split.rest).length >= 2;
+  }).length;
+  if (timed >= Math.max(2, 0.6 * text.length))
+    return true;
+  const sentences = text.filter((line) => {
+    const tokens = words$1(line);
+    if (tokens.length < 4)
+      return false;
+    const plain = tokens.filter((token) => /^[("'“]?[\p{L}][\p{L}'’-]*[)"”.,;:!?]*$/u.test(token)).length;
+    return plain >= 0.8 * tokens.length;
+  }).length;
+  return text.length >= 2 && sentences >= 0.7 * text.length;
+}
+function words$1(line) {
+  return line.split(/\s+/).filter(Boolean);
+}
+
+class EditedRegion {
+  text;
+  #pieces;
+  /** `edits` must lie within `[start, end)` and not overlap; they are applied in offset order. */
+  constructor(source, start, end, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const pieces = [];
+    let text = "";
+    let cursor = start;
+    const keep = (to) => {
+      if (to <= cursor)
+        return;
+      pieces.push({ editedStart: text.length, editedEnd: text.length + (to - cursor), originalStart: cursor, originalEnd: to, kept: true });
+      text += source.slice(cursor, to);
+      cursor = to;
+    };
+    for (const edit of sorted) {
+      const from = Math.max(edit.start, cursor);
+      const to = Math.max(from, Math.min(edit.end, end));
+      keep(from);
+      if (edit.text.length > 0 || to > from) {
+        pieces.push({ editedStart: text.length, editedEnd: text.length + edit.text.length, originalStart: from, originalEnd: to, kept: false });
+        text += edit.text;
+      }
+      cursor = to;
+    }
+    keep(end);
+    this.text = text;
+    this.#pieces = pieces;
+  }
+  /**
+   * The pieces an edited range crosses, clipped to it: kept text maps one to one, inserted text
+   * onto the original range it replaced.
+   */
+  segments(start, end) {
+    const result = [];
+    for (const piece of this.#pieces) {
+      const from = Math.max(start, piece.editedStart);
+      const to = Math.min(end, piece.editedEnd);
+      if (to <= from)
+        continue;
+      if (piece.kept) {
+        const shift = piece.originalStart - piece.editedStart;
+        result.push({ editedStart: from, editedEnd: to, originalStart: from + shift, originalEnd: to + shift, kept: true });
+      } else {
+        result.push({ editedStart: from, editedEnd: to, originalStart: piece.originalStart, originalEnd: piece.originalEnd, kept: false });
       }
     }
-    this.#lineStarts = starts;
+    return result;
   }
-  pointAt(offset) {
-    const clamped = Math.max(0, Math.min(offset, this.length));
-    const starts = this.#lineStarts;
+  /**
+   * The original offset of an edited one. `bias` decides at the seam of two pieces: a node that
+   * starts there starts in the later piece, one that ends there ends in the earlier one. Inside
+   * inserted text, a start maps to where the insertion begins and an end to where it ends.
+   */
+  original(offset, bias) {
+    const pieces = this.#pieces;
+    if (pieces.length === 0)
+      return 0;
     let low = 0;
-    let high = starts.length - 1;
+    let high = pieces.length - 1;
     while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if ((starts[middle] ?? 0) <= clamped)
-        low = middle;
+      const middle = low + high >> 1;
+      const piece2 = pieces[middle];
+      const before = bias === "start" ? piece2.editedEnd <= offset : piece2.editedEnd < offset;
+      if (before)
+        low = middle + 1;
       else
-        high = middle - 1;
+        high = middle;
     }
-    return { line: low + 1, column: clamped - (starts[low] ?? 0) + 1, offset: clamped };
-  }
-  span(startOffset, endOffset) {
-    return { start: this.pointAt(startOffset), end: this.pointAt(Math.max(startOffset, endOffset)) };
-  }
-  /** The span of an mdast node (empty at the start when the node has no position). */
-  nodeSpan(node) {
-    return this.span(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-  }
-  /** `end` moved back over trailing whitespace (blank lines, indentation), but not before `start`. */
-  trimEnd(start, end) {
-    let cursor = end;
-    while (cursor > start && /\s/.test(this.source[cursor - 1] ?? ""))
-      cursor--;
-    return cursor;
-  }
-  /** The offset where a 1-based line starts. */
-  lineStart(line) {
-    return this.#lineStarts[Math.max(0, Math.min(line - 1, this.#lineStarts.length - 1))] ?? 0;
-  }
-  get lineCount() {
-    return this.#lineStarts.length;
+    const piece = pieces[low];
+    if (piece.kept)
+      return piece.originalStart + Math.max(0, Math.min(offset, piece.editedEnd) - piece.editedStart);
+    if (bias === "start")
+      return offset >= piece.editedEnd && piece.editedEnd > piece.editedStart ? piece.originalEnd : piece.originalStart;
+    return offset <= piece.editedStart && piece.editedEnd > piece.editedStart ? piece.originalStart : piece.originalEnd;
   }
 }
 
+function reparseRegion(sourceMap, start, end, edits) {
+  const region = new EditedRegion(sourceMap.source, start, end, edits);
+  const tree = parseMarkdownTree(region.text);
+  for (const child of tree.children)
+    remap(child, region, sourceMap);
+  return tree.children;
+}
+function remap(node, region, sourceMap) {
+  const position = node.position;
+  if (position && position.start.offset !== void 0 && position.end.offset !== void 0) {
+    const editedStart = position.start.offset;
+    const editedEnd = position.end.offset;
+    const start = region.original(editedStart, "start");
+    const end = Math.max(start, region.original(editedEnd, "end"));
+    if (node.type === "text")
+      alignRemapped(node, region, editedStart, editedEnd, start, end);
+    node.position = { start: point(sourceMap, start), end: point(sourceMap, end) };
+  }
+  if ("children" in node)
+    for (const child of node.children)
+      remap(child, region, sourceMap);
+}
+function point(sourceMap, offset) {
+  const { line, column } = sourceMap.pointAt(offset);
+  return { line, column, offset };
+}
+function alignRemapped(node, region, editedStart, editedEnd, start, end) {
+  const { value } = node;
+  const edited = editedEnd - editedStart === value.length ? [{ valueStart: 0, valueLength: value.length, sourceStart: editedStart, sourceLength: value.length }] : alignText(value, region.text.slice(editedStart, editedEnd), editedStart);
+  const pieces = [];
+  for (const piece of edited) {
+    if (piece.valueLength !== piece.sourceLength) {
+      const sourceStart = region.original(piece.sourceStart, "start");
+      const sourceEnd = Math.max(sourceStart, region.original(piece.sourceStart + piece.sourceLength, "end"));
+      pieces.push({ valueStart: piece.valueStart, valueLength: piece.valueLength, sourceStart, sourceLength: sourceEnd - sourceStart });
+      continue;
+    }
+    for (const segment of region.segments(piece.sourceStart, piece.sourceStart + piece.sourceLength)) {
+      pieces.push({
+        valueStart: piece.valueStart + (segment.editedStart - piece.sourceStart),
+        valueLength: segment.editedEnd - segment.editedStart,
+        sourceStart: segment.originalStart,
+        sourceLength: segment.originalEnd - segment.originalStart
+      });
+    }
+  }
+  const only = pieces[0];
+  const identity = pieces.length === 1 && only !== void 0 && only.sourceStart === start && only.sourceLength === value.length && end - start === value.length;
+  if (!identity)
+    setAlignment(node, pieces);
+}
+
+const GROUPING_KINDS = /* @__PURE__ */ new Set(["action-items", "timeline", "appendix", "follow-up", "impact"]);
+const MAJOR_KINDS = /* @__PURE__ */ new Set([
+  "summary",
+  "impact",
+  "timeline",
+  "root-cause",
+  "contributing-factors",
+  "causes",
+  "five-whys",
+  "what-went-well",
+  "what-went-poorly",
+  "where-we-got-lucky",
+  "lessons-learned",
+  "action-items"
+]);
+const CAUSE_PARTS = /* @__PURE__ */ new Set(["root-cause", "contributing-factors", "five-whys"]);
+function recoverStructure(tree, sourceMap) {
+  const unwrapped = unwrapMisreadBlocks(tree.children, sourceMap);
+  tree.children = recoverHeadings(promoteTitleLine(unwrapped, sourceMap), sourceMap);
+}
+function promoteTitleLine(blocks, sourceMap) {
+  const source = sourceMap.source;
+  if (blocks.some((block) => block.type === "heading" && block.depth === 1))
+    return blocks;
+  const index = blocks.findIndex((block) => block.type !== "yaml" && block.type !== "toml" && block.type !== "html");
+  const first = blocks[index];
+  if (!first || first.type !== "paragraph")
+    return blocks;
+  const start = first.position?.start.offset;
+  const end = first.position?.end.offset;
+  if (start === void 0 || end === void 0)
+    return blocks;
+  const [line, next] = sourceLines(source, start, end);
+  if (!line)
+    return blocks;
+  const text = source.slice(line.contentStart, line.end).trim();
+  const words = text.split(/\s+/);
+  if (words.length > 16 || words.length < 2 || /[.,;]$/.test(text) || !/\p{L}/u.test(text))
+    return blocks;
+  if (readHeadingLine(source, line.start, line.end, { alone: next === void 0 })?.kind)
+    return blocks;
+  if (isFieldOrEntry(text))
+    return blocks;
+  if (next && continuesLine(text, source.slice(next.contentStart, next.end)))
+    return blocks;
+  const edits = [{ start: line.contentStart, end: line.contentStart, text: "# " }];
+  if (next)
+    edits.push({ start: trimmedEnd(source, line), end: next.contentStart, text: "\n\n" });
+  return [...blocks.slice(0, index), ...reparseRegion(sourceMap, start, end, edits), ...blocks.slice(index + 1)];
+}
+function isFieldOrEntry(text) {
+  const plain = text.replace(/[*_]/g, "");
+  const colon = plain.indexOf(":");
+  if (colon > 0 && isMetadataLabel(plain.slice(0, colon)))
+    return true;
+  return splitLeadingTimestamp(plain)?.timestamp.time != null;
+}
+function unwrapMisreadBlocks(blocks, sourceMap) {
+  const source = sourceMap.source;
+  const result = [];
+  for (const block of blocks) {
+    if (block.type === "code" && isFencedDocument(block, source, sourceMap.length)) {
+      const region = fenceContent(block, source);
+      if (region) {
+        result.push(...reparseRegion(sourceMap, region.start, region.end, []));
+        continue;
+      }
+    }
+    if (block.type === "code" && isIndented(block, source)) {
+      const start = block.position?.start.offset ?? 0;
+      const end = block.position?.end.offset ?? start;
+      const lines = sourceLines(source, start, end);
+      if (looksLikeProse(lines.map((line) => source.slice(line.contentStart, line.end)))) {
+        result.push(...reparseRegion(sourceMap, start, end, splitLineEdits(lines, source, () => false)));
+        continue;
+      }
+    }
+    result.push(block);
+  }
+  return result;
+}
+function isIndented(block, source) {
+  const start = block.position?.start.offset;
+  if (start === void 0)
+    return false;
+  const first = source.slice(start, start + 4).trimStart()[0];
+  return first !== "`" && first !== "~";
+}
+function isFencedDocument(block, source, length) {
+  if (!block.lang || !/^(?:markdown|md|gfm)$/i.test(block.lang))
+    return false;
+  return block.value.length >= 0.5 * length && /^#{1,6}\s/m.test(block.value) && source.length > 0;
+}
+function fenceContent(block, source) {
+  const start = block.position?.start.offset;
+  const end = block.position?.end.offset;
+  if (start === void 0 || end === void 0)
+    return null;
+  const lines = sourceLines(source, start, end);
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  if (!first || !last || lines.length < 2)
+    return null;
+  const closed = /^\s*(?:`{3,}|~{3,})\s*$/.test(source.slice(last.start, last.end));
+  return { start: first.next, end: closed ? last.start : end };
+}
+function splitLineEdits(lines, source, breakBefore) {
+  const edits = [];
+  for (let index = 1; index < lines.length; index++) {
+    const previous = lines[index - 1];
+    const current = lines[index];
+    const previousText = source.slice(previous.contentStart, previous.end);
+    const currentText = source.slice(current.contentStart, current.end);
+    if (currentText.trim() === "")
+      continue;
+    if (breakBefore(index) || !continuesLine(previousText, currentText)) {
+      edits.push({ start: trimmedEnd(source, previous), end: current.contentStart, text: "\n\n" });
+    } else if (current.contentStart > current.start) {
+      edits.push({ start: current.start, end: current.contentStart, text: "" });
+    }
+  }
+  const first = lines[0];
+  if (first && first.contentStart > first.start)
+    edits.push({ start: first.start, end: first.contentStart, text: "" });
+  return edits;
+}
+function trimmedEnd(source, line) {
+  let end = line.end;
+  while (end > line.contentStart && /[ \t]/.test(source[end - 1] ?? ""))
+    end--;
+  return end;
+}
+function recoverHeadings(blocks, sourceMap) {
+  const source = sourceMap.source;
+  const realKinds = /* @__PURE__ */ new Set();
+  const firstHeading = blocks.find((block) => block.type === "heading");
+  for (const block of blocks) {
+    if (block.type !== "heading")
+      continue;
+    const normalised = normaliseHeading(flattenInline(block, "keep").text.trim());
+    const kind = block === firstHeading && isTitleHeading(block, normalised) ? null : classifyHeading(normalised);
+    if (kind)
+      realKinds.add(kind);
+  }
+  const stack = [];
+  const open = (section) => {
+    while (stack.length > 0 && stack[stack.length - 1].depth >= section.depth)
+      stack.pop();
+    stack.push(section);
+  };
+  const result = [];
+  for (const block of blocks) {
+    if (block.type === "heading") {
+      const text = flattenInline(block, "keep").text.trim();
+      const normalised = normaliseHeading(text);
+      const isTitle = block === firstHeading && isTitleHeading(block, normalised);
+      const kind = isTitle ? null : classifyHeading(normalised);
+      const split = isTitle ? null : headingWithContent(block, sourceMap);
+      if (split) {
+        const nodes = reparseRegion(sourceMap, split.start, split.end, split.edits);
+        result.push(...nodes);
+        open({ depth: block.depth, kind: split.kind, recovered: false, title: false });
+        continue;
+      }
+      open({ depth: block.depth, kind, recovered: false, title: isTitle });
+      result.push(block);
+      continue;
+    }
+    if (block.type === "paragraph" || block.type === "html") {
+      const recovered = block.type === "paragraph" ? paragraphHeadings(block, source, stack, realKinds) : htmlHeadings(block, source);
+      if (recovered) {
+        const nodes = "heading" in recovered ? [recovered.heading] : reparseRegion(sourceMap, recovered.start, recovered.end, recovered.edits);
+        for (const node of nodes) {
+          if (node.type !== "heading")
+            continue;
+          const kind = classifyHeading(normaliseHeading(flattenInline(node, "keep").text.trim()));
+          open({ depth: node.depth, kind, recovered: true, title: false });
+        }
+        result.push(...nodes);
+        continue;
+      }
+    }
+    result.push(block);
+  }
+  return result;
+}
+function headingWithContent(heading, sourceMap) {
+  const mapped = flattenInline(heading, "keep");
+  const text = mapped.text;
+  const colon = text.indexOf(":");
+  if (colon <= 0)
+    return null;
+  const label = text.slice(0, colon).trim();
+  const rest = text.slice(colon + 1).trim();
+  if (label.split(/\s+/).length > 6 || rest.split(/\s+/).length < 4)
+    return null;
+  const kind = classifyHeading(normaliseHeading(label));
+  if (!kind)
+    return null;
+  let restIndex = colon + 1;
+  while (/\s/.test(text[restIndex] ?? ""))
+    restIndex++;
+  const labelEnd = mapped.sourceEndAt(colon + 1);
+  const restStart = mapped.sourceOffsetAt(restIndex);
+  const start = heading.position?.start.offset;
+  const end = heading.position?.end.offset;
+  if (start === void 0 || end === void 0 || restStart <= labelEnd)
+    return null;
+  if (sourceMap.source.slice(labelEnd, restStart).trim() !== "")
+    return null;
+  return { start, end, edits: [{ start: labelEnd, end: restStart, text: "\n\n" }], kind };
+}
+function paragraphHeadings(paragraph, source, stack, realKinds) {
+  const start = paragraph.position?.start.offset;
+  const end = paragraph.position?.end.offset;
+  if (start === void 0 || end === void 0)
+    return null;
+  const lines = sourceLines(source, start, end);
+  const alone = lines.length === 1;
+  const candidates = lines.map((line) => readHeadingLine(source, line.start, line.end, { alone }));
+  if (candidates.every((candidate) => candidate === null))
+    return null;
+  const local = [...stack];
+  const promoted = /* @__PURE__ */ new Map();
+  candidates.forEach((candidate, index) => {
+    if (!candidate)
+      return;
+    if (candidate.restStart !== null && candidate.kind && realKinds.has(candidate.kind))
+      return;
+    const depth = depthFor(candidate.kind, local);
+    if (depth === null)
+      return;
+    promoted.set(index, { heading: candidate, depth });
+    while (local.length > 0 && local[local.length - 1].depth >= depth)
+      local.pop();
+    local.push({ depth, kind: candidate.kind, recovered: true, title: false });
+  });
+  if (promoted.size === 0)
+    return null;
+  const only = promoted.get(0);
+  if (lines.length === 1 && only && only.heading.restStart === null) {
+    const heading = { type: "heading", depth: only.depth, children: paragraph.children };
+    if (paragraph.position)
+      heading.position = paragraph.position;
+    return { heading };
+  }
+  const edits = splitLineEdits(lines, source, (index) => promoted.has(index) || promoted.has(index - 1));
+  for (const { heading, depth } of promoted.values()) {
+    edits.push({ start: heading.start, end: heading.start, text: `${"#".repeat(depth)} ` });
+    if (heading.restStart !== null)
+      edits.push({ start: heading.labelEnd, end: heading.restStart, text: "\n\n" });
+  }
+  return { start, end, edits: withoutOverlaps(edits) };
+}
+function depthFor(kind, stack) {
+  const current = stack[stack.length - 1];
+  if (!current || current.title)
+    return Math.min(6, (current?.depth ?? 1) + 1);
+  if (kind !== null && kind === current.kind)
+    return null;
+  const child = Math.min(6, current.depth + 1);
+  if (kind === null)
+    return current.recovered && current.kind === null ? current.depth : child;
+  if (current.kind === "causes" && !current.recovered && CAUSE_PARTS.has(kind))
+    return child;
+  if (current.recovered)
+    return current.depth;
+  if (current.kind !== null && GROUPING_KINDS.has(current.kind) && !MAJOR_KINDS.has(kind))
+    return child;
+  if (current.kind === null)
+    return child;
+  return current.depth;
+}
+function htmlHeadings(node, source) {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === void 0 || end === void 0)
+    return null;
+  const edits = htmlHeadingEdits(source, sourceLines(source, start, end));
+  return edits ? { start, end, edits } : null;
+}
+function withoutOverlaps(edits) {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept = [];
+  let cursor = -1;
+  for (const edit of sorted) {
+    if (edit.start < cursor)
+      continue;
+    kept.push(edit);
+    cursor = Math.max(edit.end, edit.start === edit.end ? edit.start : edit.end);
+  }
+  return kept;
+}
+
+const SENTENCE_LEAD = /^(?:by|until|till|from|since|shortly after|soon after|just after|just before|right after|then,? at)\s+/i;
 const TIME_HEADER = /\b(?:time|when|timestamp|at|hour|clock)\b/i;
 const DATE_HEADER = /\b(?:date|day)\b/i;
 const ZONE_STATEMENT = /\b(?:all\s+)?(?:times?|timestamps?)\b|\btime\s*zone\b|\btimezone\b/i;
@@ -96115,6 +99838,7 @@ function extractTimeline(inputs) {
   const entries = [];
   const shapes = /* @__PURE__ */ new Set();
   const walker = new EntryBuilder(sourceMap, state, entries);
+  const lonePhrases = [];
   walkSection(section, true);
   function walkSection(current, isRoot) {
     const isEntry = !isRoot && walker.fromHeading(flattenInline(current.headingNode, "keep"), current);
@@ -96144,13 +99868,22 @@ function extractTimeline(inputs) {
             statedTimeZones.push({ zone, span: sourceMap.nodeSpan(node) });
           state.zone = zones[0] ?? state.zone;
         }
-        if (walker.fromParagraph(text))
+        const before = entries.length;
+        if (walker.fromParagraph(text) || walker.fromSentences(text)) {
           shapes.add("paragraphs");
-        else
+          if (entries.length - before === 1)
+            lonePhrases.push(entries[before]);
+        } else
           walker.introDate(text.text);
         break;
       }
     }
+  }
+  if ((shapes.has("list") || shapes.has("table")) && lonePhrases.length > 0) {
+    const notes = new Set(lonePhrases);
+    for (let index = entries.length - 1; index >= 0; index--)
+      if (notes.has(entries[index]))
+        entries.splice(index, 1);
   }
   const shape = shapes.size === 1 ? [...shapes][0] : shapes.size === 0 ? "paragraphs" : "mixed";
   return { section, entries, shape, statedTimeZones };
@@ -96328,6 +100061,30 @@ class EntryBuilder {
     }
     return found;
   }
+  /**
+   * A paragraph that tells the sequence in sentences: "At 10:05 the alert fired. By 10:20 we had
+   * rolled back. Errors stopped at 10:31." Each sentence that opens with a time is an entry; two
+   * or more make the paragraph a run of events rather than prose that mentions a time.
+   */
+  fromSentences(text) {
+    const flat = text.collapseWhitespace();
+    const timed = [];
+    for (const [start, end] of splitSentences$1(flat.text)) {
+      const sentence = flat.slice(start, end);
+      const lead = SENTENCE_LEAD.exec(sentence.text)?.[0].length ?? 0;
+      const split = splitLeadingTimestamp(sentence.text.slice(lead), this.options());
+      if (!split?.timestamp.time)
+        continue;
+      timed.push({ stamp: split.timestamp, sentence, rest: split.rest.replace(/^[,\s]+/, ""), offset: lead });
+    }
+    if (timed.length < 2)
+      return false;
+    for (const { stamp, sentence, rest, offset } of timed) {
+      const span = this.sourceMap.span(sentence.sourceOffsetAt(0), sentence.sourceEndAt(sentence.text.trimEnd().length));
+      this.push({ ...stamp, index: stamp.index + offset }, sentence, rest, span);
+    }
+    return true;
+  }
   /** "Timestamps are UTC, on Saturday 1 November 2025." before any entry dates the entries. */
   introDate(text) {
     if (this.entries.length > 0)
@@ -96378,7 +100135,8 @@ class EntryBuilder {
       timeZone: stamp.zone?.zone ?? this.state.zone,
       text: eventText.replace(/\s+/g, " ").trim(),
       span,
-      unparsedTime: stamp.time === null && stamp.date === null
+      unparsedTime: stamp.time === null && stamp.date === null,
+      relative: stamp.relative
     };
     this.state.pendingDateStatement = false;
     this.entries.push(entry);
@@ -96394,7 +100152,8 @@ class EntryBuilder {
       timeZone: this.state.zone,
       text: eventText,
       span,
-      unparsedTime: true
+      unparsedTime: true,
+      relative: false
     });
   }
   pushUntimed(text, span) {
@@ -96410,7 +100169,8 @@ class EntryBuilder {
       timeZone: this.state.zone,
       text,
       span,
-      unparsedTime: false
+      unparsedTime: false,
+      relative: false
     });
   }
 }
@@ -96426,6 +100186,31 @@ function firstDateInSummary(summary, preamble) {
   }
   return null;
 }
+const NOT_A_TIMELINE = /* @__PURE__ */ new Set(["appendix", "action-items", "follow-up", "metadata"]);
+function readTimeline(named, sections, extract) {
+  const timed = (timeline) => timeline.entries.filter((entry) => entry.time !== null).length;
+  const fromNamed = named ? extract(named) : null;
+  if (fromNamed && timed(fromNamed) >= 2)
+    return fromNamed;
+  let best = null;
+  for (const section of sections) {
+    if (section === named || NOT_A_TIMELINE.has(section.kind) || section.parent?.kind === "timeline")
+      continue;
+    const candidate = extract(section);
+    const count = timed(candidate);
+    if (count < 3 || count < 0.5 * candidate.entries.length)
+      continue;
+    if (!best || count > timed(best))
+      best = candidate;
+  }
+  return best ?? fromNamed;
+}
+function hasAncestorOfKind(section, kind) {
+  for (let current = section.parent; current; current = current.parent)
+    if (current.kind === kind)
+      return true;
+  return false;
+}
 function parsePostmortem(markdown, options = {}) {
   const source = markdown.charCodeAt(0) === 65279 ? markdown.slice(1) : markdown;
   const problem = findComplexityProblem(source);
@@ -96433,10 +100218,11 @@ function parsePostmortem(markdown, options = {}) {
     throw new DocumentTooComplexError(problem);
   const sourceMap = new SourceMap(source);
   const tree = parseMarkdown(source);
+  recoverStructure(tree, sourceMap);
   const { title: titleNode, preamble, sections, allSections } = buildSections(tree, sourceMap);
   const spanOf = sourceMap.nodeSpan.bind(sourceMap);
   const title = titleNode ? { text: titleNode.text, span: spanOf(titleNode.heading) } : null;
-  const frontMatter = tree.children.find((node) => node.type === "yaml") ?? null;
+  const frontMatter = tree.children.find((node) => node.type === "yaml" || node.type === "toml") ?? null;
   const metadata = extractMetadata({
     frontMatter,
     blocks: metadataBlocks(preamble, sections, allSections),
@@ -96447,6 +100233,8 @@ function parsePostmortem(markdown, options = {}) {
   const byKind = (kind) => allSections.filter((section) => section.kind === kind);
   const timelineSection = byKind("timeline")[0] ?? null;
   const actionItemsSection = byKind("action-items")[0] ?? byKind("follow-up").find((section) => !/review|date|meeting|retro/i.test(section.title) && (sectionBlocks(section).some((node) => node.type === "list" || node.type === "table") || sectionBlocks(section).filter((node) => node.type === "paragraph").length >= 2)) ?? null;
+  if (actionItemsSection && actionItemsSection.kind === "follow-up")
+    actionItemsSection.kind = "action-items";
   const documentZones = [];
   for (const node of preamble) {
     if (node.type !== "paragraph")
@@ -96458,13 +100246,20 @@ function parsePostmortem(markdown, options = {}) {
   if (timeZoneField)
     for (const zone of zoneStatement(`times ${timeZoneField.raw}`))
       documentZones.push({ zone, span: timeZoneField.span });
+  for (const field of metadata.fields) {
+    if (field.key !== "duration" && field.key !== "date")
+      continue;
+    for (const zone of findTimeZones(field.raw))
+      documentZones.push({ zone: zone.zone, span: field.span });
+  }
   const pathDate = options.path ? parseCalendarDate(options.path.split(/[\\/]/).pop() ?? "") : null;
   let incidentDate = metadata.date?.value ?? pathDate ?? firstDateInSummary(byKind("summary")[0], preamble);
-  const timeline = timelineSection ? extractTimeline({ section: timelineSection, sourceMap, incidentDate, documentZones }) : null;
+  const timeline = readTimeline(timelineSection, allSections, (section) => extractTimeline({ section, sourceMap, incidentDate, documentZones }));
   incidentDate ??= timeline?.entries.find((entry) => entry.date)?.date ?? null;
-  const actionItems = actionItemsSection ? extractActionItems({ section: actionItemsSection, sourceMap, incidentDate }) : [];
-  const causes = extractCauses({ allSections, sourceMap });
+  const actionSections = byKind("action-items").filter((section) => !hasAncestorOfKind(section, "action-items"));
+  const actionItems = (actionSections.length > 0 ? actionSections : actionItemsSection ? [actionItemsSection] : []).flatMap((section) => extractActionItems({ section, sourceMap, incidentDate }));
   const prose = extractProse({ preamble, sections, sourceMap });
+  const causes = extractCauses({ allSections, sourceMap, prose });
   return {
     path: options.path ?? null,
     source,
@@ -96483,6 +100278,56 @@ function parsePostmortem(markdown, options = {}) {
     section: (kind) => byKind(kind)[0] ?? null,
     sectionsOf: byKind,
     pointAt: (offset) => sourceMap.pointAt(offset)
+  };
+}
+
+const incidentPhrases = DocumentGenres["incident-words"].map((word) => new RegExp(`(?:^|[^\\p{L}])${escape(word)}(?![\\p{L}])`, "iu"));
+const irregularPast = new Set(DocumentGenres["irregular-past"]);
+const notPast = new Set(DocumentGenres["not-past"]);
+const secondPerson = new Set(DocumentGenres["second-person"]);
+const instructionOpeners = DocumentGenres["instruction-openers"].map((opener) => opener.split(" "));
+const otherGenreHeadings = new Set(DocumentGenres["other-genre-headings"]);
+const CLOCK = /(?<![\d:])\d{1,2}:\d{2}(?![\d:])|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b/i;
+const FIRST_PERSON = /* @__PURE__ */ new Set(["we", "i", "our", "us", "my", "we'd", "i'd", "we've", "i've"]);
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+}
+function words(text) {
+  return text.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+}
+function isPastTense(token) {
+  if (irregularPast.has(token))
+    return true;
+  return token.length >= 5 && token.endsWith("ed") && !notPast.has(token);
+}
+function genreEvidence(doc) {
+  let accountSentences = 0;
+  let narrativeSentences = 0;
+  let instructionSentences = 0;
+  for (const sentence of doc.prose) {
+    const tokens = words(sentence.text);
+    if (tokens.length === 0)
+      continue;
+    const past = tokens.some(isPastTense);
+    if (past && (incidentPhrases.some((phrase) => phrase.test(sentence.text)) || CLOCK.test(sentence.text)))
+      accountSentences++;
+    if (past && tokens.some((token) => FIRST_PERSON.has(token)))
+      narrativeSentences++;
+    const opensWithInstruction = instructionOpeners.some((opener) => opener.every((word, index) => tokens[index] === word));
+    if (opensWithInstruction || tokens.some((token) => secondPerson.has(token)))
+      instructionSentences++;
+  }
+  const otherGenre = doc.allSections.filter((section) => {
+    const normalised = normaliseHeading(section.heading);
+    return otherGenreHeadings.has(normalised.key) && classifyHeading(normalised) === null;
+  }).length;
+  return {
+    sentences: doc.prose.length,
+    accountSentences,
+    narrativeSentences,
+    instructionSentences,
+    timedEntries: doc.timeline?.entries.filter((entry) => entry.time !== null).length ?? 0,
+    otherGenreHeadings: otherGenre
   };
 }
 
@@ -96507,14 +100352,45 @@ function reasonToSkip(doc) {
   if (doc.source.trim() === "")
     return "empty file";
   const kinds = new Set(doc.allSections.map((section) => section.kind).filter((kind) => kind !== null));
-  const postmortemKinds = [...kinds].filter((kind) => POSTMORTEM_KINDS.has(kind));
+  const structure = [...kinds].filter((kind) => POSTMORTEM_KINDS.has(kind)).length;
   const fileName = (doc.path ?? "").split(/[\\/]/).pop()?.toLowerCase() ?? "";
+  const page = /^(readme|index|contributing|changelog|license)\b/.exec(fileName)?.[1] ?? null;
   const heading = doc.title?.text ?? doc.allSections[0]?.heading ?? "";
-  const saysPostmortem = POSTMORTEM_TITLE.test(heading) && !/^(readme|index)\b/.test(fileName);
-  if (postmortemKinds.length < 2 && !saysPostmortem && !(postmortemKinds.length === 1 && doc.metadata.severity)) {
-    const what = /^(readme|index|contributing|changelog|license)\b/.test(fileName) ? `looks like a ${fileName.replace(/\.(md|markdown)$/, "")} page, not a postmortem` : "not a postmortem";
-    return `${what}: fewer than two postmortem sections (summary, impact, timeline, root cause, action items, ...)`;
+  const saysPostmortem = POSTMORTEM_TITLE.test(heading) && !ABOUT_POSTMORTEMS.test(heading) && page === null;
+  const evidence = genreEvidence(doc);
+  const datedEntries = doc.timeline?.entries.filter((entry) => entry.time !== null || entry.date !== null).length ?? 0;
+  const share = (count) => count / Math.max(1, evidence.sentences);
+  const narrates = evidence.timedEntries >= 3 || evidence.narrativeSentences >= 3 && share(evidence.narrativeSentences) >= 0.1;
+  const recounts = narrates || evidence.accountSentences >= 3 && share(evidence.accountSentences) >= 0.1;
+  const hint = evidence.accountSentences + evidence.narrativeSentences + datedEntries > 0;
+  const template = templateReason(doc);
+  if (template)
+    return template;
+  if (page && !(structure >= 3 && recounts))
+    return `looks like ${article(page)} ${page} page, not a postmortem: it does not recount an incident`;
+  if (!recounts && linkListShare(doc) >= 0.6)
+    return "looks like an index page, not a postmortem: mostly a list of links, and it does not recount an incident";
+  const instructs = evidence.instructionSentences >= Math.max(3, 0.3 * evidence.sentences);
+  if (instructs && evidence.timedEntries < 3 && evidence.narrativeSentences * 2 < evidence.instructionSentences) {
+    return `looks like a guide or brief, not a postmortem: ${evidence.instructionSentences} of ${evidence.sentences} sentences instruct the reader, and it does not recount an incident`;
   }
+  if (evidence.otherGenreHeadings > 0 && !narrates) {
+    return "looks like a knowledge-base article or tutorial, not a postmortem: its sections (symptoms, prerequisites, steps, ...) describe a procedure, and it does not recount an incident";
+  }
+  const declared = saysPostmortem || doc.metadata.severity !== void 0;
+  if (structure >= 4)
+    return null;
+  const short = evidence.sentences < 15;
+  if (structure >= 2 && (recounts || declared || hint && short))
+    return null;
+  if (structure < 2 && (narrates || declared && hint))
+    return null;
+  return `not a postmortem: ${structure < 2 ? "fewer than two postmortem sections (summary, impact, timeline, root cause, action items, ...)" : "only a few postmortem sections"}, and it does not recount an incident (what failed, when, how it was fixed)`;
+}
+function article(word) {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}
+function templateReason(doc) {
   let blanks = 0;
   for (const sentence of doc.prose)
     blanks += placeholderPatterns.filter((pattern) => matches$2(pattern, sentence.text)).length;
@@ -96524,10 +100400,38 @@ function reasonToSkip(doc) {
     return `a template: ${blanks} unfilled placeholders and no timeline or owned action items`;
   const classified = doc.allSections.filter((section) => section.kind !== null);
   const empty = classified.filter((section) => wordsIn(section) < 4);
-  if (classified.length >= 3 && empty.length / classified.length >= 0.6 && !filledActions) {
+  if (classified.length >= 3 && empty.length / classified.length >= 0.6 && !filledActions && !filledTimeline) {
     return `a template: ${empty.length} of ${classified.length} sections are empty`;
   }
   return null;
+}
+function linkListShare(doc) {
+  let items = 0;
+  let links = 0;
+  const visit = (node) => {
+    if (node.type === "listItem") {
+      items++;
+      const text = toString(node).trim();
+      let linked = 0;
+      const count = (child) => {
+        if (child.type === "link" || child.type === "linkReference")
+          linked += toString(child).length;
+        else if ("children" in child)
+          for (const grandchild of child.children)
+            count(grandchild);
+      };
+      const first = node.children[0];
+      if (first)
+        count(first);
+      if (text.length > 0 && linked >= 0.5 * Math.min(text.length, toString(first ?? node).length))
+        links++;
+    }
+    if ("children" in node)
+      for (const child of node.children)
+        visit(child);
+  };
+  visit(doc.tree);
+  return items >= 3 ? links / items : 0;
 }
 function matches$2(pattern, text) {
   pattern.lastIndex = 0;
@@ -96536,6 +100440,7 @@ function matches$2(pattern, text) {
 function isBlank(text) {
   return /^\W*$/.test(text) || placeholderPatterns.some((pattern) => matches$2(pattern, text));
 }
+const ABOUT_POSTMORTEMS = /\b(?:process|policy|policies|playbook|runbook|guide|guidelines|template|how to|handbook|procedures?|checklist)\b/i;
 const POSTMORTEM_TITLE = /\b(?:incident|post[\s-]?mortem|outage|retrospective|retro|root cause analysis|rca|near[\s-]?miss)\b/i;
 function wordsIn(section) {
   let count = 0;
@@ -96655,10 +100560,10 @@ function skipSpaces(text, index) {
 }
 
 function skippedResult(filePath, reason) {
-  return { filePath, messages: [], errorCount: 0, warningCount: 0, score: 100, categories: {}, skipped: reason };
+  return { filePath, messages: [], errorCount: 0, warningCount: 0, score: null, categories: {}, rubric: {}, skipped: reason };
 }
 function fatalResult(filePath, problem) {
-  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, fatal: problem };
+  return { filePath, messages: [], errorCount: 1, warningCount: 0, score: 0, categories: {}, rubric: {}, fatal: problem };
 }
 
 const UNUSED_DIRECTIVE_RULE_ID = "unused-disable-directive";
@@ -96678,7 +100583,6 @@ function lintDocument(doc, options = {}) {
   const config = options.config ?? defaultConfig();
   const filePath = options.filePath ?? doc.path;
   const control = collectDirectives(doc);
-  const enabled = config.rules.map((entry) => entry.rule);
   if (control.ignoreFile)
     return skippedResult(filePath, "ignored by a postmortem-lint-ignore-file comment");
   if (options.detect) {
@@ -96710,14 +100614,15 @@ function lintDocument(doc, options = {}) {
     }
   }
   messages.sort(compareMessages);
-  const { score, categories } = scoreMessages(messages, enabled, config.weights);
+  const { score, categories, rubric } = scoreDocument(doc, messages, config.rules, config.weights);
   return {
     filePath,
     messages,
     errorCount: messages.filter((message) => message.severity === 2).length,
     warningCount: messages.filter((message) => message.severity === 1).length,
     score,
-    categories
+    categories,
+    rubric
   };
 }
 function runRule(entry, doc, config, filePath) {
@@ -97276,7 +101181,7 @@ function searcher(options) {
   return lilconfig("postmortem-lint", {
     searchPlaces: [...configFileNames],
     packageProp: "postmortemLint",
-    stopDir: options.stopDir ?? parse$c(resolve(options.searchFrom ?? process.cwd())).root,
+    stopDir: options.stopDir ?? parse$d(resolve(options.searchFrom ?? process.cwd())).root,
     cache: false,
     loaders: { ".json": jsonLoader, noExt: jsonLoader, ".js": jsLoader(options.allowJavaScript ?? true), ".mjs": jsLoader(options.allowJavaScript ?? true) }
   });
@@ -97377,6 +101282,38 @@ async function lintFiles(paths, options = {}) {
   return results;
 }
 
+function describeGaps(category) {
+  const gaps = category.missed.map((item) => item.detail ? `${item.text} (${item.detail})` : item.text);
+  const byRule = /* @__PURE__ */ new Map();
+  for (const deduction of category.deductions) {
+    const entry = byRule.get(deduction.ruleId) ?? { count: 0, points: 0 };
+    entry.count += deduction.count;
+    entry.points += deduction.points;
+    byRule.set(deduction.ruleId, entry);
+  }
+  for (const [ruleId, { count, points }] of byRule) {
+    if (points > 0)
+      gaps.push(`\u2212${points} for ${plural$2(count, "finding")} of ${ruleId}`);
+  }
+  return gaps;
+}
+function rubricGaps(result) {
+  const out = [];
+  for (const category of categories) {
+    const rubric = result.rubric?.[category.id];
+    if (!rubric)
+      continue;
+    const gaps = describeGaps(rubric);
+    if (gaps.length === 0 && rubric.score >= 100)
+      continue;
+    out.push({ id: category.id, title: category.title, score: rubric.score, gaps });
+  }
+  return out;
+}
+function gapLine(gap) {
+  return gap.gaps.length ? `${gap.title} ${gap.score}: ${gap.gaps.join("; ")}` : `${gap.title} ${gap.score}`;
+}
+
 const STDIN_NAME = "<stdin>";
 function displayPath(filePath, cwd) {
   if (filePath === null || filePath === "" || filePath === STDIN_NAME)
@@ -97398,7 +101335,7 @@ function oneLine$1(text) {
 }
 function totals(results) {
   const linted = results.filter((result) => result.skipped === void 0 && result.fatal === void 0);
-  const sum = linted.reduce((total, result) => total + result.score, 0);
+  const sum = linted.reduce((total, result) => total + (result.score ?? 0), 0);
   return {
     files: results.length,
     linted: linted.length,
@@ -97411,6 +101348,9 @@ function totals(results) {
 }
 function plural$1(count, word, pluralWord = `${word}s`) {
   return `${count} ${count === 1 ? word : pluralWord}`;
+}
+function scoreOf$1(result) {
+  return result.score ?? 0;
 }
 
 const compact$1 = (results, options) => {
@@ -97469,14 +101409,16 @@ ${message.docsUrl}`;
 const json = (results) => `${JSON.stringify(results.map(toJsonResult))}
 `;
 function toJsonResult(result) {
-  const { filePath, messages, errorCount, warningCount, score, categories, skipped, fatal, ...rest } = result;
+  const { filePath, messages, errorCount, warningCount, score, categories, rubric, skipped, fatal, ...rest } = result;
   const output = {
     filePath: filePath ?? STDIN_NAME,
     messages: messages.map(toJsonMessage),
     errorCount,
     warningCount,
-    score,
-    categories
+    // A skipped file has no score, whatever an older core put there.
+    score: skipped === void 0 ? score : null,
+    categories: skipped === void 0 ? categories : {},
+    rubric: skipped === void 0 ? rubric ?? {} : {}
   };
   if (skipped !== void 0)
     output.skipped = skipped;
@@ -97518,7 +101460,7 @@ const markdown = (results, options) => {
         const value = result.categories[category.id];
         return value === void 0 ? "\u2013" : String(value);
       });
-      out.push(`| ${path} | ${cells.join(" | ")} | **${result.score}** |`);
+      out.push(`| ${path} | ${cells.join(" | ")} | **${scoreOf$1(result)}** |`);
     }
     out.push("");
   }
@@ -97538,11 +101480,20 @@ const markdown = (results, options) => {
       out.push(`- ${code$1(displayPathPosix(result.filePath, options.cwd))}: ${inline(result.skipped ?? "")}`);
     out.push("");
   }
-  const withFindings = rows.filter((result) => result.messages.length > 0);
-  if (withFindings.length) {
+  const detailed = rows.filter((result) => result.fatal === void 0 && (result.messages.length > 0 || rubricGaps(result).length > 0));
+  if (detailed.length) {
     out.push("### Findings", "");
-    for (const result of withFindings) {
-      out.push(`#### ${code$1(displayPathPosix(result.filePath, options.cwd))} (score ${result.score}/100)`, "");
+    for (const result of detailed) {
+      out.push(`#### ${code$1(displayPathPosix(result.filePath, options.cwd))} (score ${scoreOf$1(result)}/100)`, "");
+      const gaps = rubricGaps(result);
+      if (gaps.length) {
+        out.push("What the rubric score lacks:", "");
+        for (const gap of gaps)
+          out.push(`- **${inline(gap.title)} ${gap.score}**${gap.gaps.length ? `: ${inline(gap.gaps.join("; "))}` : ""}`);
+        out.push("");
+        if (result.messages.length)
+          out.push("Findings:", "");
+      }
       for (const message of result.messages) {
         const severity = message.severity === 2 ? "**error**" : "**warning**";
         out.push(`- ${severity} ${message.line}:${message.column} ${inline(message.message)} ([${message.ruleId}](${message.docsUrl}))`);
@@ -97765,9 +101716,15 @@ const stylish = (results, options) => {
       out.push("", c.underline(path), `  ${c.red("error")}  Could not lint this file: ${oneLine$1(result.fatal)}`);
       continue;
     }
-    if (result.messages.length === 0 && result.score === 100)
+    const score = scoreOf$1(result);
+    const gaps = rubricGaps(result);
+    if (result.messages.length === 0 && score === 100 && gaps.length === 0)
       continue;
-    out.push("", `${c.underline(path)}  ${scoreColor(result.score)(`score ${result.score}/100`)}`);
+    out.push("", `${c.underline(path)}  ${scoreColor(score)(`score ${score}/100`)}`);
+    for (const gap of gaps)
+      out.push(`  ${scoreColor(gap.score)(oneLine$1(gapLine(gap)))}`);
+    if (gaps.length && result.messages.length)
+      out.push("");
     const rows = result.messages.map((message) => ({
       position: `${message.line}:${message.column}`,
       severity: message.severity === 2 ? "error" : "warning",
@@ -97825,10 +101782,13 @@ function repoPath(filePath, workspace) {
 function toFileReports(results, workspace) {
   return results.map((result) => ({ path: repoPath(result.filePath, workspace), result }));
 }
+function scoreOf(result) {
+  return result.score ?? 0;
+}
 function computeTotals(results) {
   const scored = results.filter((result) => result.skipped === void 0);
   const linted = scored.filter((result) => result.fatal === void 0);
-  const scores = scored.map((result) => result.score);
+  const scores = scored.map(scoreOf);
   return {
     files: results.length,
     linted: linted.length,
@@ -97836,7 +101796,7 @@ function computeTotals(results) {
     errors: results.reduce((total, result) => total + result.errorCount, 0),
     warnings: results.reduce((total, result) => total + result.warningCount, 0),
     lowestScore: scores.length ? Math.min(...scores) : null,
-    meanScore: linted.length ? Math.round(linted.reduce((total, result) => total + result.score, 0) / linted.length) : null
+    meanScore: linted.length ? Math.round(linted.reduce((total, result) => total + scoreOf(result), 0) / linted.length) : null
   };
 }
 function computeVerdict(totals, options) {
@@ -101439,7 +105399,7 @@ function renderReport(files, context, limits = unlimited) {
         continue;
       }
       const cells = categories.map((category) => scoreCell(file.result.categories[category.id]));
-      out.push(`| ${name} | ${cells.join(" | ")} | **${scoreCell(file.result.score)}** |`);
+      out.push(`| ${name} | ${cells.join(" | ")} | **${scoreCell(scoreOf(file.result))}** |`);
     }
     out.push("");
   }
@@ -101450,13 +105410,22 @@ function renderReport(files, context, limits = unlimited) {
   let hidden = 0;
   for (const [index, file] of rows.entries()) {
     const messages = file.result.messages;
-    if (!messages.length) continue;
+    const gaps = file.result.fatal === void 0 ? rubricGaps(file.result) : [];
     const shown = kept.get(index) ?? [];
     hidden += messages.length - shown.length;
-    if (!shown.length) continue;
+    if (!shown.length && !gaps.length) continue;
     shown.sort((a, b) => a.line - b.line || a.column - b.column || b.severity - a.severity);
     const open = file.result.errorCount > 0 ? " open" : "";
-    out.push(`<details${open}><summary>${indicator(file.result.score)} ${code(file.path)}: ${countsOf(file)}, score ${file.result.score}/100</summary>`, "");
+    const score = scoreOf(file.result);
+    out.push(`<details${open}><summary>${indicator(score)} ${code(file.path)}: ${countsOf(file)}, score ${score}/100</summary>`, "");
+    if (gaps.length) {
+      out.push("**What the score lacks**", "");
+      for (const gap of gaps) {
+        const what = gap.gaps.length ? `: ${gap.gaps.map(escapeMessage).join("; ")}` : "";
+        out.push(`- ${indicator(gap.score)} **${escapeInline(gap.title)} ${gap.score}**${what}`);
+      }
+      if (shown.length) out.push("", "**Findings**", "");
+    }
     for (const message of shown) out.push(...findingLine(context, file, message));
     if (shown.length < messages.length) out.push(`- _\u2026and ${plural(messages.length - shown.length, "more finding")}_`);
     out.push("", "</details>", "");
@@ -103371,24 +107340,74 @@ function score(value, where) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) throw new Error(`${where}: expected a score from 0 to 100`);
   return value;
 }
+function number(value, where, min, max) {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) throw new Error(`${where}: expected a number from ${min} to ${max}`);
+  return value;
+}
+function array(value, where) {
+  if (!Array.isArray(value)) throw new Error(`${where}: expected an array`);
+  return value;
+}
+function parseItem(value, where) {
+  const item = object(value, where);
+  const points = number(item.points, `${where}.points`, 0, 100);
+  const parsed = {
+    id: string(item.id, `${where}.id`),
+    text: string(item.text, `${where}.text`),
+    points,
+    earned: number(item.earned, `${where}.earned`, 0, points)
+  };
+  if (item.detail !== void 0) parsed.detail = string(item.detail, `${where}.detail`);
+  return parsed;
+}
+function parseDeduction(value, where) {
+  const item = object(value, where);
+  return {
+    ruleId: string(item.ruleId, `${where}.ruleId`),
+    messageId: string(item.messageId, `${where}.messageId`),
+    count: integer(item.count, `${where}.count`, 1),
+    points: number(item.points, `${where}.points`, 0, Number.MAX_SAFE_INTEGER)
+  };
+}
+function parseRubric(value, where) {
+  const rubricIn = object(value, where);
+  const rubric = {};
+  for (const id of Object.keys(rubricIn)) {
+    if (!categoryIds.includes(id)) throw new Error(`${where}: unknown category "${id}"`);
+    const at = `${where}.${id}`;
+    const category = object(rubricIn[id], at);
+    const parsed = {
+      score: score(category.score, `${at}.score`),
+      met: array(category.met, `${at}.met`).map((item, index) => parseItem(item, `${at}.met[${index}]`)),
+      missed: array(category.missed, `${at}.missed`).map((item, index) => parseItem(item, `${at}.missed[${index}]`)),
+      deductions: array(category.deductions ?? [], `${at}.deductions`).map((item, index) => parseDeduction(item, `${at}.deductions[${index}]`))
+    };
+    rubric[id] = parsed;
+  }
+  return rubric;
+}
 function parseResult(value, where) {
   const item = object(value, where);
   const messages = item.messages;
   if (!Array.isArray(messages)) throw new Error(`${where}.messages: expected an array`);
+  const skipped = item.skipped === void 0 ? void 0 : string(item.skipped, `${where}.skipped`);
   const categoriesIn = object(item.categories ?? {}, `${where}.categories`);
   const categories = {};
   for (const id of categoryIds) {
     if (categoriesIn[id] !== void 0) categories[id] = score(categoriesIn[id], `${where}.categories.${id}`);
   }
+  const scoreIn = skipped !== void 0 && item.score === null ? null : score(item.score, `${where}.score`);
   const result = {
     filePath: string(item.filePath, `${where}.filePath`),
     messages: messages.map((message, index) => parseMessage(message, `${where}.messages[${index}]`)),
     errorCount: integer(item.errorCount, `${where}.errorCount`),
     warningCount: integer(item.warningCount, `${where}.warningCount`),
-    score: score(item.score, `${where}.score`),
-    categories
+    score: skipped === void 0 ? scoreIn : null,
+    categories: skipped === void 0 ? categories : {}
   };
-  if (item.skipped !== void 0) result.skipped = string(item.skipped, `${where}.skipped`);
+  if (item.rubric !== void 0 && skipped === void 0) result.rubric = parseRubric(item.rubric, `${where}.rubric`);
+  else if (item.rubric !== void 0) parseRubric(item.rubric, `${where}.rubric`);
+  if (skipped !== void 0) result.skipped = skipped;
   if (item.fatal !== void 0) result.fatal = string(item.fatal, `${where}.fatal`);
   return result;
 }

@@ -68,7 +68,10 @@ export function reasonToSkip(doc: PostmortemDocument): string | null {
   }
   const declared = saysPostmortem || doc.metadata.severity !== undefined
   if (structure >= 4) return null
-  if (structure >= 2 && (recounts || declared || (datedEntries > 0 && evidence.accountSentences > 0))) return null
+  // Two or three postmortem sections: a short postmortem says something happened; a long
+  // document with those headings (a threat model, a process) has to recount it.
+  const short = evidence.sentences < 15
+  if (structure >= 2 && (recounts || declared || (hint && short))) return null
   if (structure < 2 && (narrates || (declared && hint))) return null
   return `not a postmortem: ${structure < 2 ? 'fewer than two postmortem sections (summary, impact, timeline, root cause, action items, ...)' : 'only a few postmortem sections'}, and it does not recount an incident (what failed, when, how it was fixed)`
 }

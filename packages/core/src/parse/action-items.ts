@@ -45,7 +45,9 @@ const NOT_AN_OWNER = /^(?:tbd|tba|n\/a|none|todo|done|wip|monday|tuesday|wednesd
  * The name must be a name or a team: capitalised words, not an acronym, a date or a blank.
  */
 function trailingOwner(text: string): { raw: string; index: number; separator: number } | null {
-  const trimmed = text.replace(/[\s,;:)]+$/, '')
+  let end = text.length
+  while (end > 0 && /[\s,;:)]/.test(text[end - 1]!)) end--
+  const trimmed = text.slice(0, end)
   const candidates = [trimmed.lastIndexOf(' — '), trimmed.lastIndexOf(' – '), trimmed.lastIndexOf(' - '), trimmed.lastIndexOf(' (')]
   const separator = Math.max(...candidates)
   if (separator < 0) return null
@@ -145,7 +147,7 @@ const DONE_NOTE = /\((?:done|completed|fixed|shipped|merged)\b[^)]{0,40}\)|[—�
 function saysDone(item: ActionItem, source: string): boolean {
   if (item.status && DONE_STATUS.test(item.status.raw.trim())) return true
   // The note is read from the item as written: "(done 2025-01-12)" may have been read as a date.
-  return DONE_NOTE.test(source.slice(item.span.start.offset, item.span.end.offset).replace(/\s+$/, ''))
+  return DONE_NOTE.test(source.slice(item.span.start.offset, item.span.end.offset).trimEnd())
 }
 
 /** Whether a paragraph's or a cell's text is all struck through (`~~Add the alert~~`). */

@@ -4,7 +4,7 @@ import { splitLeadingTimestamp } from '../time/index.js'
 // A semicolon counts only at the end of a line: prose uses them inside sentences.
 const CODE_MARKS = /[{}=<>$\\]|;\s*$|=>|->|::|\(\)|^#!|^\s*(?:#|\/\/|--)\s|^\s*[\w.-]+:\s*$/
 // Column-aligned output (logs, `kubectl get`): two runs of two or more spaces inside a line.
-const ALIGNED = /\S {2,}\S.* {2,}\S/
+const aligned = (line: string): boolean => line.trim().split(/ {2,}/).length >= 3
 
 /**
  * Whether the lines of an indented block read as prose a reader would see as text: mostly timed
@@ -15,7 +15,7 @@ const ALIGNED = /\S {2,}\S.* {2,}\S/
 export function looksLikeProse(lines: readonly string[]): boolean {
   const text = lines.map((line) => line.trim()).filter((line) => line !== '')
   if (text.length === 0) return false
-  if (text.some((line) => CODE_MARKS.test(line) || ALIGNED.test(line))) return false
+  if (text.some((line) => CODE_MARKS.test(line) || aligned(line))) return false
   const timed = text.filter((line) => {
     const split = splitLeadingTimestamp(line)
     return split !== null && split.timestamp.time !== null && words(split.rest).length >= 2
@@ -24,7 +24,7 @@ export function looksLikeProse(lines: readonly string[]): boolean {
   const sentences = text.filter((line) => {
     const tokens = words(line)
     if (tokens.length < 4) return false
-    const plain = tokens.filter((token) => /^[("'“]?[\p{L}][\p{L}'’-]*[)"'”.,;:!?]*$/u.test(token)).length
+    const plain = tokens.filter((token) => /^[("'“]?[\p{L}][\p{L}'’-]*[)"”.,;:!?]*$/u.test(token)).length
     return plain >= 0.8 * tokens.length
   }).length
   // One indented line is more often a command or a quotation than a paragraph.
