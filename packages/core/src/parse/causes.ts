@@ -16,9 +16,11 @@ export interface CausesInputs {
   prose?: Sentence[]
 }
 
-const phraseRegex = (phrase: string): RegExp => new RegExp(`(?:^|[^\\p{L}])${phrase.replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu')
-const explicitCause = causeStatements.explicit.map(phraseRegex)
-const causeConnectives = causeStatements.connectives.map(phraseRegex)
+// One alternation per list, so each sentence is scanned once whatever the size of the list.
+const phraseRegex = (phrases: readonly string[]): RegExp =>
+  new RegExp(`(?:^|[^\\p{L}])(?:${[...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu')
+const explicitCause = phraseRegex(causeStatements.explicit)
+const causeConnectives = phraseRegex(causeStatements.connectives)
 const incidentWords = new RegExp(`(?:^|[^\\p{L}])(?:${causeStatements['incident-words'].join('|')})(?![\\p{L}])`, 'iu')
 // Sections whose sentences are never the statement of the incident's cause.
 const NOT_CAUSAL: ReadonlySet<Section['kind']> = new Set(['timeline', 'action-items', 'follow-up', 'appendix', 'what-went-well', 'where-we-got-lucky', 'metadata'])
@@ -31,8 +33,8 @@ const NOT_CAUSAL: ReadonlySet<Section['kind']> = new Set(['timeline', 'action-it
 function statedCause(prose: Sentence[]): CauseItem | null {
   for (const sentence of prose) {
     if (sentence.context === 'heading' || NOT_CAUSAL.has(nearestKind(sentence.section))) continue
-    const explicit = explicitCause.some((phrase) => phrase.test(sentence.text))
-    if (!explicit && !(causeConnectives.some((phrase) => phrase.test(sentence.text)) && incidentWords.test(sentence.text))) continue
+    const explicit = explicitCause.test(sentence.text)
+    if (!explicit && !(causeConnectives.test(sentence.text) && incidentWords.test(sentence.text))) continue
     return { text: sentence.text, span: sentence.span }
   }
   return null
