@@ -127,6 +127,42 @@ export const schemas = {
   'first-names': z.object({ source: z.string().min(1), exclude: uniquePhrases, names: uniquePhrases }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
   'vague-quantities': z.object({ vague: vocabulary }).strict(),
+  // One string of space-separated stems, split at run time only when a sentence needs it.
+  'common-words': z.object({ source: z.string().min(1), words: z.string().regex(/^[a-z]+(?: [a-z]+)*$/, 'lower-case words separated by single spaces') }).strict(),
+  'system-names': z.object({ products: uniquePhrases, acronyms: uniquePhrases }).strict(),
+  'blame-actions': z
+    .object({
+      // A verb may sit in two classes ("drop" destroys data and is also an outcome), so phrases
+      // are unique within an entry only.
+      actions: z
+        .array(
+          vocabularyEntry.safeExtend({
+            kind: z.enum(['destructive', 'disable', 'introduce', 'operate', 'leave', 'outcome', 'inaction', 'choice']),
+          }),
+        )
+        .superRefine((entries, ctx) => {
+          const ids = new Set()
+          for (const [index, entry] of entries.entries()) {
+            if (ids.has(entry.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${entry.id}"` })
+            ids.add(entry.id)
+          }
+        }),
+      words: z
+        .object({
+          harmful: uniquePhrases,
+          junk: uniquePhrases,
+          valuable: uniquePhrases,
+          safeguards: uniquePhrases,
+          stative: uniquePhrases,
+          'system-heads': uniquePhrases,
+          excuses: uniquePhrases,
+          checks: uniquePhrases,
+          'risky-targets': uniquePhrases,
+        })
+        .strict(),
+      forms: vocabulary,
+    })
+    .strict(),
 }
 export { vocabulary, compiles, uniquePhrases, phrase }
 

@@ -4,7 +4,8 @@ import roleData from '../data/person-roles.generated.js'
 import type { PostmortemDocument } from '../model/types.js'
 import type { TaggedTerm } from './compromise.js'
 import { PhraseMatcher } from './phrase-matcher.js'
-import type { Token } from './tokens.js'
+import { actionVerbForms, isAcronym, isCommonWord, isSystemWord, words } from './lexicon.js'
+import { tokenize, type Token } from './tokens.js'
 
 /**
  * How sure we are that a token refers to a person:
@@ -48,9 +49,6 @@ export function isRole(word: string): boolean {
 }
 const strongPronouns = new Set(['he', 'she', 'him', 'her', 'i', 'me', 'his', 'himself', 'herself'])
 const weakPronouns = new Set(['they', 'them', 'themselves'])
-const NAME_TAGS = new Set(['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'])
-// Common-noun endings: a capitalised "Deployment" or "Monitoring" is not a name.
-const COMMON_NOUN_SUFFIX = /(?:ment|tion|sion|ing|ness|ity|ance|ence|ure|age|ism|ics|ship|hood|ery|ory|ware|base|ops|able|ible|ly|ed|s)$/
 
 /** Names of the people a document mentions in its metadata and action owners, lower-case. */
 export function knownPeople(doc: PostmortemDocument): Set<string> {
@@ -99,40 +97,152 @@ function lineStart(text: string, index: number, floor: number): number {
   return cursor
 }
 
+/** One reference to a person (or a group) in a sentence, as a token range. */
+export interface Mention {
+  start: number
+  end: number
+  kind: 'name' | 'handle' | 'initials' | 'role' | 'group' | 'pronoun' | 'they' | 'team'
+  strength: PersonStrength
+}
+
+// Lower-case words inside a name ("Ana de la Cruz", "Ahmed bin Rashid", "Jan van der Berg").
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'di', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'binti', 'ibn', 'al', 'el', 'ben', 'bint', 'y', 'e', 'st'])
+// Words before a capitalised word that make it a thing: people are not "the Orion".
+const THING_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'our', 'their', 'your', 'every', 'each', 'any', 'no'])
+// "our team", "my team": the authors themselves, a team-level statement.
+const SELF: ReadonlySet<string> = new Set(['our', 'my', 'we', 'us'])
+const GROUP_HEADS: ReadonlySet<string> = new Set(['team', 'teams', 'squad', 'squads', 'crew', 'folks', 'guys', 'group'])
+// A capitalised word shaped like a name: letters with inner hyphens or apostrophes, no digits and
+// no inner capital ("CloudWatch", "PagerDuty" are products), or a hyphenated name ("Ji-woo", "Jean-Luc").
+const NAME_SHAPE = /^\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*$/u
+const INITIALS = /^(?:\p{Lu}\.?){2,3}$/u
+
+/**
+ * Everything in a sentence that may refer to a person, open-world: the detector does not depend
+ * on a list of first names. A capitalised word (or run of them: "Park Ji-hoon", "Trần Thu Hà")
+ * that is not a common English word, a known system, place or organisation, or the document's own
+ * system name is a name; so are @handles, initials, role nouns, groups and pronouns. Known first
+ * names and the document's people only rescue names that are also words ("Grace", "Will").
+ */
 export class PersonReferences {
   /** Strength per token index, for tokens that may refer to a person. */
   readonly strength = new Map<number, PersonStrength>()
+  readonly mentions: Mention[] = []
+  readonly #byToken = new Map<number, Mention>()
 
-  constructor(tokens: readonly Token[], terms: readonly TaggedTerm[], people: ReadonlySet<string>) {
-    for (const match of roleMatcher.matchAll(tokens)) {
-      for (let index = match.start; index < match.end; index++) this.strength.set(index, 'strong')
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly terms: readonly TaggedTerm[],
+    people: ReadonlySet<string>,
+    systems: ReadonlySet<string> = new Set(),
+  ) {
+    for (const match of roleMatcher.matchAll(tokens)) this.#add(match.start, match.end, 'role', 'strong')
+    for (let index = 0; index < tokens.length; index++) {
+      if (this.#byToken.has(index)) continue
+      const token = tokens[index]!
+      const before = tokens[index - 1]?.norm ?? ''
+      if (token.norm.startsWith('@') && token.norm.length > 1) this.#add(index, index + 1, 'handle', 'strong')
+      else if (strongPronouns.has(token.norm)) this.#add(index, index + 1, 'pronoun', 'strong')
+      else if (weakPronouns.has(token.norm)) {
+        // "they" after a person in the same sentence refers to that person.
+        const antecedent = this.mentions.some((mention) => mention.strength === 'strong' && mention.kind !== 'role')
+        const gloss = tokens[index + 1]?.norm === '['
+        if (!gloss) this.#add(index, index + 1, 'they', antecedent ? 'strong' : 'weak')
+      } else if (GROUP_HEADS.has(token.norm)) this.#group(index)
+      else if (INITIALS.test(token.text) && !isAcronym(token.norm.replace(/\./g, '')) && !excludedNames.has(token.norm)) {
+        this.#add(index, index + 1, 'initials', this.#inAgentPosition(index) ? 'strong' : 'weak')
+      } else if (/^\p{Lu}/u.test(token.text) && !THING_DETERMINERS.has(before)) {
+        index = this.#name(index, people, systems) - 1
+      }
     }
-    tokens.forEach((token, index) => {
-      if (this.strength.has(index)) return
-      if (token.norm.startsWith('@') && token.norm.length > 1) this.strength.set(index, 'strong')
-      else if (strongPronouns.has(token.norm)) this.strength.set(index, 'strong')
-      else if (weakPronouns.has(token.norm)) this.strength.set(index, 'weak')
-      // A system that shares a person's name ("Cassandra failed to compact") is a system.
-      else if (excludedNames.has(token.norm)) return
-      else if (/^\p{Lu}/u.test(token.text)) {
-        const tags = tagsAt(terms, token)
-        const listedName = knownFirstNames.has(token.norm) && /^\p{Lu}\p{Ll}/u.test(token.text) && !this.#beforeCommonNoun(tokens, terms, index)
-        if (people.has(token.norm) || tags.some((tagName) => NAME_TAGS.has(tagName)) || listedName) this.strength.set(index, 'strong')
-        else if (looksLikeUnknownName(token, tags) && !this.#beforeCommonNoun(tokens, terms, index)) this.strength.set(index, 'weak')
-      } else if (token.norm === 'team' || token.norm === 'teams' || token.norm === 'squad') this.strength.set(index, 'team')
+  }
+
+  #add(start: number, end: number, kind: Mention['kind'], strength: PersonStrength): void {
+    const mention = { start, end, kind, strength }
+    this.mentions.push(mention)
+    for (let index = start; index < end; index++) {
+      this.strength.set(index, strength)
+      this.#byToken.set(index, mention)
+    }
+  }
+
+  /** "the mobile team", "the devs": a group of people; "our team" is the authors themselves. */
+  #group(index: number): void {
+    let start = index
+    while (start > 0 && /^\p{Ll}|^\p{Lu}\p{Ll}+$|^\p{Lu}+$/u.test(this.tokens[start - 1]!.text) && !CLAUSE_WORDS.has(this.tokens[start - 1]!.norm) && start > index - 4) {
+      if (THING_DETERMINERS.has(this.tokens[start - 1]!.norm) || SELF.has(this.tokens[start - 1]!.norm)) break
+      start--
+    }
+    const determiner = this.tokens[start - 1]?.norm ?? ''
+    if (SELF.has(determiner)) return this.#add(start, index + 1, 'team', 'team')
+    // "The team" alone is usually the authors' own team; "the payments team" is a group.
+    this.#add(start, index + 1, 'group', start < index ? 'strong' : 'team')
+  }
+
+  /** A run of capitalised words from `index`; returns the index after it. */
+  #name(index: number, people: ReadonlySet<string>, systems: ReadonlySet<string>): number {
+    let end = index
+    const parts: number[] = []
+    while (end < this.tokens.length) {
+      const token = this.tokens[end]!
+      if (/^\p{Lu}/u.test(token.text) && /\p{Ll}/u.test(token.text)) parts.push(end)
+      else if (/^\p{Lu}$/u.test(token.text) && this.tokens[end + 1]?.norm === '.' && /^\p{Lu}/u.test(this.tokens[end + 2]?.text ?? '')) {
+        // "J. Okafor": an initial and its full stop.
+        parts.push(end)
+        end++
+      } else if (!(NAME_PARTICLES.has(token.text) && end > index && /^\p{Lu}/u.test(this.tokens[end + 1]?.text ?? ''))) break
+      end++
+    }
+    if (end === index) return index + 1
+    const norms = parts.map((part) => this.tokens[part]!.norm)
+    const next = this.tokens[end]
+    const isThing =
+      norms.some((norm) => excludedNames.has(norm) || isSystemWord(norm) || systems.has(norm)) ||
+      // "Orion service", "Payments team": a modifier of a system noun.
+      (next !== undefined && /^\p{Ll}/u.test(next.text) && (words.systemHeads.has(next.norm) || GROUP_HEADS.has(next.norm) || this.#beforeCommonNoun(end - 1)))
+    if (isThing) return end
+    const known = norms.some((norm) => people.has(norm) || namesWithNlpNames.has(norm))
+    const shaped = parts.every((part) => NAME_SHAPE.test(this.tokens[part]!.text) || /^\p{Lu}$/u.test(this.tokens[part]!.text))
+    const unknownWord = norms.some((norm) => norm.length > 1 && !isCommonWord(norm.replace(/['’]/g, '')) && !FUNCTION_WORDS.has(norm))
+    if (known || (shaped && unknownWord && !this.#taggedAsThing(parts))) this.#add(index, end, 'name', 'strong')
+    return end
+  }
+
+  /** compromise's tags say the word is a place, an organisation or a date ("Monday", "Frankfurt"). */
+  #taggedAsThing(parts: readonly number[]): boolean {
+    return parts.some((part) => {
+      const tags = tagsAt(this.terms, this.tokens[part]!)
+      return ['Place', 'Organization', 'Date', 'Month', 'WeekDay', 'Value', 'Acronym'].some((tagName) => tags.includes(tagName))
     })
   }
 
+  /** Initials count as a person where a name would act: before a verb, "'s" or "who", or after "by". */
+  #inAgentPosition(index: number): boolean {
+    const next = this.tokens[index + 1]
+    const previous = this.tokens[index - 1]?.norm
+    if (previous === 'by' || previous === 'to' || previous === 'and' || previous === 'was') return true
+    if (!next) return false
+    if (next.norm === "'s" || next.norm === 'who' || next.norm === ',') return true
+    const tags = tagsAt(this.terms, next)
+    return /^\p{Ll}/u.test(next.text) && (tags.includes('Verb') || actionVerbForms.has(next.norm) || /ed$/.test(next.norm) || AUXILIARIES.has(next.norm))
+  }
+
   /** "Product images failed": a capitalised word before a lower-case noun is a modifier, not a name. */
-  #beforeCommonNoun(tokens: readonly Token[], terms: readonly TaggedTerm[], index: number): boolean {
-    const next = tokens[index + 1]
-    if (!next || !/^\p{Ll}/u.test(next.text)) return false
-    const tags = tagsAt(terms, next)
-    return (tags.includes('Noun') || tags.includes('Adjective')) && !tags.includes('Verb')
+  #beforeCommonNoun(index: number): boolean {
+    const next = this.tokens[index + 1]
+    if (!next || !/^\p{Ll}/u.test(next.text) || actionVerbForms.has(next.norm) || AUXILIARIES.has(next.norm)) return false
+    const tags = tagsAt(this.terms, next)
+    // Only a noun: compromise calls some verbs adjectives ("fat-fingered", "mistyped").
+    return tags.includes('Noun') && !tags.includes('Verb') && !tags.includes('Preposition') && !/ed$/.test(next.norm)
   }
 
   at(index: number): PersonStrength | null {
     return this.strength.get(index) ?? null
+  }
+
+  /** The mention covering a token, if any. */
+  mentionAt(index: number): Mention | null {
+    return this.#byToken.get(index) ?? null
   }
 
   /** The strongest person reference in a token range. */
@@ -147,13 +257,32 @@ export class PersonReferences {
   }
 }
 
-function looksLikeUnknownName(token: Token, tags: readonly string[]): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false
-  if (COMMON_NOUN_SUFFIX.test(token.norm)) return false
-  // Untagged (the sentence was not worth tagging): no evidence of a name.
-  if (tags.length === 0) return false
-  const blocked = ['Verb', 'Adjective', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Acronym', 'Plural', 'Date', 'Month', 'WeekDay', 'Value', 'Place', 'Organization', 'QuestionWord']
-  return tags.includes('Noun') && !blocked.some((tagName) => tags.includes(tagName))
+const AUXILIARIES: ReadonlySet<string> = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'did', 'does', 'never', 'just', 'then', 'also', 'accidentally', 'mistakenly', 'still', 'should', 'could', 'would', 'forgot', 'failed', 'not'])
+const CLAUSE_WORDS: ReadonlySet<string> = new Set([',', ';', ':', '.', 'and', 'or', 'but', 'because', 'when', 'while', 'after', 'before', 'by', 'of', 'with', 'to', 'from', 'in', 'on', 'at', 'for', 'that', 'which', 'who'])
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'in', 'on', 'at', 'when', 'after', 'before', 'because', 'during', 'while', 'as', 'if', 'once', 'since', 'there', 'each', 'every', 'all', 'no', 'some', 'one', 'two', 'both', 'for', 'with', 'to', 'from', 'by', 'however', 'then', 'also', 'only', 'most', 'many', "it's", "that's", "there's", "what's", "let's", 'ok', 'okay'])
+
+/**
+ * Capitalised words the document itself uses as system names: after "the" ("the Orion API") or
+ * before a system noun ("Orion service", "Ledger cluster"). Lower-case.
+ */
+export function knownSystems(doc: PostmortemDocument): Set<string> {
+  const systems = new Set<string>()
+  for (const sentence of doc.prose) {
+    const text = sentence.text
+    // Cheap: most sentences have no capitalised word after their first.
+    if (!/\s\p{Lu}/u.test(text)) continue
+    const tokens = tokenize(text)
+    for (let index = 1; index < tokens.length; index++) {
+      const token = tokens[index]!
+      if (!/^\p{Lu}\p{Ll}/u.test(token.text)) continue
+      const before = tokens[index - 1]!.norm
+      const after = tokens[index + 1]
+      if ((THING_DETERMINERS.has(before) && before !== 'our') || (after && /^\p{Ll}/u.test(after.text) && words.systemHeads.has(after.norm))) systems.add(token.norm)
+    }
+  }
+  // A person is never a system, whatever "the" precedes it in the document.
+  for (const person of knownPeople(doc)) systems.delete(person)
+  return systems
 }
 
 export function tagsAt(terms: readonly TaggedTerm[], token: Token): string[] {

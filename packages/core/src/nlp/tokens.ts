@@ -9,8 +9,9 @@ export interface Token {
 }
 
 // Words (with inner apostrophes, dots, hyphens, @ and / for handles and team slugs) or one
-// punctuation character.
-const TOKEN = /[@#]?[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’.\-/](?=[\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu
+// punctuation character. Combining marks belong to their letter, so a name written in decomposed
+// form ("Nguyễn" as e + two marks) stays one word.
+const TOKEN = /[@#]?[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_]|['’.\-/](?=[\p{L}\p{N}]))*|[^\s\p{L}\p{M}\p{N}]/gu
 
 /** Split text into tokens; "Emeka's" becomes "emeka" + "'s" so "'s fault" can be a phrase. */
 export function tokenize(text: string): Token[] {

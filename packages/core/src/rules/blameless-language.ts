@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
 import { findBlame, type BlameKind } from '../nlp/blame.js'
-import { knownPeople } from '../nlp/people.js'
+import { knownPeople, knownSystems } from '../nlp/people.js'
 import type { SectionKind } from '../model/types.js'
 
 const options = z
@@ -40,6 +40,7 @@ export default defineRule<z.output<typeof options>>({
   },
   check(doc, { options, report }) {
     const people = knownPeople(doc)
+    let systems: ReadonlySet<string> | null = null
     const allow = new Set(options.allow.map((term) => term.toLowerCase()))
     const ignored = new Set(options.ignoreSections.map((name) => name.toLowerCase()))
     for (const sentence of doc.prose) {
@@ -47,7 +48,9 @@ export default defineRule<z.output<typeof options>>({
       const section = sentence.section
       if (section && (ignored.has(section.kind ?? '') || ignored.has(section.title.toLowerCase()))) continue
       const inRootCause = section?.kind ? ROOT_CAUSE_KINDS.has(section.kind) : false
-      const finding = findBlame(sentence.text, { inRootCause, people, allow })
+      const inTimeline = section?.kind === 'timeline'
+      // The document's own system names are read once, and only for a document that needs them.
+      const finding = findBlame(sentence.text, { inRootCause, inTimeline, people, get systems() { return (systems ??= knownSystems(doc)) }, allow })
       if (!finding) continue
       report({
         messageId: finding.kind,
