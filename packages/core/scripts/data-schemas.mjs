@@ -138,6 +138,8 @@ export const schemas = {
         .array(
           vocabularyEntry.safeExtend({
             kind: z.enum(['destructive', 'disable', 'introduce', 'operate', 'leave', 'outcome', 'inaction', 'choice']),
+            // A destructive step that is harm only when its object held data or served traffic.
+            needsValue: z.boolean().optional(),
           }),
         )
         .superRefine((entries, ctx) => {

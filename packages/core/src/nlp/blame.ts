@@ -2,7 +2,7 @@ import modifiers from '../data/blame-modifiers.generated.js'
 import verbs from '../data/blame-verbs.generated.js'
 import roleData from '../data/person-roles.generated.js'
 import { tag, type TaggedTerm } from './compromise.js'
-import { actionMatchers, actionVerbForms, excuses, forms, riskyTargets, safeguards, words, type ActionKind } from './lexicon.js'
+import { actionMatchers, actionVerbForms, excuses, forms, riskyTargets, safeguards, words, type ActionEntry, type ActionKind } from './lexicon.js'
 import { isKnownName, mentionsRole, PersonReferences, tagsAt, type Mention, type PersonStrength } from './people.js'
 import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher.js'
 import { tokenize, type Token } from './tokens.js'
@@ -93,6 +93,7 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     hasOmission(tokens) ||
     hasNegatedStep(tokens) ||
     startsWithLabel(tokens) ||
+    tokens.some((token) => words.harmful.has(token.norm)) ||
     (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
   if (!suspicious && !(context.inRootCause && mayNameSomeoneInRootCause(tokens, context.people))) return null
   if (deniesBlame(tokens, blameStarts)) return null
@@ -115,6 +116,7 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     analysis.processBypass() ??
     // In a root cause, "puts a person in the root cause" says more than "makes X the subject".
     (context.inRootCause ? analysis.personInRootCause() : null) ??
+    analysis.possessiveHarm() ??
     analysis.harmfulSteps() ??
     analysis.negatedSteps() ??
     analysis.sarcasm() ??
@@ -132,7 +134,7 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'thos
 function deniesBlame(tokens: readonly Token[], blameStarts: readonly number[]): boolean {
   for (const negation of negations.matchAll(tokens)) {
     // Phrases that are denials on their own ("blameless", "not anyone's fault").
-    if (negation.end - negation.start >= 3 || /^(?:blameless|not)$/.test(tokens[negation.start]!.norm)) return true
+    if (negation.entry.id === 'denial' || negation.end - negation.start >= 3 || /^(?:blameless|not)$/.test(tokens[negation.start]!.norm)) return true
     if (blameStarts.some((start) => start >= negation.end && start - negation.end <= 3)) return true
   }
   return false
@@ -229,7 +231,7 @@ class SentenceAnalysis {
     const matches = praise.matchAll(this.tokens)
     if (matches.length === 0) return false
     // Sarcasm dresses blame as praise: "kudos to Radu for deploying on a Friday".
-    return !this.hasRiskSign(0, this.tokens.length)
+    return !this.hasRiskSign(0, this.tokens.length, true)
   }
 
   blameNouns(): BlameFinding | null {
@@ -304,6 +306,8 @@ class SentenceAnalysis {
       // "pushed the change without testing it": the modifier's subject is the clause's subject.
       const subject = match.entry.id === 'wrong-target' ? this.clauseSubject(match.start) : this.agentSubject(match.start)
       if (subject.person && this.isExternalAt(subject.person.index)) continue
+      // "is the reason we knew the fallback held": a cause of something good is credit.
+      if (match.entry.id === 'caused' && !this.tokens.some((token) => HARM_WORDS.test(token.norm)) && !/^(?:it|this|that|everything)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       const strength = subject.person?.strength
       const possessivePerson = this.possessivePersonIn(subject.start, subject.end)
       if (strength === 'strong' || subject.personClause || (possessivePerson && (match.entry.id === 'caused' || match.entry.id === 'broke'))) {
@@ -365,6 +369,7 @@ class SentenceAnalysis {
     const found = (kind: ActionKind, check: (match: PhraseMatch, agent: Agent) => boolean): BlameFinding | null => {
       for (const match of this.usable(actionMatchers.get(kind)!.matchAll(this.tokens))) {
         const agent = this.agentOf(match.start, match.end)
+        this.patient = agent ? this.patientOf(match) : null
         if (!agent || !check(match, agent)) continue
         return this.finding('person-failure', this.stepSpan(match), this.nameAt(agent.index), match)
       }
@@ -381,6 +386,24 @@ class SentenceAnalysis {
     )
   }
 
+  /** "Nasrin's unreviewed change", "Bogdan's botched migration", "her untested fix": a person's harmful work. */
+  possessiveHarm(): BlameFinding | null {
+    for (let index = 0; index < this.tokens.length - 1; index++) {
+      const possessor = this.possessivePersonIn(index, index + 1)
+      if (!possessor || possessor.strength !== 'strong' || this.isExternalAt(index)) continue
+      const from = this.tokens[index + 1]?.norm === "'s" ? index + 2 : index + 1
+      for (let cursor = from; cursor < Math.min(this.tokens.length, from + 3); cursor++) {
+        const token = this.tokens[cursor]!
+        if (OBJECT_END.has(token.norm)) break
+        const failure = humanOnly.matchAll(this.tokens.slice(cursor, cursor + 1)).length > 0
+        if (!words.harmful.has(token.norm) && !failure) continue
+        const match = { entry: possessiveEntry, phrase: this.text.slice(this.tokens[index]!.start, this.tokens[Math.min(this.tokens.length - 1, cursor + 1)]!.end), start: index, end: Math.min(this.tokens.length, cursor + 2) }
+        return this.finding('person-failure', match, this.nameAt(possessor.index), match)
+      }
+    }
+    return null
+  }
+
   /** "Thanh never updated the runbook", "Chidi did not add the gateway to the allowlist". */
   negatedSteps(): BlameFinding | null {
     for (let index = 0; index < this.tokens.length - 1; index++) {
@@ -388,15 +411,17 @@ class SentenceAnalysis {
       if (norm !== 'never' && norm !== 'not' && !norm.endsWith("n't")) continue
       if (this.quoted.has(index)) continue
       let verb = index + 1
-      while (/^(?:actually|even|once|properly|fully|bother|bothered|to)$/.test(this.tokens[verb]?.norm ?? '')) verb++
+      while (/^(?:actually|even|once|properly|fully|bother|bothered|to|been|yet|always|once)$/.test(this.tokens[verb]?.norm ?? '')) verb++
       const token = this.tokens[verb]
-      if (!token || !this.isStepVerb(verb) || words.stative.has(token.norm)) continue
+      // "was not answering pages": a progressive is a step not taken too.
+      const progressive = /ing$/.test(token?.norm ?? '') && /^(?:was|were)$/.test(this.tokens[index - 1]?.norm ?? '')
+      if (!token || !(this.isStepVerb(verb) || progressive) || words.stative.has(token.norm)) continue
       // "did not restart it because the runbook said to wait": a stated reason explains instead.
-      if (this.tokens.slice(verb).some((next) => REASON.has(next.norm))) continue
+      if (this.tokens.slice(verb).some((next) => /^(?:because|since|as|until|unless)$/.test(next.norm))) continue
       const subject = this.subjectBefore(index)
       if (subject.person?.strength !== 'strong' || this.isExternalAt(subject.person.index)) continue
       const kind = this.people.mentionAt(subject.person.index)?.kind
-      if (kind === 'they' || kind === 'team') continue
+      if (kind === 'team') continue
       const match = { entry: negatedStepEntry, phrase: this.text.slice(this.tokens[index]!.start, token.end), start: index, end: verb + 1 }
       return this.finding('person-failure', match, this.who(subject, subject.person), match)
     }
@@ -479,7 +504,7 @@ class SentenceAnalysis {
     // the condition ("Maria ran the cleanup script against the production cluster."). A root cause
     // that names who acted and then what the system did ("Rashid rotated the key by the documented
     // procedure, but the procedure ...") is about the system.
-    if (this.excused || this.tokens.some((token, index) => index > 0 && (REASON.has(token.norm) || /^(?:which|however|although|though|yet|;|when|while|after)$/.test(token.norm)))) return null
+    if (this.excused || this.tokens.some((token, index) => index > 0 && (REASON.has(token.norm) || /^(?:which|however|although|though|yet|;|when|while|after|before|once|until|whenever)$/.test(token.norm)))) return null
     if (/^(?:when|while|after|before|if|once|as|because|since)$/.test(this.tokens[0]?.norm ?? '')) return null
     for (let index = 0; index < this.tokens.length; index++) {
       if (!this.isStepVerb(index)) continue
@@ -509,9 +534,20 @@ class SentenceAnalysis {
     return [end, stop]
   }
 
+  /** What a passive or a "by" fragment acted on: its subject ("The wrong branch was deployed by ..."). */
+  private patient: [number, number] | null = null
+
+  private patientOf(match: PhraseMatch): [number, number] | null {
+    const fragment = this.tokens[match.end]?.norm === 'by' || this.tokens[match.end + 1]?.norm === 'by'
+    if (!this.isPassive(match.start) && !fragment) return null
+    const subject = this.subjectBefore(match.start)
+    return subject.end > subject.start ? [subject.start, subject.end] : null
+  }
+
   private objectHas(end: number, set: ReadonlySet<string>): boolean {
     const [start, stop] = this.objectOf(end)
     for (let index = start; index < stop; index++) if (set.has(this.tokens[index]!.norm)) return true
+    if (this.patient) for (let index = this.patient[0]; index < this.patient[1]; index++) if (set.has(this.tokens[index]!.norm)) return true
     return false
   }
 
@@ -520,10 +556,11 @@ class SentenceAnalysis {
     const production = this.tokens.slice(start, stop).some((token) => /^(?:production|prod|live|primary|backups?|snapshots?|audit)$/.test(token.norm))
     // "deleted the stale record", "dropped the stuck connections": removing junk is mitigation.
     if (!production && this.objectHas(match.end, words.junk)) return false
-    const valuable = this.objectHas(match.end, words.valuable) || this.hasRiskSign(match.start, this.tokens.length)
-    if (this.deliberate || this.excused) return production || (valuable && this.hasRiskSign(match.start, this.tokens.length) && !this.deliberate)
-    // In a timeline a responder deleting a record is a step; it needs a sign that it did harm.
-    return valuable || (!this.context.inTimeline && stop > start)
+    const valuable = this.objectHas(match.end, words.valuable) || this.hasRiskSign(match.end, this.tokens.length, true)
+    if (this.deliberate || this.excused) return production
+    // In a timeline a responder's step needs a sign that it did harm; so does a removal anywhere.
+    const needsValue = (match.entry as ActionEntry).needsValue === true || this.context.inTimeline === true
+    return valuable || (!needsValue && stop > start)
   }
 
   private disablesSafeguard(match: PhraseMatch): boolean {
@@ -532,18 +569,22 @@ class SentenceAnalysis {
     const [start, stop] = this.objectOf(match.end)
     // "switched the limiter off": the object sits inside the gap of the phrase.
     const from = Math.min(start, match.start + 1)
+    if (this.patient && safeguards.matchAll(this.tokens.slice(this.patient[0], this.patient[1])).length > 0) return true
     return safeguards.matchAll(this.tokens.slice(from, Math.max(stop, match.end))).length > 0
   }
 
   private leavesHarm(match: PhraseMatch): boolean {
     const [start, stop] = this.objectOf(match.end)
-    const rest = this.tokens.slice(match.end, Math.min(this.tokens.length, stop + 4)).map((token) => token.norm)
+    const passive = this.isPassive(match.start)
+    if (!passive && start >= stop) return false
+    const after = this.tokens.slice(passive ? match.end : stop, (passive ? match.end : stop) + 3).map((token) => token.norm)
     if (this.tokens[match.start]!.norm === 'let') {
       // "let the disk fill up", "let the certificate lapse".
-      return rest.some((norm) => /^(?:fill|lapse|expire|slip|grow|pile|rot|drift|overflow|die|fail|break|run)$/.test(norm)) && start < stop
+      return this.tokens.slice(match.end, stop + 3).some((token) => /^(?:fill|lapse|expire|slip|grow|pile|rot|drift|overflow|die|fail|break|run|sit|linger)$/.test(token.norm))
     }
-    // "left the flag on", "left debug logging enabled".
-    return start < stop && rest.some((norm) => /^(?:on|enabled|running|open|active|behind|unattended|unpatched|unlocked|unencrypted|public|exposed|disabled|off|paused|muted|silenced|in)$/.test(norm)) && !/^(?:the|a|for|to)$/.test(this.tokens[match.end]?.norm ?? 'x')
+    // "left the flag on", "left debug logging enabled", "were left in place by Esra".
+    const state = /^(?:on|enabled|running|open|active|behind|unattended|unpatched|unlocked|unencrypted|public|exposed|disabled|off|paused|muted|silenced|half|broken|inconsistent|unusable|empty|stale|untouched|unchanged|pointing|misconfigured|mounted|attached)$/
+    return state.test(after[0] ?? '') || (after[0] === 'in' && after[1] === 'place') || (after[0] === 'in' && /^(?:a|an)$/.test(after[1] ?? '') && /^(?:broken|bad|inconsistent|half|partial|corrupt)/.test(after[2] ?? ''))
   }
 
   private introducesHarm(match: PhraseMatch): boolean {
@@ -564,14 +605,20 @@ class SentenceAnalysis {
       const before = this.tokens[match.start - 1]?.norm ?? ''
       let agent: Agent | null = null
       if (/^(?:and|then|thereby|which|that)$/.test(before) || (before === ',' && /ing$/.test(this.tokens[match.start]!.norm))) {
-        // The step the outcome follows: the nearest verb before it in the sentence.
-        for (let index = match.start - 2; index >= 0; index--) {
+        // The step the outcome follows: the nearest verb before it with a person as its agent
+        // ("shipped a release that called the API in a loop and overloaded it").
+        let steps = 0
+        for (let index = match.start - 2; index >= 0 && steps < 3 && !/^[.;:]$/.test(this.tokens[index]!.norm); index--) {
           if (!this.isStepVerb(index)) continue
+          steps++
           agent = this.agentOf(index, index + 1)
-          break
+          if (agent) break
         }
       } else agent = this.agentOf(match.start, match.end)
       if (!agent || this.deliberate || this.excused) continue
+      // "..., which deleted live sessions because its filter matched them": the sentence goes on to
+      // say what in the system did the harm.
+      if (before === 'which' && this.tokens.slice(match.end).some((token) => /^(?:because|since)$/.test(token.norm))) continue
       return this.finding('person-failure', this.stepSpan(match), this.nameAt(agent.index), match)
     }
     return null
@@ -588,13 +635,16 @@ class SentenceAnalysis {
     return { ...match, end }
   }
 
-  /** Any sign in a token range that a step did harm or took a risk. */
-  private hasRiskSign(start: number, end: number): boolean {
+  /**
+   * Any sign in a token range that a step did harm or took a risk. `strict` leaves out words
+   * that only name the incident ("the error rate was back to normal" is not a risk).
+   */
+  private hasRiskSign(start: number, end: number, strict = false): boolean {
     const slice = this.tokens.slice(start, end)
     if (riskyTargets.matchAll(slice).length > 0) return true
     if (humanOnly.matchAll(slice).length > 0 || ambiguous.matchAll(slice).length > 0) return true
-    if (actionMatchers.get('destructive')!.matchAll(slice).length > 0 || actionMatchers.get('outcome')!.matchAll(slice).length > 0) return true
-    return slice.some((token) => words.harmful.has(token.norm) || HARM_WORDS.test(token.norm) || /^(?:busiest|worst|skipped|skipping|untested|logging|logged|went|home|weekend|friday)$/.test(token.norm))
+    if (actionMatchers.get('destructive')!.matchAll(slice).length > 0 || (!strict && actionMatchers.get('outcome')!.matchAll(slice).length > 0)) return true
+    return slice.some((token) => words.harmful.has(token.norm) || (!strict && HARM_WORDS.test(token.norm)) || /^(?:busiest|worst|skipped|skipping|untested|logging|logged|weekend|friday)$/.test(token.norm))
   }
 
   // Agents.
@@ -691,7 +741,7 @@ class SentenceAnalysis {
     const at = match.start
     // "Pablo was careless", "he seemed careless": a predicate of the subject.
     let be = at - 1
-    while (be >= 0 && /^(?:very|so|too|quite|rather|extremely|clearly|just|a|bit|little|being|been|pretty|really|incredibly)$/.test(this.tokens[be]!.norm)) be--
+    while (be >= 0 && /^(?:very|so|too|quite|rather|extremely|clearly|just|a|bit|little|being|been|pretty|really|incredibly|always|often|usually|consistently|frequently|sometimes|notoriously|famously|again|still|also|equally|somewhat|fairly)$/.test(this.tokens[be]!.norm)) be--
     if (be >= 0 && /^(?:was|is|were|are|been|being|seemed|seems|appeared|appears|got|became|'s|be|acted|looked)$/.test(this.tokens[be]!.norm)) {
       const subject = this.subjectBefore(be)
       if (subject.person && subject.person.strength !== 'team') return subject.person
@@ -710,7 +760,12 @@ class SentenceAnalysis {
         if (agent?.strength === 'strong') return agent
       }
     }
-    // "negligence on the part of the on-call", "carelessness from the contractor".
+    // "did a sloppy job", "wrote careless code": the work of the verb's subject.
+    for (let index = at - 1; index >= Math.max(0, at - 3); index--) {
+      if (!this.isStepVerb(index) && !/^(?:did|made|does|makes|do|make|wrote|writes)$/.test(this.tokens[index]!.norm)) continue
+      const subject = this.subjectBefore(index)
+      return subject.person && subject.person.strength !== 'team' ? subject.person : null
+    }
     return null
   }
 
@@ -789,7 +844,8 @@ class SentenceAnalysis {
   }
 
   private isVerbToken(index: number): boolean {
-    if (this.people.at(index)) return false
+    // "Bogdan's botched migration": a possessive, not "is".
+    if (this.people.at(index) || (this.tokens[index]!.norm === "'s" && this.people.at(index - 1))) return false
     const tags = tagsAt(this.terms, this.tokens[index]!)
     return (tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun')) || (actionVerbForms.has(this.tokens[index]!.norm) && /ed$|ew$|an$|ote$|ent$/.test(this.tokens[index]!.norm) && tags.length === 0)
   }
@@ -943,4 +999,5 @@ class SentenceAnalysis {
 }
 
 const causeLabelEntry: PhraseEntry = { id: 'cause-label', phrases: [], suggest: 'name the condition that let the step cause harm' }
+const possessiveEntry: PhraseEntry = { id: 'possessive-harm', phrases: [], suggest: 'the change reached production without a check that would have caught it' }
 const negatedStepEntry: PhraseEntry = { id: 'omission', phrases: [], suggest: 'the step was not part of the process, so nothing ran or checked it' }

@@ -20,6 +20,23 @@ export function isCommonWord(norm: string): boolean {
   return false
 }
 
+const PREFIXES = ['auto', 'multi', 'micro', 'pre', 're', 'sub', 'super', 'hyper', 'inter', 'over', 'under', 'cross', 'cyber', 'data', 'geo', 'meta', 'mega', 'out', 'up', 'down', 'back', 'fail', 'load', 'hot', 'dead', 'cold', 'health', 'time', 'net', 'web', 'cloud', 'dev', 'ops', 'sys', 'un', 'non', 'de', 'dis', 'mis', 'co', 'self', 'post', 'fire', 'key', 'work', 'code', 'file', 'log', 'bit', 'byte']
+
+/**
+ * A word made of common words ("autoscaling", "failover", "healthcheck", "backfill"): technical
+ * compounds are things. Both halves must be words of four letters or more (or a known prefix), so
+ * names like "Carmen" or "Tomas" are not split into "car men" or "tom as".
+ */
+export function isCompoundWord(norm: string): boolean {
+  if (norm.length < 7 || !/^[a-z]+$/.test(norm)) return false
+  for (let cut = 2; cut <= norm.length - 4; cut++) {
+    const head = norm.slice(0, cut)
+    const tail = norm.slice(cut)
+    if ((PREFIXES.includes(head) || (head.length >= 4 && isCommonWord(head))) && tail.length >= 4 && isCommonWord(tail)) return true
+  }
+  return false
+}
+
 /** Candidate stems of an inflected word: "copies" → "copy", "dropped" → "drop", "typos" → "typo". */
 function stems(word: string): string[] {
   const out: string[] = []
@@ -78,6 +95,8 @@ export type ActionKind = (typeof actions.actions)[number]['kind']
 
 export interface ActionEntry extends PhraseEntry {
   kind: ActionKind
+  /** A removal that is harm only when its object held data or served traffic. */
+  needsValue?: boolean
 }
 
 /** One matcher per action class, over every inflected form of its verbs. */

@@ -1,10 +1,11 @@
+import calendarData from '../data/calendar-words.generated.js'
 import firstNames from '../data/first-names.generated.js'
 import { lexiconNames } from '../data/lexicon-names.generated.js'
 import roleData from '../data/person-roles.generated.js'
 import type { PostmortemDocument } from '../model/types.js'
 import type { TaggedTerm } from './compromise.js'
 import { PhraseMatcher } from './phrase-matcher.js'
-import { actionVerbForms, isAcronym, isCommonWord, isSystemWord, words } from './lexicon.js'
+import { actionVerbForms, isAcronym, isCommonWord, isCompoundWord, isSystemWord, words } from './lexicon.js'
 import { tokenize, type Token } from './tokens.js'
 
 /**
@@ -181,6 +182,10 @@ export class PersonReferences {
 
   /** A run of capitalised words from `index`; returns the index after it. */
   #name(index: number, people: ReadonlySet<string>, systems: ReadonlySet<string>): number {
+    // "After Wojtek ...", "Meanwhile Ana ...": a capitalised opener is not part of the name.
+    if (CLOSED_CLASS.has(this.tokens[index]!.norm) || tagsAt(this.terms, this.tokens[index]!).some((tagName) => OPENER_TAGS.has(tagName))) {
+      return index + 1
+    }
     let end = index
     const parts: number[] = []
     while (end < this.tokens.length) {
@@ -197,22 +202,33 @@ export class PersonReferences {
     const norms = parts.map((part) => this.tokens[part]!.norm)
     const next = this.tokens[end]
     const isThing =
-      norms.some((norm) => excludedNames.has(norm) || isSystemWord(norm) || systems.has(norm)) ||
+      norms.some((norm) => excludedNames.has(norm) || isSystemWord(norm) || systems.has(norm) || calendarWords.has(norm)) ||
       // "Orion service", "Payments team": a modifier of a system noun.
       (next !== undefined && /^\p{Ll}/u.test(next.text) && (words.systemHeads.has(next.norm) || GROUP_HEADS.has(next.norm) || this.#beforeCommonNoun(end - 1)))
     if (isThing) return end
     const known = norms.some((norm) => people.has(norm) || namesWithNlpNames.has(norm))
     const shaped = parts.every((part) => NAME_SHAPE.test(this.tokens[part]!.text) || /^\p{Lu}$/u.test(this.tokens[part]!.text))
-    const unknownWord = norms.some((norm) => norm.length > 1 && !isCommonWord(norm.replace(/['’]/g, '')) && !FUNCTION_WORDS.has(norm))
+    const unknownWord = norms.some((norm) => norm.length > 1 && !isCommonWord(norm.replace(/['’]/g, '')) && !isCompoundWord(norm) && !FUNCTION_WORDS.has(norm))
     if (known || (shaped && unknownWord && !this.#taggedAsThing(parts))) this.#add(index, end, 'name', 'strong')
+    // A capitalised common word as a bare subject ("Blessing forgot ...", "Traffic spiked") may be
+    // a name that is also a word: weak, so only verbs that only people do, or a human cue, count.
+    else if (shaped && parts.length === 1 && this.#inAgentPosition(index) && !/(?:[^s]s|tion|sion|ment|ness|ity|ance|ence|ure|ism|ics|ware|ops|ly)$/.test(norms[0]!) && !FUNCTION_WORDS.has(norms[0]!)) {
+      this.#add(index, end, 'name', 'weak')
+    }
     return end
   }
 
-  /** compromise's tags say the word is a place, an organisation or a date ("Monday", "Frankfurt"). */
+  /**
+   * compromise's tags say the word is a place or an organisation ("Frankfurt", "Initech"). Its
+   * tags of a hyphenated name are the tags of its first half ("Jun" of "Jun-ho" is a month), so
+   * those are not asked.
+   */
   #taggedAsThing(parts: readonly number[]): boolean {
     return parts.some((part) => {
-      const tags = tagsAt(this.terms, this.tokens[part]!)
-      return ['Place', 'Organization', 'Date', 'Month', 'WeekDay', 'Value', 'Acronym'].some((tagName) => tags.includes(tagName))
+      const token = this.tokens[part]!
+      if (token.norm.includes('-')) return false
+      const tags = tagsAt(this.terms, token)
+      return ['Place', 'Organization', 'SportsTeam'].some((tagName) => tags.includes(tagName)) && !namesWithNlpNames.has(token.norm)
     })
   }
 
@@ -257,6 +273,10 @@ export class PersonReferences {
   }
 }
 
+// Capitalised openers that are never part of a name.
+const CLOSED_CLASS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'once', 'if', 'then', 'meanwhile', 'later', 'finally', 'also', 'yesterday', 'today', 'tonight', 'unfortunately', 'fortunately', 'luckily', 'sadly', 'eventually', 'initially', 'overnight', 'apparently', 'naturally', 'obviously', 'clearly', 'again', 'instead', 'afterwards', 'soon', 'shortly', 'within', 'during', 'until', 'though', 'although', 'despite', 'even', 'only', 'so', 'thus', 'hence', 'therefore', 'however', 'why', 'how', 'what', 'who', 'whoever', 'where', 'thanks', 'per', 'via', 'here', 'there', 'now', 'next', 'first', 'second', 'third', 'last', 'cause', 'trigger', 'responsible', 'fix', 'note', 'update', 'edit', 'summary', 'impact', 'status', 'owner', 'action', 'result', 'outcome', 'reason', 'root'])
+const OPENER_TAGS: ReadonlySet<string> = new Set(['Preposition', 'Conjunction', 'Determiner', 'QuestionWord'])
+const calendarWords: ReadonlySet<string> = new Set([...calendarData.months.flat(), ...calendarData.weekdays.flat()])
 const AUXILIARIES: ReadonlySet<string> = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'did', 'does', 'never', 'just', 'then', 'also', 'accidentally', 'mistakenly', 'still', 'should', 'could', 'would', 'forgot', 'failed', 'not'])
 const CLAUSE_WORDS: ReadonlySet<string> = new Set([',', ';', ':', '.', 'and', 'or', 'but', 'because', 'when', 'while', 'after', 'before', 'by', 'of', 'with', 'to', 'from', 'in', 'on', 'at', 'for', 'that', 'which', 'who'])
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'in', 'on', 'at', 'when', 'after', 'before', 'because', 'during', 'while', 'as', 'if', 'once', 'since', 'there', 'each', 'every', 'all', 'no', 'some', 'one', 'two', 'both', 'for', 'with', 'to', 'from', 'by', 'however', 'then', 'also', 'only', 'most', 'many', "it's", "that's", "there's", "what's", "let's", 'ok', 'okay'])
