@@ -292,7 +292,10 @@ class SentenceAnalysis {
       // "forgot nothing", "missed no step": the object denies the failure.
       if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       if (this.isPassive(match.start)) continue
-      const subject = this.agentSubject(match.start)
+      // "pushed the release through in a hurry": an adverbial phrase belongs to the clause's subject.
+      const direct = this.agentSubject(match.start)
+      // "caught the misconfigured flag": a failure word used as an adjective has no subject.
+      const subject = direct.person || direct.personClause || !this.verbLike(match.start) ? direct : this.clauseSubject(match.start)
       if (subject.person && !this.isExternalAt(subject.person.index)) return this.finding('person-failure', match, this.who(subject, subject.person), match)
       if (subject.personClause) return this.finding('person-failure', match, this.who(subject, subject.person), match)
     }
@@ -368,6 +371,7 @@ class SentenceAnalysis {
   harmfulSteps(): BlameFinding | null {
     const found = (kind: ActionKind, check: (match: PhraseMatch, agent: Agent) => boolean): BlameFinding | null => {
       for (const match of this.usable(actionMatchers.get(kind)!.matchAll(this.tokens))) {
+        if (!this.verbLike(match.start)) continue
         const agent = this.agentOf(match.start, match.end)
         this.patient = agent ? this.patientOf(match) : null
         if (!agent || !check(match, agent)) continue
@@ -602,6 +606,7 @@ class SentenceAnalysis {
   /** "... and broke checkout", "... a rule that sent every request to one pod", "..., filling the disk". */
   private harmfulOutcome(): BlameFinding | null {
     for (const match of this.usable(actionMatchers.get('outcome')!.matchAll(this.tokens))) {
+      if (!this.verbLike(match.start)) continue
       const before = this.tokens[match.start - 1]?.norm ?? ''
       let agent: Agent | null = null
       if (/^(?:and|then|thereby|which|that)$/.test(before) || (before === ',' && /ing$/.test(this.tokens[match.start]!.norm))) {
@@ -691,10 +696,30 @@ class SentenceAnalysis {
   private isPassive(verbIndex: number): boolean {
     let index = verbIndex - 1
     while (index >= 0 && /^(?:not|never|just|also|then|quietly|accidentally|mistakenly|basically|simply|silently|all|later|immediately|already|been)$/.test(this.tokens[index]!.norm)) {
-      if (this.tokens[index]!.norm === 'been') return /(?:ed|en|wn|ne|pt|lt)$/.test(this.tokens[verbIndex]!.norm)
+      if (this.tokens[index]!.norm === 'been') return this.isParticiple(verbIndex)
       index--
     }
-    return BE.test(this.tokens[index]?.norm ?? '') && /(?:ed|en|wn|ne|pt|lt|ot|ut|ung|ept|ade)$/.test(this.tokens[verbIndex]!.norm)
+    return BE.test(this.tokens[index]?.norm ?? '') && this.isParticiple(verbIndex)
+  }
+
+  private isParticiple(index: number): boolean {
+    const token = this.tokens[index]!
+    if (/(?:ed|en|wn|ne|pt|lt|ft|ot|ut|ung|ept|ade|ld|nt|id|un|one)$/.test(token.norm)) return true
+    const tags = tagsAt(this.terms, token)
+    return tags.includes('Passive') || tags.includes('PastTense') || tags.includes('Participle')
+  }
+
+  /**
+   * Whether an action word is used as a verb here: "the release", "his change" and "a push" are
+   * nouns even though "release", "change" and "push" are verbs too.
+   */
+  private verbLike(index: number): boolean {
+    const before = this.tokens[index - 1]?.norm ?? ''
+    if (/^(?:the|a|an|this|that|these|those|his|her|their|our|its|my|your|'s|every|each|no|one|another|any|some|first|second|last|same)$/.test(before)) return false
+    const token = this.tokens[index]!
+    const tags = tagsAt(this.terms, token)
+    if (tags.length === 0 || tags.includes('Verb') || /(?:ed|en)$/.test(token.norm)) return true
+    return !tags.includes('Noun') && !tags.includes('Adjective')
   }
 
   /** The person after "by" in a passive clause ("was forgotten by the on-call engineer"). */
@@ -780,7 +805,7 @@ class SentenceAnalysis {
   private isStepVerb(index: number): boolean {
     const token = this.tokens[index]
     if (!token || this.people.at(index)) return false
-    if (actionVerbForms.has(token.norm)) return true
+    if (actionVerbForms.has(token.norm) && this.verbLike(index)) return true
     const tags = tagsAt(this.terms, token)
     return tags.includes('Verb') && !tags.includes('Auxiliary') && !tags.includes('Copula') && !tags.includes('Modal') && !tags.includes('Gerund')
   }

@@ -109,7 +109,7 @@ export interface Mention {
 // Lower-case words inside a name ("Ana de la Cruz", "Ahmed bin Rashid", "Jan van der Berg").
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'das', 'do', 'dos', 'du', 'del', 'della', 'di', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'binti', 'ibn', 'al', 'el', 'ben', 'bint', 'y', 'e', 'st'])
 // Words before a capitalised word that make it a thing: people are not "the Orion".
-const THING_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'our', 'their', 'your', 'every', 'each', 'any', 'no'])
+const THING_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'our', 'their', 'your', 'every', 'each', 'any', 'no'])
 // "our team", "my team": the authors themselves, a team-level statement.
 const SELF: ReadonlySet<string> = new Set(['our', 'my', 'we', 'us'])
 const GROUP_HEADS: ReadonlySet<string> = new Set(['team', 'teams', 'squad', 'squads', 'crew', 'folks', 'guys', 'group'])
@@ -145,8 +145,8 @@ export class PersonReferences {
       if (token.norm.startsWith('@') && token.norm.length > 1) this.#add(index, index + 1, 'handle', 'strong')
       else if (strongPronouns.has(token.norm)) this.#add(index, index + 1, 'pronoun', 'strong')
       else if (weakPronouns.has(token.norm)) {
-        // "they" after a person in the same sentence refers to that person.
-        const antecedent = this.mentions.some((mention) => mention.strength === 'strong' && mention.kind !== 'role')
+        // "they" after a group, or after a person with no plural noun in between, refers to them.
+        const antecedent = this.#antecedent(index)
         const gloss = tokens[index + 1]?.norm === '['
         if (!gloss) this.#add(index, index + 1, 'they', antecedent ? 'strong' : 'weak')
       } else if (GROUP_HEADS.has(token.norm)) this.#group(index)
@@ -156,6 +156,16 @@ export class PersonReferences {
         index = this.#name(index, people, systems) - 1
       }
     }
+  }
+
+  #antecedent(index: number): boolean {
+    const previous = this.mentions.filter((mention) => mention.strength === 'strong' && mention.end <= index).at(-1)
+    if (!previous) return false
+    for (let cursor = previous.end; cursor < index; cursor++) {
+      const token = this.tokens[cursor]!
+      if (/^\p{Ll}+[^s']s$/u.test(token.text) || tagsAt(this.terms, token).includes('Plural')) return false
+    }
+    return previous.kind === 'group' || previous.kind === 'role' || previous.kind === 'name' || previous.kind === 'handle' || previous.kind === 'initials'
   }
 
   #add(start: number, end: number, kind: Mention['kind'], strength: PersonStrength): void {
