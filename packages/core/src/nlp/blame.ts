@@ -357,7 +357,7 @@ class SentenceAnalysis {
     for (const match of this.usable(bypass.matchAll(this.tokens))) {
       if (this.deliberate || this.excused) continue
       const subject = this.clauseSubject(match.start)
-      const person = subject.person ?? this.passiveAgent(match.start, match.end)
+      const person = subject.person ?? this.clauseAgent(match.start)
       if (person?.strength === 'strong' && !this.isExternalAt(person.index)) return this.finding('person-failure', match, this.who(subject, person), match)
     }
     return null
@@ -414,6 +414,9 @@ class SentenceAnalysis {
       const norm = this.tokens[index]!.norm
       if (norm !== 'never' && norm !== 'not' && !norm.endsWith("n't")) continue
       if (this.quoted.has(index)) continue
+      // "a mailbox that the team does not read": a habit in the present describes the process.
+      const auxiliary = norm.endsWith("n't") ? norm : (this.tokens[index - 1]?.norm ?? '')
+      if (/^(?:does|do|is|are|can|doesn't|don't|isn't|aren't|can't|cannot|will|won't|would|wouldn't|could|couldn't|should|shouldn't|may|might|must)$/.test(auxiliary)) continue
       let verb = index + 1
       while (/^(?:actually|even|once|properly|fully|bother|bothered|to|been|yet|always|once)$/.test(this.tokens[verb]?.norm ?? '')) verb++
       const token = this.tokens[verb]
@@ -534,7 +537,13 @@ class SentenceAnalysis {
   /** The tokens of a verb's object: from the end of the verb phrase to the next clause word. */
   private objectOf(end: number): [number, number] {
     let stop = end
-    while (stop < this.tokens.length && stop < end + 8 && !OBJECT_END.has(this.tokens[stop]!.norm)) stop++
+    while (stop < this.tokens.length && stop < end + 8) {
+      const norm = this.tokens[stop]!.norm
+      // "the staging and production keys": "and" inside a noun phrase does not end it.
+      const inPhrase = norm === 'and' && stop > end && !this.isStepVerb(stop + 1) && !/^(?:the|a|an|then|it|they|he|she|we)$/.test(this.tokens[stop + 1]?.norm ?? '') && !this.people.at(stop + 1)
+      if (OBJECT_END.has(norm) && !inPhrase) break
+      stop++
+    }
     return [end, stop]
   }
 
@@ -560,7 +569,9 @@ class SentenceAnalysis {
     const production = this.tokens.slice(start, stop).some((token) => /^(?:production|prod|live|primary|backups?|snapshots?|audit)$/.test(token.norm))
     // "deleted the stale record", "dropped the stuck connections": removing junk is mitigation.
     if (!production && this.objectHas(match.end, words.junk)) return false
-    const valuable = this.objectHas(match.end, words.valuable) || this.hasRiskSign(match.end, this.tokens.length, true)
+    // "dropped half the backends", "removed every node": how much was removed is the harm.
+    const much = this.objectHas(match.end, new Set(['all', 'every', 'half', 'most', 'both', 'entire', 'whole']))
+    const valuable = much || this.objectHas(match.end, words.valuable) || this.hasRiskSign(match.end, this.tokens.length, true)
     if (this.deliberate || this.excused) return production
     // In a timeline a responder's step needs a sign that it did harm; so does a removal anywhere.
     const needsValue = (match.entry as ActionEntry).needsValue === true || this.context.inTimeline === true
@@ -619,7 +630,12 @@ class SentenceAnalysis {
           agent = this.agentOf(index, index + 1)
           if (agent) break
         }
-      } else agent = this.agentOf(match.start, match.end)
+      } else {
+        // A removal as the main verb was judged by the destructive test already.
+        const destructive = actionMatchers.get('destructive')!.matchAll(this.tokens.slice(match.start, match.end + 1))
+        if (destructive.length > 0) continue
+        agent = this.agentOf(match.start, match.end)
+      }
       if (!agent || this.deliberate || this.excused) continue
       // "..., which deleted live sessions because its filter matched them": the sentence goes on to
       // say what in the system did the harm.
@@ -676,6 +692,14 @@ class SentenceAnalysis {
     return null
   }
 
+  /** The agent of the first step in the clause holding a token ("was deleted by X without a ticket"). */
+  private clauseAgent(index: number): Agent | null {
+    for (let cursor = this.clauseStart(index); cursor < index; cursor++) {
+      if (this.isStepVerb(cursor)) return this.agentOf(cursor, cursor + 1)
+    }
+    return null
+  }
+
   /** The subject of a verb, following "to" back to the verb or noun that governs it. */
   private agentSubject(verbIndex: number): Subject {
     if (this.tokens[verbIndex - 1]?.norm === 'to') {
@@ -715,7 +739,7 @@ class SentenceAnalysis {
    */
   private verbLike(index: number): boolean {
     const before = this.tokens[index - 1]?.norm ?? ''
-    if (/^(?:the|a|an|this|that|these|those|his|her|their|our|its|my|your|'s|every|each|no|one|another|any|some|first|second|last|same)$/.test(before)) return false
+    if (/^(?:the|a|an|this|these|those|his|her|their|our|its|my|your|'s|every|each|no|one|another|any|some|first|second|last|same|manual|quick|hand|small|big|late|bad|new|old|risky|single)$/.test(before)) return false
     const token = this.tokens[index]!
     const tags = tagsAt(this.terms, token)
     if (tags.length === 0 || tags.includes('Verb') || /(?:ed|en)$/.test(token.norm)) return true
@@ -869,8 +893,8 @@ class SentenceAnalysis {
   }
 
   private isVerbToken(index: number): boolean {
-    // "Bogdan's botched migration": a possessive, not "is".
-    if (this.people.at(index) || (this.tokens[index]!.norm === "'s" && this.people.at(index - 1))) return false
+    // "Bogdan's botched migration": a possessive, not "is"; "her manual edit": a noun.
+    if (this.people.at(index) || (this.tokens[index]!.norm === "'s" && this.people.at(index - 1)) || !this.verbLike(index)) return false
     const tags = tagsAt(this.terms, this.tokens[index]!)
     return (tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun')) || (actionVerbForms.has(this.tokens[index]!.norm) && /ed$|ew$|an$|ote$|ent$/.test(this.tokens[index]!.norm) && tags.length === 0)
   }

@@ -115,7 +115,8 @@ const SELF: ReadonlySet<string> = new Set(['our', 'my', 'we', 'us'])
 const GROUP_HEADS: ReadonlySet<string> = new Set(['team', 'teams', 'squad', 'squads', 'crew', 'folks', 'guys', 'group'])
 // A capitalised word shaped like a name: letters with inner hyphens or apostrophes, no digits and
 // no inner capital ("CloudWatch", "PagerDuty" are products), or a hyphenated name ("Ji-woo", "Jean-Luc").
-const NAME_SHAPE = /^\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*$/u
+// Inner capitals only after the prefixes names have ("McAllister", "DeShawn", "O'Malley").
+const NAME_SHAPE = /^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O['’]|D['’])?\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*$/u
 const INITIALS = /^(?:\p{Lu}\.?){2,3}$/u
 
 /**
@@ -192,8 +193,10 @@ export class PersonReferences {
 
   /** A run of capitalised words from `index`; returns the index after it. */
   #name(index: number, people: ReadonlySet<string>, systems: ReadonlySet<string>): number {
-    // "After Wojtek ...", "Meanwhile Ana ...": a capitalised opener is not part of the name.
-    if (CLOSED_CLASS.has(this.tokens[index]!.norm) || tagsAt(this.terms, this.tokens[index]!).some((tagName) => OPENER_TAGS.has(tagName))) {
+    // "After Wojtek ...", "Had Emeka run ...": a capitalised opener is not part of the name.
+    const opener = this.tokens[index]!
+    const openerTags = tagsAt(this.terms, opener)
+    if (CLOSED_CLASS.has(opener.norm) || AUXILIARY_OPENERS.has(opener.norm) || openerTags.some((tagName) => OPENER_TAGS.has(tagName)) || (openerTags.includes('Verb') && !openerTags.includes('Noun') && (index === 0 || /^[,:;(]$/.test(this.tokens[index - 1]!.norm)))) {
       return index + 1
     }
     let end = index
@@ -244,7 +247,8 @@ export class PersonReferences {
 
   /** Initials count as a person where a name would act: before a verb, "'s" or "who", or after "by". */
   #inAgentPosition(index: number): boolean {
-    const next = this.tokens[index + 1]
+    // "J.M. deleted ...": the full stop after dotted initials.
+    const next = this.tokens[index + 1]?.norm === '.' && this.tokens[index]!.text.includes('.') ? this.tokens[index + 2] : this.tokens[index + 1]
     const previous = this.tokens[index - 1]?.norm
     if (previous === 'by' || previous === 'to' || previous === 'and' || previous === 'was') return true
     if (!next) return false
@@ -285,6 +289,7 @@ export class PersonReferences {
 
 // Capitalised openers that are never part of a name.
 const CLOSED_CLASS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'once', 'if', 'then', 'meanwhile', 'later', 'finally', 'also', 'yesterday', 'today', 'tonight', 'unfortunately', 'fortunately', 'luckily', 'sadly', 'eventually', 'initially', 'overnight', 'apparently', 'naturally', 'obviously', 'clearly', 'again', 'instead', 'afterwards', 'soon', 'shortly', 'within', 'during', 'until', 'though', 'although', 'despite', 'even', 'only', 'so', 'thus', 'hence', 'therefore', 'however', 'why', 'how', 'what', 'who', 'whoever', 'where', 'thanks', 'per', 'via', 'here', 'there', 'now', 'next', 'first', 'second', 'third', 'last', 'cause', 'trigger', 'responsible', 'fix', 'note', 'update', 'edit', 'summary', 'impact', 'status', 'owner', 'action', 'result', 'outcome', 'reason', 'root'])
+const AUXILIARY_OPENERS: ReadonlySet<string> = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'did', 'does', 'do', 'should', 'could', 'would', 'will', 'can', 'may', 'might', 'must', 'shall', 'were', 'not', 'never'])
 const OPENER_TAGS: ReadonlySet<string> = new Set(['Preposition', 'Conjunction', 'Determiner', 'QuestionWord'])
 const calendarWords: ReadonlySet<string> = new Set([...calendarData.months.flat(), ...calendarData.weekdays.flat()])
 const AUXILIARIES: ReadonlySet<string> = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'did', 'does', 'never', 'just', 'then', 'also', 'accidentally', 'mistakenly', 'still', 'should', 'could', 'would', 'forgot', 'failed', 'not'])

@@ -20,8 +20,13 @@ export function tokenize(text: string): Token[] {
   // Every sentence of every document is tokenized: plain string tests first, regexes only on the
   // rare tokens that need them.
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const raw = match[0]
+    let raw = match[0]
     const start = match.index
+    // "J.M." keeps its final full stop, so the initials are one word.
+    if (text[start + raw.length] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(raw)) {
+      raw += '.'
+      TOKEN.lastIndex++
+    }
     const lower = raw.toLowerCase()
     const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower
     const stem = norm.length > 2 && norm.endsWith("'s") ? norm.slice(0, -2) : ''
