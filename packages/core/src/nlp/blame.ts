@@ -292,6 +292,7 @@ class SentenceAnalysis {
       // "forgot nothing", "missed no step": the object denies the failure.
       if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       if (this.isPassive(match.start)) continue
+      if (this.learnedFrom(match.end)) continue
       // "pushed the release through in a hurry": an adverbial phrase belongs to the clause's subject.
       const direct = this.agentSubject(match.start)
       // "caught the misconfigured flag": a failure word used as an adjective has no subject.
@@ -414,21 +415,22 @@ class SentenceAnalysis {
       const norm = this.tokens[index]!.norm
       if (norm !== 'never' && norm !== 'not' && !norm.endsWith("n't")) continue
       if (this.quoted.has(index)) continue
-      // "a mailbox that the team does not read": a habit in the present describes the process.
       const auxiliary = norm.endsWith("n't") ? norm : (this.tokens[index - 1]?.norm ?? '')
-      if (/^(?:does|do|is|are|can|doesn't|don't|isn't|aren't|can't|cannot|will|won't|would|wouldn't|could|couldn't|should|shouldn't|may|might|must)$/.test(auxiliary)) continue
+      if (/^(?:can|can't|cannot|will|won't|would|wouldn't|could|couldn't|should|shouldn't|may|might|must)$/.test(auxiliary)) continue
       let verb = index + 1
       while (/^(?:actually|even|once|properly|fully|bother|bothered|to|been|yet|always|once)$/.test(this.tokens[verb]?.norm ?? '')) verb++
       const token = this.tokens[verb]
       // "was not answering pages": a progressive is a step not taken too.
       const progressive = /ing$/.test(token?.norm ?? '') && /^(?:was|were)$/.test(this.tokens[index - 1]?.norm ?? '')
-      if (!token || !(this.isStepVerb(verb) || progressive) || words.stative.has(token.norm)) continue
+      if (!token || !(this.isStepVerb(verb) || progressive) || words.stative.has(token.norm) || this.learnedFrom(verb + 1)) continue
       // "did not restart it because the runbook said to wait": a stated reason explains instead.
       if (this.tokens.slice(verb).some((next) => /^(?:because|since|as|until|unless)$/.test(next.norm))) continue
       const subject = this.subjectBefore(index)
       if (subject.person?.strength !== 'strong' || this.isExternalAt(subject.person.index)) continue
       const kind = this.people.mentionAt(subject.person.index)?.kind
       if (kind === 'team') continue
+      // "a shared mailbox that the team does not read": a relative clause describing a thing.
+      if (this.inRelativeClauseOfThing(subject.start)) continue
       const match = { entry: negatedStepEntry, phrase: this.text.slice(this.tokens[index]!.start, token.end), start: index, end: verb + 1 }
       return this.finding('person-failure', match, this.who(subject, subject.person), match)
     }
@@ -486,9 +488,7 @@ class SentenceAnalysis {
       // A person right after the causal phrase ("because of Thabo's negligence", "traces back to
       // an operator error by Mateus"), or before it ("@zofia is the reason"); never a credit in
       // brackets after the cause ("due to a regression (#123) (Kai Cataldo)").
-      const bracket = this.tokens.findIndex((token, index) => index >= match.end && token.norm === '(')
-      const afterEnd = Math.min(this.tokens.length, match.end + 6, bracket >= 0 ? bracket : Infinity)
-      const after = this.people.strongestIn(match.end, afterEnd)
+      const after = this.causeAfter(match.end)
       const subject = this.subjectBefore(match.start)
       // "..., and that is why the app crashed": "that" points back at the sentence's first clause.
       const anaphor = /^(?:that|which|this)$/.test(this.tokens[match.start - 1]?.norm ?? '')
@@ -573,6 +573,8 @@ class SentenceAnalysis {
     const much = this.objectHas(match.end, new Set(['all', 'every', 'half', 'most', 'both', 'entire', 'whole']))
     const valuable = much || this.objectHas(match.end, words.valuable) || this.hasRiskSign(match.end, this.tokens.length, true)
     if (this.deliberate || this.excused) return production
+    // "removed the node from the pool", "the exceptions from his browser": taking out, not destroying.
+    if ((match.entry as ActionEntry).needsValue === true && this.tokens[stop]?.norm === 'from' && !production && !much) return false
     // In a timeline a responder's step needs a sign that it did harm; so does a removal anywhere.
     const needsValue = (match.entry as ActionEntry).needsValue === true || this.context.inTimeline === true
     return valuable || (!needsValue && stop > start)
@@ -664,7 +666,7 @@ class SentenceAnalysis {
     const slice = this.tokens.slice(start, end)
     if (riskyTargets.matchAll(slice).length > 0) return true
     if (humanOnly.matchAll(slice).length > 0 || ambiguous.matchAll(slice).length > 0) return true
-    if (actionMatchers.get('destructive')!.matchAll(slice).length > 0 || (!strict && actionMatchers.get('outcome')!.matchAll(slice).length > 0)) return true
+    if (!strict && (actionMatchers.get('destructive')!.matchAll(slice).length > 0 || actionMatchers.get('outcome')!.matchAll(slice).length > 0)) return true
     return slice.some((token) => words.harmful.has(token.norm) || (!strict && HARM_WORDS.test(token.norm)) || /^(?:busiest|worst|skipped|skipping|untested|logging|logged|weekend|friday)$/.test(token.norm))
   }
 
@@ -690,6 +692,48 @@ class SentenceAnalysis {
     if (person.strength === 'strong') return person
     if ((person.strength === 'weak' || person.strength === 'team') && this.hasHumanCue) return person
     return null
+  }
+
+  /**
+   * The person a causal phrase points at: the head of the noun phrase right after it ("because of
+   * Thabo"), a possessor there ("due to Victor's change"), or a "by" agent ("an operator error by
+   * Mateus"); never someone further on ("an error log of Lets Encrypt") or a credit in brackets
+   * ("due to a regression (#123) (Kai Cataldo)").
+   */
+  private causeAfter(start: number): Agent | null {
+    let index = start
+    while (index < this.tokens.length && /^(?:the|a|an|one|some|this|that|an|unexpected|manual|careless|single|late|bad|wrong|quick)$/.test(this.tokens[index]!.norm) && !this.people.at(index)) index++
+    for (let cursor = index; cursor < Math.min(this.tokens.length, index + 5); cursor++) {
+      const norm = this.tokens[cursor]!.norm
+      // "a script that @ravi ran by hand": the person whose thing it was.
+      if (norm === 'that' || norm === 'which') {
+        const agent = this.people.strongestIn(cursor + 1, Math.min(this.tokens.length, cursor + 3))
+        return agent?.strength === 'strong' ? agent : null
+      }
+      if (norm === '(' || (OBJECT_END.has(norm) && norm !== 'by')) return null
+      const strength = this.people.at(cursor)
+      // The head itself, or a possessor of it.
+      if (strength && (cursor === index || this.tokens[cursor + 1]?.norm === "'s" || /^(?:his|her|their)$/.test(norm))) return { index: cursor, strength }
+      if (norm === 'by') {
+        const agent = this.people.strongestIn(cursor + 1, Math.min(this.tokens.length, cursor + 4))
+        return agent && agent.index <= cursor + 2 ? agent : null
+      }
+    }
+    return null
+  }
+
+  /** "I didn't read that in a handbook": where something was learned, not a missed step. */
+  private learnedFrom(objectStart: number): boolean {
+    return /^(?:that|this|it|anything|about)$/.test(this.tokens[objectStart]?.norm ?? '') && /^(?:in|on|from|anywhere)$/.test(this.tokens[objectStart + 1]?.norm ?? '')
+  }
+
+  /** Whether a subject starting at `start` opens a relative clause on a thing ("a mailbox that the team ..."). */
+  private inRelativeClauseOfThing(start: number): boolean {
+    if (!/^(?:that|which)$/.test(this.tokens[start - 1]?.norm ?? '')) return false
+    const head = this.tokens[start - 2]
+    if (!head || this.people.at(start - 2)) return false
+    const tags = tagsAt(this.terms, head)
+    return tags.includes('Noun') && !tags.includes('Verb') && !tags.includes('Adjective')
   }
 
   /** The agent of the first step in the clause holding a token ("was deleted by X without a ticket"). */

@@ -16,7 +16,11 @@ export function isCommonWord(norm: string): boolean {
   // Split on first use: most runs never ask (only sentences with a blame cue and a capitalised word do).
   common ??= new Set(commonWords.words.split(' '))
   if (common.has(norm)) return true
-  for (const stem of stems(norm)) if (common.has(stem)) return true
+  // Two rounds: "servers" → "server" → "serve" (the dictionary lists stems with affix flags).
+  for (const stem of stems(norm)) {
+    if (common.has(stem)) return true
+    for (const inner of stems(stem)) if (common.has(inner)) return true
+  }
   return false
 }
 
@@ -52,7 +56,13 @@ function stems(word: string): string[] {
   strip('ing')
   strip('ing', 'e')
   strip('er')
+  strip('r')
+  strip('or', 'e')
   strip('ly')
+  strip('ness')
+  strip('ment')
+  strip('able')
+  strip('ation', 'e')
   // "dropped", "stopping": a doubled final consonant.
   const doubled = /^(.*([b-df-hj-np-tv-z]))\2(?:ed|ing)$/.exec(word)
   if (doubled) out.push(doubled[1]!)

@@ -22,6 +22,7 @@ const excludedNames: ReadonlySet<string> = new Set(firstNames.exclude)
 const knownFirstNames: ReadonlySet<string> = new Set(firstNames.names.filter((name) => !excludedNames.has(name)))
 // Names the NLP would tag as names: with ours, every name tagging could find (see isKnownName).
 const namesWithNlpNames: ReadonlySet<string> = new Set([...knownFirstNames, ...lexiconNames.filter((name) => !excludedNames.has(name))])
+const curatedNames: ReadonlySet<string> = new Set(lexiconNames.filter((name) => !excludedNames.has(name)))
 const roleWords = new Set(roleData.roles.flatMap((entry) => entry.phrases.flatMap((phrase) => phrase.split(' '))))
 
 /** Whether the tokens hold a whole role phrase ("the on-call engineer", "SRE"). */
@@ -219,10 +220,18 @@ export class PersonReferences {
       // "Orion service", "Payments team": a modifier of a system noun.
       (next !== undefined && /^\p{Ll}/u.test(next.text) && (words.systemHeads.has(next.norm) || GROUP_HEADS.has(next.norm) || this.#beforeCommonNoun(end - 1)))
     if (isThing) return end
-    const known = norms.some((norm) => people.has(norm) || namesWithNlpNames.has(norm))
     const shaped = parts.every((part) => NAME_SHAPE.test(this.tokens[part]!.text) || /^\p{Lu}$/u.test(this.tokens[part]!.text))
-    const unknownWord = norms.some((norm) => norm.length > 1 && !isCommonWord(norm.replace(/['’]/g, '')) && !isCompoundWord(norm) && !FUNCTION_WORDS.has(norm))
-    if (known || (shaped && unknownWord && !this.#taggedAsThing(parts))) this.#add(index, end, 'name', 'strong')
+    const unknownWord = norms.some((norm) => norm.length > 1 && !isCommonWord(norm.replace(/['’]/g, '')) && !isCompoundWord(norm) && !FUNCTION_WORDS.has(norm) && !isContraction(norm) && !isHyphenatedWords(norm))
+    // Capitals mid-sentence mark a proper noun ("because Yaw never updated ..."); at the start of a
+    // sentence or after a colon they say nothing, so a word there that is also a common word
+    // ("Traffic", "Server") is a name only when something else says so: the document's people, a
+    // name lexicon (but never a system noun: "Server" is in ours), or a name particle ("Le Van Hung").
+    const before = this.tokens[index - 1]?.norm ?? ''
+    const forcedCapital = index === 0 || /^[:;("“'‘\-–—*•>|]$/.test(before) || (before === '.' && index > 1)
+    const known = norms.some((norm) => people.has(norm) || curatedNames.has(norm) || (knownFirstNames.has(norm) && !words.systemHeads.has(norm)))
+    const particle = parts.length > 1 && norms.some((norm) => NAME_PARTICLES.has(norm))
+    const proper = !forcedCapital && shaped && !norms.every((norm) => FUNCTION_WORDS.has(norm) || words.systemHeads.has(norm) || isContraction(norm))
+    if (known || particle || ((proper || (shaped && unknownWord)) && !this.#taggedAsThing(parts))) this.#add(index, end, 'name', 'strong')
     // A capitalised common word as a bare subject ("Blessing forgot ...", "Traffic spiked") may be
     // a name that is also a word: weak, so only verbs that only people do, or a human cue, count.
     else if (shaped && parts.length === 1 && this.#inAgentPosition(index) && !/(?:[^s]s|tion|sion|ment|ness|ity|ance|ence|ure|ism|ics|ware|ops|ly)$/.test(norms[0]!) && !FUNCTION_WORDS.has(norms[0]!)) {
@@ -295,6 +304,18 @@ const calendarWords: ReadonlySet<string> = new Set([...calendarData.months.flat(
 const AUXILIARIES: ReadonlySet<string> = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'did', 'does', 'never', 'just', 'then', 'also', 'accidentally', 'mistakenly', 'still', 'should', 'could', 'would', 'forgot', 'failed', 'not'])
 const CLAUSE_WORDS: ReadonlySet<string> = new Set([',', ';', ':', '.', 'and', 'or', 'but', 'because', 'when', 'while', 'after', 'before', 'by', 'of', 'with', 'to', 'from', 'in', 'on', 'at', 'for', 'that', 'which', 'who'])
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'in', 'on', 'at', 'when', 'after', 'before', 'because', 'during', 'while', 'as', 'if', 'once', 'since', 'there', 'each', 'every', 'all', 'no', 'some', 'one', 'two', 'both', 'for', 'with', 'to', 'from', 'by', 'however', 'then', 'also', 'only', 'most', 'many', "it's", "that's", "there's", "what's", "let's", 'ok', 'okay'])
+
+/** "We've", "They'll", "I'm": a contraction, never a name. */
+function isContraction(norm: string): boolean {
+  return /['’](?:ve|ll|re|d|m|t|s)$/.test(norm) || norm.endsWith("n't")
+}
+
+/** "Priority-classes", "Read-only": every part a common word, so a compound, not "Ji-woo". */
+function isHyphenatedWords(norm: string): boolean {
+  const parts = norm.split('-')
+  // Four letters or more: "Jun-ho" and "Min-seo" are names even though "jun", "ho" and "min" are words.
+  return parts.length > 1 && parts.every((part) => part.length > 3 && isCommonWord(part))
+}
 
 /**
  * Capitalised words the document itself uses as system names: after "the" ("the Orion API") or
