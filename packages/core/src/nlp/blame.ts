@@ -93,7 +93,7 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     hasOmission(tokens) ||
     hasNegatedStep(tokens) ||
     startsWithLabel(tokens) ||
-    tokens.some((token) => words.harmful.has(token.norm)) ||
+    tokens.some((token) => words.harmful.has(token.norm) || SECRETS.has(token.norm)) ||
     (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
   if (!suspicious && !(context.inRootCause && mayNameSomeoneInRootCause(tokens, context.people))) return null
   if (deniesBlame(tokens, blameStarts)) return null
@@ -284,11 +284,11 @@ class SentenceAnalysis {
 
   failureVerbs(): BlameFinding | null {
     // "The alert was ignored by Sam": a passive failure verb with a person as its agent.
-    for (const match of this.usable([...humanOnly.matchAll(this.tokens), ...ambiguous.matchAll(this.tokens)])) {
+    for (const match of this.verbal([...humanOnly.matchAll(this.tokens), ...ambiguous.matchAll(this.tokens)])) {
       const agent = this.passiveAgent(match.start, match.end)
       if (agent) return this.finding(match.entry.id === 'caused' ? 'person-cause' : 'person-failure', match, this.nameAt(agent.index), match)
     }
-    for (const match of this.usable(humanOnly.matchAll(this.tokens))) {
+    for (const match of this.verbal(humanOnly.matchAll(this.tokens))) {
       // "forgot nothing", "missed no step": the object denies the failure.
       if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       if (this.isPassive(match.start)) continue
@@ -300,7 +300,7 @@ class SentenceAnalysis {
       if (subject.person && !this.isExternalAt(subject.person.index)) return this.finding('person-failure', match, this.who(subject, subject.person), match)
       if (subject.personClause) return this.finding('person-failure', match, this.who(subject, subject.person), match)
     }
-    for (const match of this.usable(ambiguous.matchAll(this.tokens))) {
+    for (const match of this.verbal(ambiguous.matchAll(this.tokens))) {
       // "missed nothing": the object denies the failure.
       if (/^(?:nothing|none|no|nobody)$/.test(this.tokens[match.end]?.norm ?? '')) continue
       // "overrode the limits to restore capacity": skipping a safeguard on purpose is mitigation.
@@ -327,10 +327,12 @@ class SentenceAnalysis {
       const next = this.tokens[index + 1]!.norm
       if (!/ing$/.test(next) || !words.checks.has(next)) continue
       const subject = this.clauseSubject(index)
-      if (subject.person?.strength === 'strong' || subject.personClause) {
-        if (this.isExternalAt(subject.person?.index ?? -1)) continue
+      // "was approved by Dmitri without reading it": a passive's agent skipped the step.
+      const person = subject.person?.strength === 'strong' ? subject.person : this.clauseAgent(index)
+      if (person || subject.personClause) {
+        if (this.isExternalAt(person?.index ?? -1)) continue
         const match = { entry: omission, phrase: `without ${this.tokens[index + 1]!.norm}`, start: index, end: index + 2 }
-        return this.finding('person-failure', match, this.who(subject, subject.person), match)
+        return this.finding('person-failure', match, person ? this.nameAt(person.index) : this.who(subject, null), match)
       }
     }
     return null
@@ -417,12 +419,17 @@ class SentenceAnalysis {
       if (this.quoted.has(index)) continue
       const auxiliary = norm.endsWith("n't") ? norm : (this.tokens[index - 1]?.norm ?? '')
       if (/^(?:can|can't|cannot|will|won't|would|wouldn't|could|couldn't|should|shouldn't|may|might|must)$/.test(auxiliary)) continue
+      // "Picomatch does not do brace expansion", "I do not consider ...": the present tense states
+      // what something does or what we think; only a concrete operational step in it ("does not
+      // update the templates") is an omission.
+      const present = /^(?:does|do|doesn't|don't|is|are|isn't|aren't)$/.test(auxiliary)
       let verb = index + 1
       while (/^(?:actually|even|once|properly|fully|bother|bothered|to|been|yet|always|once)$/.test(this.tokens[verb]?.norm ?? '')) verb++
       const token = this.tokens[verb]
       // "was not answering pages": a progressive is a step not taken too.
       const progressive = /ing$/.test(token?.norm ?? '') && /^(?:was|were)$/.test(this.tokens[index - 1]?.norm ?? '')
       if (!token || !(this.isStepVerb(verb) || progressive) || words.stative.has(token.norm) || this.learnedFrom(verb + 1)) continue
+      if (present && !progressive && !actionVerbForms.has(token.norm)) continue
       // "did not restart it because the runbook said to wait": a stated reason explains instead.
       if (this.tokens.slice(verb).some((next) => /^(?:because|since|as|until|unless)$/.test(next.norm))) continue
       const subject = this.subjectBefore(index)
@@ -474,8 +481,8 @@ class SentenceAnalysis {
   sarcasm(): BlameFinding | null {
     for (const match of this.usable(sarcasm.matchAll(this.tokens))) {
       const opener = match.start === 0 || this.tokens[match.start - 1]?.norm === ','
-      const selfSufficient = /^(?:optional|genius|brilliant|bright|masterstroke|masterclass|what|because|who|as|of all)/.test(match.phrase)
-      if (!opener && !selfSufficient && !/^(?:full|top|gold|kudos|hats|well|great|nice|good|bravo|big|special)/.test(match.phrase)) continue
+      const selfSufficient = /^(?:optional reading|what could possibly)/.test(match.phrase)
+      if (!opener && !selfSufficient && !/^(?:full|top|gold|kudos|hats|well|great|nice|good|bravo)/.test(match.phrase)) continue
       const person = this.people.strongestIn(0, this.tokens.length)
       if (person?.strength !== 'strong' || this.isExternalAt(person.index)) continue
       if (selfSufficient || this.hasRiskSign(0, this.tokens.length)) return this.finding('person-failure', match, this.nameAt(person.index), match)
@@ -567,8 +574,13 @@ class SentenceAnalysis {
   private destroysSomethingOfValue(match: PhraseMatch): boolean {
     const [start, stop] = this.objectOf(match.end)
     const production = this.tokens.slice(start, stop).some((token) => /^(?:production|prod|live|primary|backups?|snapshots?|audit)$/.test(token.norm))
-    // "deleted the stale record", "dropped the stuck connections": removing junk is mitigation.
+    // "deleted the stale record", "dropped the stuck connections": removing junk is mitigation;
+    // so is clearing a test environment ("in the staging environment").
     if (!production && this.objectHas(match.end, words.junk)) return false
+    const clause: string[] = []
+    for (let index = match.end; index < this.tokens.length && !/^(?:[.;,]|while|when|who|which|because|after|before|as|so|since|but|and)$/.test(this.tokens[index]!.norm); index++) clause.push(this.tokens[index]!.norm)
+    const place = clause.findIndex((norm, index) => /^(?:in|on|inside|against)$/.test(norm) && /^(?:staging|sandbox|scratch|dev|test|testing|local)$/.test(/^(?:the|a|an|our)$/.test(clause[index + 1] ?? '') ? (clause[index + 2] ?? '') : (clause[index + 1] ?? '')))
+    if (place >= 0 && !clause.some((norm) => /^(?:production|prod|live)$/.test(norm))) return false
     // "dropped half the backends", "removed every node": how much was removed is the harm.
     const much = this.objectHas(match.end, new Set(['all', 'every', 'half', 'most', 'both', 'entire', 'whole']))
     const valuable = much || this.objectHas(match.end, words.valuable) || this.hasRiskSign(match.end, this.tokens.length, true)
@@ -582,8 +594,12 @@ class SentenceAnalysis {
 
   private disablesSafeguard(match: PhraseMatch): boolean {
     if (this.deliberate || this.excused) return false
-    if (this.objectHas(match.end, words.junk)) return false
+    // "the noisy alert", "the duplicate page": switching off junk is tidying up ("test" is a
+    // safeguard here, not junk: "skipped the load test").
+    if (this.objectHas(match.end, junkNotSafeguard)) return false
     const [start, stop] = this.objectOf(match.end)
+    // "assumed the alert was noise and silenced it": the pronoun stands for the safeguard before it.
+    if (/^(?:it|them)$/.test(this.tokens[match.end]?.norm ?? '') && safeguards.matchAll(this.tokens.slice(0, match.start)).length > 0) return true
     // "switched the limiter off": the object sits inside the gap of the phrase.
     const from = Math.min(start, match.start + 1)
     if (this.patient && safeguards.matchAll(this.tokens.slice(this.patient[0], this.patient[1])).length > 0) return true
@@ -606,7 +622,10 @@ class SentenceAnalysis {
 
   private introducesHarm(match: PhraseMatch): boolean {
     if (this.excused) return false
-    return this.objectHas(match.end, words.harmful)
+    if (this.objectHas(match.end, words.harmful)) return true
+    // "pasted the production password into a public channel": a secret put where others see it.
+    const clause = this.tokens.slice(match.end, this.clauseEnd(match.end)).map((token) => token.norm)
+    return this.objectHas(match.end, SECRETS) && clause.some((norm) => /^(?:public|channel|chat|slack|repo|repository|github|gitlab|logs?|ticket|wiki|gist|pastebin|forum|email|screenshot)$/.test(norm))
   }
 
   /** A step against production, the wrong target, at a risky time, or instead of the safe way. */
@@ -739,7 +758,7 @@ class SentenceAnalysis {
   /** The agent of the first step in the clause holding a token ("was deleted by X without a ticket"). */
   private clauseAgent(index: number): Agent | null {
     for (let cursor = this.clauseStart(index); cursor < index; cursor++) {
-      if (this.isStepVerb(cursor)) return this.agentOf(cursor, cursor + 1)
+      if (this.isStepVerb(cursor) || (this.isPassive(cursor) && !this.people.at(cursor))) return this.agentOf(cursor, cursor + 1)
     }
     return null
   }
@@ -924,16 +943,24 @@ class SentenceAnalysis {
 
   /** The subject of the verb before an "and": "Karim had paused the consumers and forgotten them". */
   private coordinatedSubject(and: number): Subject {
-    for (let index = and - 1; index >= 0; index--) {
+    // "assumed the alert was noise and silenced it": the nearest subject may be a complement
+    // clause's ("the alert"); a person further left, within the sentence, is the one acting.
+    let fallback: Subject | null = null
+    let verbs = 0
+    for (let index = and - 1; index >= 0 && verbs < 3; index--) {
       const norm = this.tokens[index]!.norm
       if (/^[.;:]$/.test(norm)) break
       if (this.isStepVerb(index) || /^(?:was|were|is|are|had|has)$/.test(norm)) {
+        verbs++
         const subject = this.subjectBefore(index)
-        if (subject.person || subject.end > subject.start) return subject
+        if (subject.person) return subject
+        if (subject.end > subject.start) fallback ??= subject
+        index = subject.start
+        continue
       }
-      if (norm === ',' || CLAUSE_BREAK.has(norm)) break
+      if (norm === ',' || (CLAUSE_BREAK.has(norm) && norm !== 'that')) break
     }
-    return this.sentenceSubject(and)
+    return fallback ?? this.sentenceSubject(and)
   }
 
   private isVerbToken(index: number): boolean {
@@ -1040,6 +1067,18 @@ class SentenceAnalysis {
     return false
   }
 
+  /**
+   * Usable matches whose base-form verb is used as a verb: "decided to ignore", "did not miss",
+   * "will forget"; not "an array of ignore patterns" or a changelog's "- Ignore files when ...".
+   */
+  private verbal(matches: PhraseMatch[]): PhraseMatch[] {
+    return this.usable(matches).filter((match) => {
+      const word = this.tokens[match.start]!.norm
+      if (match.end - match.start > 1 || !/^(?:ignore|disregard|dismiss|miss|overlook|forget|neglect)$/.test(word)) return true
+      return /^(?:to|not|never|did|didn't|does|doesn't|do|don't|will|would|could|should|might|may|must|can|also|just|often|always|sometimes|i|we|you|they|he|she)$/.test(this.tokens[match.start - 1]?.norm ?? '')
+    })
+  }
+
   /** Matches neither allowed by the user nor inside quotation marks. */
   private usable(matches: PhraseMatch[]): PhraseMatch[] {
     return matches.filter(
@@ -1091,6 +1130,8 @@ class SentenceAnalysis {
   }
 }
 
+const SECRETS: ReadonlySet<string> = new Set(['password', 'passwords', 'token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'key', 'keys', 'passphrase', 'apikey'])
+const junkNotSafeguard: ReadonlySet<string> = new Set([...words.junk].filter((word) => safeguards.matchAll(tokenize(word)).length === 0))
 const causeLabelEntry: PhraseEntry = { id: 'cause-label', phrases: [], suggest: 'name the condition that let the step cause harm' }
 const possessiveEntry: PhraseEntry = { id: 'possessive-harm', phrases: [], suggest: 'the change reached production without a check that would have caught it' }
 const negatedStepEntry: PhraseEntry = { id: 'omission', phrases: [], suggest: 'the step was not part of the process, so nothing ran or checked it' }

@@ -291,6 +291,59 @@ const FORMS: Record<string, { blame: string[]; neutral: string[] }> = {
   },
 }
 
+// A second batch, written after the forms above passed, to check that the grammar carries over.
+const SECOND_BATCH = {
+  blame: [
+    'The deploy was done by Rohan without running the smoke tests.',
+    'Nobody had told Amara, so she ran the migration during peak hours.',
+    'Eun-ji pasted the production password into a public channel.',
+    "Hamid's decision to skip the load test meant the pool limit was never exercised.",
+    'The SRE on duty assumed the alert was noise and silenced it.',
+    'Joaquim ran the destroy plan in the wrong workspace.',
+    'Because Kwabena restarted every broker at once, the cluster lost quorum.',
+    "Sigrid's hand-edited zone file dropped the MX records.",
+    'Ravindra was asked to wait for the freeze to end but deployed anyway.',
+    'If only Mei had looked at the canary graphs.',
+    "Luca's negligence led to the data loss.",
+    'The incident was caused by the release engineer mistyping the region.',
+    "Arjun didn't wait for the replica to catch up before failing over.",
+    'Our intern force-pushed over main and erased a week of commits.',
+    'The change was approved by Dmitri without reading it.',
+    'After Yerlan truncated the events table, replication broke.',
+    'Ewa should not have deployed during the freeze.',
+    'A junior engineer pushed to prod without a review.',
+    'Patrícia overrode the failing check and merged.',
+    'Tunde approved the migration even though the tests were failing.',
+  ],
+  neutral: [
+    'Rohan paused the consumers so the backlog could drain.',
+    'Eun-ji rotated the leaked password within ten minutes.',
+    'The SRE on duty silenced the duplicate alert after confirming the primary one.',
+    'Kwabena restarted the brokers one at a time, as the runbook describes.',
+    'Joaquim deleted the temporary bucket once the export finished.',
+    'The contractor who built the dashboard joined the review.',
+    'Arjun waited for the replica to catch up before failing over.',
+    'Sigrid dropped the unused index after the query plans confirmed it was idle.',
+    'We turned off the noisy disk alert and replaced it with a rate-based one.',
+    "Thanks to Obinna's script, the tables were restored in minutes.",
+    'Nobody noticed the expiry because the reminder went to a dead mailbox.',
+    'The tests were red, so Tunde held the migration.',
+    'Mei looked at the canary graphs and stopped the rollout.',
+    'Dmitri approved the change after the second review.',
+    'Luca owns the backup tooling and ran the restore drill.',
+    'Yerlan truncated the events table in the staging environment to reset the test data.',
+    'Patrícia overrode the autoscaler minimum to restore capacity.',
+    "Ewa deployed during the freeze with the incident commander's approval.",
+    'The on-call engineer who was paged first escalated to the network team.',
+    'Ayesha merged the fix at midnight after two reviews.',
+  ],
+}
+
+describe('blameless-language: a second batch of our own sentences', () => {
+  for (const sentence of SECOND_BATCH.blame) it(`flags: ${sentence}`, () => expect(flagged(sentence)).toBe(true))
+  for (const sentence of SECOND_BATCH.neutral) it(`does not flag: ${sentence}`, () => expect(flagged(sentence)).toBe(false))
+})
+
 describe('blameless-language: form by form', () => {
   for (const [form, { blame, neutral }] of Object.entries(FORMS)) {
     describe(form, () => {
