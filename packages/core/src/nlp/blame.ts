@@ -2,13 +2,14 @@ import modifiers from '../data/blame-modifiers.generated.js'
 import verbs from '../data/blame-verbs.generated.js'
 import roleData from '../data/person-roles.generated.js'
 import { tag, type TaggedTerm } from './compromise.js'
-import { actionMatchers, actionVerbForms, excuses, forms, riskyTargets, safeguards, words, type ActionEntry, type ActionKind } from './lexicon.js'
+import { actionMatchers, actionVerbForms, excuses, forms, isAcronym, isCommonWord, isSystemWord, riskyTargets, safeguards, words, type ActionEntry, type ActionKind } from './lexicon.js'
 import { isKnownName, mentionsRole, PersonReferences, tagsAt, type Mention, type PersonStrength } from './people.js'
 import { PhraseMatcher, type PhraseEntry, type PhraseMatch } from './phrase-matcher.js'
 import { tokenize, type Token } from './tokens.js'
 
 export type BlameKind =
   | 'person-failure'
+  | 'harmful-step'
   | 'counterfactual'
   | 'character'
   | 'blame-noun'
@@ -145,9 +146,17 @@ function hasOmission(tokens: readonly Token[]): boolean {
   return tokens.some((token, index) => token.norm === 'without' && /ing$/.test(tokens[index + 1]?.norm ?? ''))
 }
 
-/** "never updated", "did not add": a step a person did not take. */
+/** "never updated", "did not add": a step not taken, with something person-like before it. */
 function hasNegatedStep(tokens: readonly Token[]): boolean {
-  return tokens.some((token) => token.norm === 'never' || token.norm === 'not' || token.norm.endsWith("n't"))
+  return tokens.some((token, index) => {
+    if (token.norm !== 'never' && token.norm !== 'not' && !token.norm.endsWith("n't")) return false
+    // The subject may be far back ("@dana made the changes by hand, and did not update ...").
+    for (let before = 0; before < index; before++) {
+      const candidate = tokens[before]!
+      if (candidate.norm.startsWith('@') || /^(?:he|she|i|they|team|who)$/.test(candidate.norm) || mayBeName(candidate, before, tokens)) return true
+    }
+    return mentionsRole(tokens.slice(0, index))
+  })
 }
 
 /** "Cause: ...", "Responsible: ...": a label naming the cause. */
@@ -161,12 +170,28 @@ function startsWithLabel(tokens: readonly Token[]): boolean {
  * role phrase (the matcher PersonReferences uses), or a token `nameLike` accepts. It only answers
  * "no" where PersonReferences could find no person even with tags.
  */
-function mayNameSomeone(tokens: readonly Token[], nameLike: (token: Token, index: number) => boolean): boolean {
-  return tokens.some((token, index) => token.norm.startsWith('@') || /^(?:he|she|his|her|i)$/.test(token.norm) || nameLike(token, index)) || mentionsRole(tokens)
+function mayNameSomeone(tokens: readonly Token[], nameLike: (token: Token, index: number, tokens: readonly Token[]) => boolean): boolean {
+  return tokens.some((token, index) => token.norm.startsWith('@') || /^(?:he|she|his|her|i)$/.test(token.norm) || nameLike(token, index, tokens)) || mentionsRole(tokens)
 }
 
-/** Any capitalised word may be a name: "Tariq", "Park Ji-hoon", "PK". */
-const anyCapitalisedWord = (token: Token): boolean => /^\p{Lu}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm)
+/**
+ * A capitalised word that may be a name, judged without tags: mid-sentence, anything but a known
+ * system or acronym ("because Yaw ...", "PK", "Park Ji-hoon"); at the start of a sentence or after
+ * a colon, only a word that is not a common English word ("Tariq ...", not "Remove ..." or "Note:").
+ */
+function mayBeName(token: Token, index: number, tokens: readonly Token[]): boolean {
+  if (!/^\p{Lu}/u.test(token.text) || FUNCTION_WORDS.has(token.norm)) return false
+  // Capitals only, four letters or more: an acronym or the placeholder for inline code, never a
+  // name; "J.M." is initials.
+  if (token.text.length > 3 && !/\p{Ll}/u.test(token.text) && !/^(?:\p{Lu}\.){2,3}$/u.test(token.text)) return false
+  // "MD002", "V8", "Windows-style": versions, codes and compounds of words.
+  if (/\p{N}/u.test(token.text) || (token.norm.includes('-') && token.norm.split('-').every((part) => isCommonWord(part)))) return false
+  const bare = token.norm.replace(/\./g, '')
+  if (isAcronym(bare) || isSystemWord(bare)) return false
+  const forced = index === 0 || /^[:;("“'‘\-–—*•>|.]$/.test(tokens[index - 1]!.norm)
+  return !forced || !isCommonWord(token.norm) || isKnownName(token, new Set())
+}
+const anyCapitalisedWord = mayBeName
 
 /**
  * In root-cause sections a sentence is looked at without a blame word only when it may name
@@ -378,7 +403,7 @@ class SentenceAnalysis {
         const agent = this.agentOf(match.start, match.end)
         this.patient = agent ? this.patientOf(match) : null
         if (!agent || !check(match, agent)) continue
-        return this.finding('person-failure', this.stepSpan(match), this.nameAt(agent.index), match)
+        return this.finding('harmful-step', this.stepSpan(match), this.nameAt(agent.index), match)
       }
       return null
     }
@@ -405,7 +430,7 @@ class SentenceAnalysis {
         const failure = humanOnly.matchAll(this.tokens.slice(cursor, cursor + 1)).length > 0
         if (!words.harmful.has(token.norm) && !failure) continue
         const match = { entry: possessiveEntry, phrase: this.text.slice(this.tokens[index]!.start, this.tokens[Math.min(this.tokens.length - 1, cursor + 1)]!.end), start: index, end: Math.min(this.tokens.length, cursor + 2) }
-        return this.finding('person-failure', match, this.nameAt(possessor.index), match)
+        return this.finding('harmful-step', match, this.nameAt(possessor.index), match)
       }
     }
     return null
@@ -661,13 +686,15 @@ class SentenceAnalysis {
       // "..., which deleted live sessions because its filter matched them": the sentence goes on to
       // say what in the system did the harm.
       if (before === 'which' && this.tokens.slice(match.end).some((token) => /^(?:because|since)$/.test(token.norm))) continue
-      return this.finding('person-failure', this.stepSpan(match), this.nameAt(agent.index), match)
+      return this.finding('harmful-step', this.stepSpan(match), this.nameAt(agent.index), match)
     }
     return null
   }
 
   /** The step as quoted in the message: the verb and its object, or up to a risky target. */
   private stepSpan(match: PhraseMatch): PhraseMatch {
+    // "The payments topic was purged": a passive is quoted with what it acted on.
+    if (this.patient && this.patient[1] <= match.start && match.end - this.patient[0] <= 12) return { ...match, start: this.patient[0] }
     const [, objectEnd] = this.objectOf(match.end)
     let end = Math.max(match.end, objectEnd)
     const clauseEnd = this.clauseEnd(match.end)
@@ -802,7 +829,12 @@ class SentenceAnalysis {
    */
   private verbLike(index: number): boolean {
     const before = this.tokens[index - 1]?.norm ?? ''
-    if (/^(?:the|a|an|this|these|those|his|her|their|our|its|my|your|'s|every|each|no|one|another|any|some|first|second|last|same|manual|quick|hand|small|big|late|bad|new|old|risky|single)$/.test(before)) return false
+    const determiner = /^(?:the|a|an|this|these|those|his|her|their|our|its|my|your|'s|every|each|no|one|another|any|some|first|second|last|same|manual|quick|hand|small|big|late|bad|new|old|risky|single)$/
+    if (determiner.test(before)) return false
+    // "the root cause", "a bad config push": a noun after a determiner and a modifier.
+    const modifier = this.tokens[index - 1]
+    const past = /ed$/.test(this.tokens[index]!.norm) || tagsAt(this.terms, this.tokens[index]!).includes('PastTense')
+    if (modifier && !past && !this.people.at(index - 1) && /^\p{Ll}/u.test(modifier.text) && determiner.test(this.tokens[index - 2]?.norm ?? '') && !actionVerbForms.has(modifier.norm) && !tagsAt(this.terms, modifier).includes('Verb')) return false
     const token = this.tokens[index]!
     const tags = tagsAt(this.terms, token)
     if (tags.length === 0 || tags.includes('Verb') || /(?:ed|en)$/.test(token.norm)) return true
@@ -967,7 +999,8 @@ class SentenceAnalysis {
     // "Bogdan's botched migration": a possessive, not "is"; "her manual edit": a noun.
     if (this.people.at(index) || (this.tokens[index]!.norm === "'s" && this.people.at(index - 1)) || !this.verbLike(index)) return false
     const tags = tagsAt(this.terms, this.tokens[index]!)
-    return (tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun')) || (actionVerbForms.has(this.tokens[index]!.norm) && /ed$|ew$|an$|ote$|ent$/.test(this.tokens[index]!.norm) && tags.length === 0)
+    // Untagged, a past tense is still recognisable by its ending.
+    return (tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun')) || (tags.length === 0 && (/[^e]ed$/.test(this.tokens[index]!.norm) || (actionVerbForms.has(this.tokens[index]!.norm) && /ew$|an$|ote$|ent$/.test(this.tokens[index]!.norm))))
   }
 
   /** The strongest person in a subject phrase; a person after "of"/"with" inside it does not count as the subject. */
@@ -1121,7 +1154,7 @@ class SentenceAnalysis {
       kind,
       who,
       // A pattern with a wildcard ("had * run") or an inflected verb reads better as the words it matched.
-      phrase: source.phrase.includes('*') || kind === 'person-failure' ? this.text.slice(this.tokens[match.start]!.start, this.tokens[match.end - 1]!.end) : source.phrase,
+      phrase: source.phrase.includes('*') || kind === 'person-failure' || kind === 'harmful-step' ? this.text.slice(this.tokens[match.start]!.start, this.tokens[match.end - 1]!.end) : source.phrase,
       entryId: source.entry.id,
       suggest: source.entry.suggest ?? 'describe the condition that allowed it',
       start: 0,

@@ -26,6 +26,8 @@ export default defineRule<z.output<typeof options>>({
     messages: {
       'person-failure':
         '`{{sentence}}` makes {{who}} the subject of a failure ("{{phrase}}"); blame teaches people to hide mistakes instead of reporting them. Describe what the system allowed instead, e.g. "{{suggest}}".',
+      'harmful-step':
+        '`{{sentence}}` pins the damage on {{who}} ("{{phrase}}"); naming who did the harm invites blame and hides why one step could do it. Describe what let the step cause harm instead, e.g. "{{suggest}}".',
       counterfactual:
         '`{{sentence}}` judges what {{who}} should have done ("{{phrase}}"); hindsight about a person teaches nothing about the system. Say what the process or tooling should do instead.',
       character:

@@ -366,11 +366,14 @@ describe('blameless-language: not people, or not blame (issue 16)', () => {
     ['Summary', 'The library retries the request without blocking the caller.'],
     // "They" about things, in a passive.
     ['Summary', 'They [back-references] are basically ignored and can be removed without changing the behaviour.'],
+    ['Summary', 'Back-references that only match the empty string are useless. They are basically ignored and can be removed without changing the behaviour.'],
     ['Summary', 'Stale entries are ignored by the reader and can be deleted without affecting the index.'],
     // An expectation about a tool, not a judgement of a person.
     ['Summary', 'Once the conversion script is done, Forge should have added a few scripts to your package.json.'],
-    // A character word about a thing.
+    // A character word about a thing, even with people in the sentence.
     ['Summary', 'Lazy loading for rules and agents.'],
+    ['Summary', '- Lazy loading for rules and agents, by Priya'],
+    ['Summary', "Lazy loading keeps the engineers' start-up fast."],
     ['Summary', 'The client uses a lazy connection pool that opens sockets on first use.'],
   ]
   for (const [section, sentence] of notFlagged) {
