@@ -127,8 +127,28 @@ export const schemas = {
   'first-names': z.object({ source: z.string().min(1), exclude: uniquePhrases, names: uniquePhrases }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
   'vague-quantities': z.object({ vague: vocabulary }).strict(),
-  // One string of space-separated stems, split at run time only when a sentence needs it.
-  'common-words': z.object({ source: z.string().min(1), words: z.string().regex(/^[a-z]+(?: [a-z]+)*$/, 'lower-case words separated by single spaces') }).strict(),
+  // Space-separated stems in the YAML; the generated module holds them front-coded (each word as
+  // the length of the prefix it shares with the word before, 0-9, then the rest), less than half
+  // the size for the bundle to parse, decoded at run time only when a sentence needs it.
+  'common-words': z
+    .object({
+      source: z.string().min(1),
+      words: z
+        .string()
+        .regex(/^[a-z]+(?: [a-z]+)*$/, 'lower-case words separated by single spaces')
+        .transform((text) => {
+          let coded = ''
+          let previous = ''
+          for (const word of [...new Set(text.split(' '))].sort()) {
+            let shared = 0
+            while (shared < 9 && shared < word.length - 1 && previous[shared] === word[shared]) shared++
+            coded += shared + word.slice(shared)
+            previous = word
+          }
+          return coded
+        }),
+    })
+    .strict(),
   'system-names': z.object({ products: uniquePhrases, acronyms: uniquePhrases }).strict(),
   'blame-actions': z
     .object({

@@ -13,8 +13,8 @@ let common: ReadonlySet<string> | null = null
 
 /** Whether a lower-case word is a common English word or an inflection of one ("typos", "dropped"). */
 export function isCommonWord(norm: string): boolean {
-  // Split on first use: most runs never ask (only sentences with a blame cue and a capitalised word do).
-  common ??= new Set(commonWords.words.split(' '))
+  // Decoded on first use: most runs never ask (only sentences with a blame cue and a capitalised word do).
+  common ??= decodeFrontCoded(commonWords.words)
   if (common.has(norm)) return true
   // Two rounds: "servers" → "server" → "serve" (the dictionary lists stems with affix flags).
   for (const stem of stems(norm)) {
@@ -39,6 +39,21 @@ export function isCompoundWord(norm: string): boolean {
     if ((PREFIXES.includes(head) || (head.length >= 4 && isCommonWord(head))) && tail.length >= 4 && isCommonWord(tail)) return true
   }
   return false
+}
+
+/** The words of a front-coded list ("0aah1rdvark" → "aah", "aardvark"; see scripts/data-schemas.mjs). */
+function decodeFrontCoded(coded: string): Set<string> {
+  const out = new Set<string>()
+  let previous = ''
+  for (let index = 0; index < coded.length; ) {
+    const shared = coded.charCodeAt(index) - 48
+    let end = index + 1
+    while (end < coded.length && coded.charCodeAt(end) > 57) end++
+    previous = previous.slice(0, shared) + coded.slice(index + 1, end)
+    out.add(previous)
+    index = end
+  }
+  return out
 }
 
 /** Candidate stems of an inflected word: "copies" → "copy", "dropped" → "drop", "typos" → "typo". */
@@ -88,8 +103,12 @@ export function inflect(phrase: string): string[] {
   const [verb = '', ...rest] = phrase.split(' ')
   const tail = rest.length > 0 ? ` ${rest.join(' ')}` : ''
   if (verb === '*' || verb.startsWith("'")) return [phrase]
-  const forms = new Set([verb, `${verb}s`, `${verb}es`, `${verb}ed`, `${verb}d`, `${verb}ing`])
-  if (verb.endsWith('e')) forms.add(`${verb.slice(0, -1)}ing`)
+  const forms = new Set([verb, `${verb}s`, `${verb}ing`])
+  if (verb.endsWith('e')) {
+    forms.add(`${verb}d`)
+    forms.add(`${verb.slice(0, -1)}ing`)
+  } else forms.add(`${verb}ed`)
+  if (/(?:s|x|z|ch|sh|o)$/.test(verb)) forms.add(`${verb}es`)
   if (/[^aeiou]y$/.test(verb)) {
     forms.add(`${verb.slice(0, -1)}ies`)
     forms.add(`${verb.slice(0, -1)}ied`)
