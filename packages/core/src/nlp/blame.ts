@@ -211,14 +211,39 @@ function mayReferToPerson(tokens: readonly Token[]): boolean {
 /** Token indices inside quotation marks: a blame word there is mentioned, not used. */
 function quotedTokens(text: string, tokens: readonly Token[]): Set<number> {
   const inside = new Set<number>()
-  const spans: [number, number][] = []
-  const pattern = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])|‘[^’\n]{1,200}’(?![\p{L}\p{N}])/gu
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) spans.push([match.index, match.index + match[0].length])
+  const spans = quotedSpans(text)
   if (spans.length === 0) return inside
   tokens.forEach((token, index) => {
     if (spans.some(([start, end]) => token.start > start && token.end < end)) inside.add(index)
   })
   return inside
+}
+
+const CLOSING: Readonly<Record<string, string>> = { '"': '"', '“': '”', '‘': '’', "'": "'" }
+
+/**
+ * Quoted spans, each closed within 200 characters on its line; a straight single quote opens only
+ * after a non-letter ("'human error'", not "it's"). One pass with bounded look-ahead: linear,
+ * where the equivalent alternation of lazy patterns is polynomial on runs of opening quotes.
+ */
+function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = []
+  for (let index = 0; index < text.length; index++) {
+    const close = CLOSING[text[index]!]
+    if (!close) continue
+    if (text[index] === "'" && /[\p{L}\p{N}]/u.test(text[index - 1] ?? '')) continue
+    const limit = Math.min(text.length, index + 202)
+    for (let end = index + 1; end < limit; end++) {
+      const char = text[end]!
+      if (char === '\n') break
+      if (char !== close || end === index + 1) continue
+      if (close === "'" && /[\p{L}\p{N}]/u.test(text[end + 1] ?? '')) continue
+      spans.push([index, end + 1])
+      index = end
+      break
+    }
+  }
+  return spans
 }
 
 interface Subject {
