@@ -95,7 +95,7 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     hasNegatedStep(tokens) ||
     startsWithLabel(tokens) ||
     tokens.some((token) => words.harmful.has(token.norm) || SECRETS.has(token.norm)) ||
-    (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && tokens.some((token, index) => token.norm.startsWith('@') || (index > 0 && /^\p{Lu}\p{Ll}/u.test(token.text))))
+    (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && mayNameSomeone(tokens, mayBeName))
   if (!suspicious && !(context.inRootCause && mayNameSomeoneInRootCause(tokens, context.people))) return null
   if (deniesBlame(tokens, blameStarts)) return null
 
@@ -899,10 +899,18 @@ class SentenceAnalysis {
     return mention ? this.isExternal(mention) : false
   }
 
+  /**
+   * "The attacker", "a customer's admin", "someone outside the company": the mention is, or is
+   * qualified as, someone the incident happened to or who attacked; "the support engineer gave the
+   * customer ..." is not.
+   */
   private isExternal(mention: Mention): boolean {
-    const from = Math.max(0, mention.start - 1)
+    const from = Math.max(0, mention.start - 2)
     const to = Math.min(this.tokens.length, mention.end + 4)
-    return externalActors.matchAll(this.tokens.slice(from, to)).some((match) => match.start + from <= mention.end + 3)
+    return externalActors.matchAll(this.tokens.slice(from, to)).some((match) => {
+      const start = match.start + from
+      return start < mention.end || (start === mention.end && /^(?:outside|third|third-party)$/.test(this.tokens[start]!.norm))
+    })
   }
 
   /** The person a single character word is said of, if any. */
@@ -993,7 +1001,7 @@ class SentenceAnalysis {
     const personClause = CONTROL_WORDS.test(this.tokens[clauseStart]?.norm ?? '')
     // "The developer who wrote the loop did not think": the walk stopped at the relative clause's
     // verb; the subject is the noun phrase the clause hangs on.
-    const head = this.relativeClauseHead(index, verbIndex) ?? (start === end ? this.appositiveHead(index) : null)
+    const head = this.relativeClauseHead(index, verbIndex) ?? (this.tokens[start]?.norm === 'who' && start === end - 1 ? this.relativeClauseHead(start, verbIndex) : null) ?? (start === end ? this.appositiveHead(index) : null)
     if (head) return { ...head, personClause }
     return { start, end, person: this.personIn(start, end), personClause }
   }
@@ -1044,7 +1052,9 @@ class SentenceAnalysis {
     for (let comma = closingComma - 2; comma >= Math.max(1, closingComma - 14); comma--) {
       if (this.tokens[comma]!.norm !== ',') continue
       const opener = this.tokens[comma + 1]!.norm
-      const aboutPerson = opener === 'who' || (APPOSITIVE_OPENERS.has(opener) && this.people.strongestIn(comma + 1, closingComma)?.strength === 'strong')
+      // "who ...", "our on-call engineer", or a name after a role ("The on-call, Björk, ...").
+      const named = this.people.mentionAt(comma + 1)
+      const aboutPerson = opener === 'who' || (APPOSITIVE_OPENERS.has(opener) && this.people.strongestIn(comma + 1, closingComma)?.strength === 'strong') || (named?.strength === 'strong' && named.end === closingComma)
       if (!aboutPerson) return null
       let start = comma
       for (let index = comma - 1; index >= 0 && !CLAUSE_BREAK.has(this.tokens[index]!.norm); index--) start = index
@@ -1064,7 +1074,16 @@ class SentenceAnalysis {
     // pronoun itself ("who dropped").
     const pronoun = /^(?:who|that)$/.test(this.tokens[stop]?.norm ?? '') ? stop : /^(?:who|that)$/.test(this.tokens[stop - 1]?.norm ?? '') && stop !== verbIndex - 1 ? stop - 1 : -1
     if (pronoun < 1) return null
-    const end = pronoun
+    // "It was our contractor, not the vendor, who ...": the head is before the contrast.
+    let end = pronoun
+    if (this.tokens[end - 1]?.norm === ',') {
+      for (let comma = end - 2; comma > 0 && comma >= end - 8; comma--) {
+        if (this.tokens[comma]!.norm === ',' && this.tokens[comma + 1]?.norm === 'not') {
+          end = comma
+          break
+        }
+      }
+    }
     let start = end
     for (let index = end - 1; index >= 0; index--) {
       const norm = this.tokens[index]!.norm
@@ -1077,6 +1096,21 @@ class SentenceAnalysis {
 
   /** The subject of the clause holding a token: the noun phrase before the clause's first verb. */
   private clauseSubject(index: number): Subject {
+    // "Without asking anyone, Hiroki reverted ...": a fronted phrase belongs to the main clause.
+    const comma = this.tokens.findIndex((token, cursor) => cursor > index && token.norm === ',')
+    if (this.clauseStart(index) === 0 && comma > 0 && /^(?:without|by|in|after|despite)$/.test(this.tokens[0]!.norm)) {
+      for (let cursor = comma + 1; cursor < this.tokens.length; cursor++) {
+        if (this.isStepVerb(cursor)) {
+          const subject = this.agentSubject(cursor)
+          if (subject.person) return subject
+          break
+        }
+      }
+    }
+    return this.plainClauseSubject(index)
+  }
+
+  private plainClauseSubject(index: number): Subject {
     for (let cursor = this.clauseStart(index); cursor < index; cursor++) {
       const tags = tagsAt(this.terms, this.tokens[cursor]!)
       if (((tags.includes('Verb') && !tags.includes('Auxiliary') && !tags.includes('Noun')) || actionVerbForms.has(this.tokens[cursor]!.norm)) && !this.people.at(cursor)) {

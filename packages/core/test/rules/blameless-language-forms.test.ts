@@ -344,6 +344,53 @@ describe('blameless-language: a second batch of our own sentences', () => {
   for (const sentence of SECOND_BATCH.neutral) it(`does not flag: ${sentence}`, () => expect(flagged(sentence)).toBe(false))
 })
 
+// A third batch, written after the second passed.
+const THIRD_BATCH = {
+  blame: [
+    'Asel bumped the pool size to 500 without telling the DBA team.',
+    'The on-call, Björk, acknowledged the page and went back to sleep.',
+    'Without asking anyone, Hiroki reverted the schema migration in production.',
+    "Esperanza's late-night hotfix bypassed the canary and broke login.",
+    'Kaito misread the graph and scaled the wrong deployment down to zero.',
+    'The support engineer gave the customer admin rights by accident.',
+    'Mariam had been told the flag was dangerous, but she flipped it on for every tenant anyway.',
+    'It was our contractor, not the vendor, who rotated the wrong key.',
+    'Because Hemi skipped the pre-deploy checklist, the migration ran twice.',
+    '@p.nowak force-pushed to main and wiped three days of history.',
+    'Blame for the outage lies with the release captain.',
+    'The DBA should have caught the missing index in review.',
+    'Sunita was paged three times and did not respond.',
+    "Andile's rushed change to the retry settings caused the storm.",
+  ],
+  neutral: [
+    'Tomás kicked off the reindex at 02:00, as planned, and watched the latency.',
+    'Asel bumped the pool size to 500 after checking with the DBA team.',
+    'Björk acknowledged the page within a minute and started the runbook.',
+    'Hiroki reverted the schema migration in production to stop the lock storm.',
+    "Esperanza's hotfix restored login for every customer.",
+    'Kaito scaled the broken deployment down to zero to stop the crash loop.',
+    "The support engineer removed the customer's admin rights after the audit.",
+    'Mariam flipped the flag off for every tenant once the errors started.',
+    'Our contractor rotated the exposed key within the hour.',
+    'Hemi ran the pre-deploy checklist twice before the migration.',
+    '@p.nowak restored main from the mirror and verified the history.',
+    'Nobody is to blame for the outage; the release tooling allowed it.',
+    'The review should have included a load test, and now it does.',
+    'Sunita was paged three times because the escalation policy looped.',
+    "Andile's change to the retry settings stopped the storm.",
+    'The incident commander decided to fail over to the secondary region.',
+    'Jin-woo dropped the feature flag after the experiment ended.',
+    'The platform team disabled the legacy endpoint as announced in March.',
+    'Users kept retrying, which overloaded the login service.',
+    'The deploy bot pushed the broken image to all regions before the canary caught it.',
+  ],
+}
+
+describe('blameless-language: a third batch of our own sentences', () => {
+  for (const sentence of THIRD_BATCH.blame) it(`flags: ${sentence}`, () => expect(flagged(sentence)).toBe(true))
+  for (const sentence of THIRD_BATCH.neutral) it(`does not flag: ${sentence}`, () => expect(flagged(sentence)).toBe(false))
+})
+
 describe('blameless-language: form by form', () => {
   for (const [form, { blame, neutral }] of Object.entries(FORMS)) {
     describe(form, () => {

@@ -60,7 +60,7 @@ const blame: [string, string][] = [
   ['person-failure', 'Alice, who was on call, ignored the page.'],
   ['person-failure', 'Marek, our on-call engineer, missed the first three pages.'],
   ['harmful-step', 'Dave skipped the canary stage to save time.'],
-  ['harmful-step', 'Our SRE silenced the pager and went back to sleep.'],
+  ['person-failure', 'Our SRE silenced the pager and went back to sleep.'],
 ]
 
 const neutral: string[] = [
