@@ -705,6 +705,8 @@ class SentenceAnalysis {
         // A removal as the main verb was judged by the destructive test already.
         const destructive = actionMatchers.get('destructive')!.matchAll(this.tokens.slice(match.start, match.end + 1))
         if (destructive.length > 0) continue
+        // "killed the runaway query": ending junk is mitigation.
+        if (this.objectHas(match.end, words.junk)) continue
         agent = this.agentOf(match.start, match.end)
       }
       if (!agent || this.deliberate || this.excused) continue

@@ -476,9 +476,28 @@ describe('blameless-language: what it never reads', () => {
       '- 10:05 @gh.okafor restarted the consumers.',
       '- 10:09 RK removed the bad node from the pool.',
       '- 10:12 Wanjiru dropped the duplicate index after checking the query plans.',
+      '- 10:14 Wen truncated the session table to clear the poisoned entries.',
+      '- 10:15 Amir killed the runaway query on the primary.',
+      '- 10:16 Bob deleted the DNS record and traffic recovered.',
       '',
     ].join('\n')
     expect(messages(markdown)).toEqual([])
+  })
+
+  it('in a root cause, flags a person as the cause but not a person acting by a procedure that was wrong', () => {
+    for (const sentence of ['Kenta deployed the release without a canary.', '- Backups deleted by @ops.li during the cleanup', 'Maarit ran the cleanup script against the production cluster.']) {
+      expect(messages(inSection('Root cause', sentence)).length, sentence).toBe(1)
+    }
+    for (const sentence of [
+      'Lindiwe applied the migration as the runbook describes, but the runbook omitted the lock timeout.',
+      'The migration Ayodele wrote had no lock timeout, so it blocked writes for an hour.',
+      "When Farida promoted the replica, the health check still read the old primary's metric.",
+      'The release that Sadia approved carried a config change nobody had tested.',
+      "Ilkka's change was correct; the validator rejected it because its schema was out of date.",
+      'The on-call engineer followed the documented failover, which did not drain connections first.',
+    ]) {
+      expect(messages(inSection('Root cause', sentence)), sentence).toEqual([])
+    }
   })
 
   it('uses system names the document itself gives', () => {
