@@ -572,6 +572,9 @@ class SentenceAnalysis {
     if (/^(?:when|while|after|before|if|once|as|because|since)$/.test(this.tokens[0]?.norm ?? '')) return null
     for (let index = 0; index < this.tokens.length; index++) {
       if (!this.isStepVerb(index)) continue
+      // Only a step that changes the system can be put forward as a cause: "MV restored the DNS
+      // record", "paged the team" in a root-cause section are remedies, not causes.
+      if (!actionVerbForms.has(this.tokens[index]!.norm)) break
       const subject = this.subjectBefore(index)
       // Names, handles, initials and he/she only: a role ("the person who published it") is how a
       // careful root cause talks about people without blaming them.
@@ -665,9 +668,21 @@ class SentenceAnalysis {
       // "let the disk fill up", "let the certificate lapse".
       return this.tokens.slice(match.end, stop + 3).some((token) => /^(?:fill|lapse|expire|slip|grow|pile|rot|drift|overflow|die|fail|break|run|sit|linger)$/.test(token.norm))
     }
-    // "left the flag on", "left debug logging enabled", "were left in place by Esra".
-    const state = /^(?:on|enabled|running|open|active|behind|unattended|unpatched|unlocked|unencrypted|public|exposed|disabled|off|paused|muted|silenced|half|broken|inconsistent|unusable|empty|stale|untouched|unchanged|pointing|misconfigured|mounted|attached)$/
-    return state.test(after[0] ?? '') || (after[0] === 'in' && after[1] === 'place') || (after[0] === 'in' && /^(?:a|an)$/.test(after[1] ?? '') && /^(?:broken|bad|inconsistent|half|partial|corrupt)/.test(after[2] ?? ''))
+    // "left the flag on", "left debug logging enabled", "were left in place by Esra". A state is
+    // harm when it is bad in itself ("unpatched", "half converted"), when a safeguard was left off,
+    // or when what was left on was temporary, risky or junk ("debug logging", "the stale entries")
+    // or stayed so too long; "leaves request collapsing on" (a protection) is a step.
+    const bad = /^(?:unattended|unpatched|unlocked|unencrypted|public|exposed|half|broken|inconsistent|unusable|corrupt|corrupted|misconfigured|dangling|world-readable)$/
+    const on = /^(?:on|enabled|running|open|active|behind|untouched|unchanged|pointing|mounted|attached)$/
+    const off = /^(?:disabled|off|paused|muted|silenced|stopped)$/
+    const inPlace = after[0] === 'in' && after[1] === 'place'
+    if (bad.test(after[0] ?? '') || (after[0] === 'in' && /^(?:a|an)$/.test(after[1] ?? '') && /^(?:broken|bad|inconsistent|half|partial|corrupt)/.test(after[2] ?? ''))) return true
+    const thing = passive && this.patient ? this.tokens.slice(this.patient[0], this.patient[1]) : this.tokens.slice(start, stop)
+    if (off.test(after[0] ?? '')) return safeguards.matchAll(thing).length > 0
+    if (!on.test(after[0] ?? '') && !inPlace) return false
+    const risky = thing.some((token) => words.junk.has(token.norm) || words.harmful.has(token.norm) || /^(?:verbose|trace|tracing|profiling|flag|flags|override|overrides|exception|exceptions|workaround|hack|backdoor|port|ports|maintenance|sudo|wildcard|root)$/.test(token.norm))
+    const tooLong = this.tokens.slice(stop).some((token, index, rest) => (token.norm === 'long' && rest[index + 1]?.norm === 'after') || (token.norm === 'for' && /^(?:weeks|months|days|hours|years)$/.test(rest[index + 1]?.norm ?? '')))
+    return risky || tooLong || actionMatchers.get('outcome')!.matchAll(this.tokens.slice(stop)).length > 0
   }
 
   private introducesHarm(match: PhraseMatch): boolean {

@@ -495,6 +495,7 @@ describe('blameless-language: what it never reads', () => {
       'The release that Sadia approved carried a config change nobody had tested.',
       "Ilkka's change was correct; the validator rejected it because its schema was out of date.",
       'The on-call engineer followed the documented failover, which did not drain connections first.',
+      'TQ reinstated the previous certificate from the vault after the alert.',
     ]) {
       expect(messages(inSection('Root cause', sentence)), sentence).toEqual([])
     }
