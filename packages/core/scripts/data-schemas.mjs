@@ -140,6 +140,64 @@ export const schemas = {
       'other-genre-headings': uniquePhrases,
     })
     .strict(),
+  // Space-separated stems in the YAML; the generated module holds them front-coded (each word as
+  // the length of the prefix it shares with the word before, 0-9, then the rest), less than half
+  // the size for the bundle to parse, decoded at run time only when a sentence needs it.
+  'common-words': z
+    .object({
+      source: z.string().min(1),
+      words: z
+        .string()
+        .regex(/^[a-z]+(?: [a-z]+)*$/, 'lower-case words separated by single spaces')
+        .transform((text) => {
+          let coded = ''
+          let previous = ''
+          for (const word of [...new Set(text.split(' '))].sort()) {
+            let shared = 0
+            while (shared < 9 && shared < word.length - 1 && previous[shared] === word[shared]) shared++
+            coded += shared + word.slice(shared)
+            previous = word
+          }
+          return coded
+        }),
+    })
+    .strict(),
+  'system-names': z.object({ products: uniquePhrases, acronyms: uniquePhrases }).strict(),
+  'blame-actions': z
+    .object({
+      // A verb may sit in two classes ("drop" destroys data and is also an outcome), so phrases
+      // are unique within an entry only.
+      actions: z
+        .array(
+          vocabularyEntry.safeExtend({
+            kind: z.enum(['destructive', 'disable', 'introduce', 'operate', 'leave', 'outcome', 'inaction', 'choice']),
+            // A destructive step that is harm only when its object held data or served traffic.
+            needsValue: z.boolean().optional(),
+          }),
+        )
+        .superRefine((entries, ctx) => {
+          const ids = new Set()
+          for (const [index, entry] of entries.entries()) {
+            if (ids.has(entry.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${entry.id}"` })
+            ids.add(entry.id)
+          }
+        }),
+      words: z
+        .object({
+          harmful: uniquePhrases,
+          junk: uniquePhrases,
+          valuable: uniquePhrases,
+          safeguards: uniquePhrases,
+          stative: uniquePhrases,
+          'system-heads': uniquePhrases,
+          excuses: uniquePhrases,
+          checks: uniquePhrases,
+          'risky-targets': uniquePhrases,
+        })
+        .strict(),
+      forms: vocabulary,
+    })
+    .strict(),
 }
 export { vocabulary, compiles, uniquePhrases, phrase }
 

@@ -36,7 +36,8 @@ export class PhraseMatcher {
   constructor(entries: readonly PhraseEntry[]) {
     for (const entry of entries) {
       for (const phrase of entry.phrases) {
-        const parts = phrase === '*' ? [] : phrase.split(/\s+/).flatMap((part) => (part === '*' ? [null] : part.startsWith("'") ? [part] : tokenize(part).map((t) => t.norm)))
+        // Most parts are plain lower-case words, which tokenize to themselves: skip the regex.
+        const parts = phrase === '*' ? [] : phrase.split(/\s+/).flatMap((part) => (part === '*' ? [null] : part.startsWith("'") || /^[a-z]+$/.test(part) ? [part] : tokenize(part).map((t) => t.norm)))
         const first = parts[0]
         if (typeof first !== 'string') continue
         const list = this.#byFirst.get(first) ?? []

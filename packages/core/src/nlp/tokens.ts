@@ -9,8 +9,9 @@ export interface Token {
 }
 
 // Words (with inner apostrophes, dots, hyphens, @ and / for handles and team slugs) or one
-// punctuation character.
-const TOKEN = /[@#]?[\p{L}\p{N}](?:[\p{L}\p{N}_]|['’.\-/](?=[\p{L}\p{N}]))*|[^\s\p{L}\p{N}]/gu
+// punctuation character. Combining marks belong to their letter, so a name written in decomposed
+// form ("Nguyễn" as e + two marks) stays one word.
+const TOKEN = /[@#]?[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_]|['’.\-/](?=[\p{L}\p{N}]))*|[^\s\p{L}\p{M}\p{N}]/gu
 
 /** Split text into tokens; "Emeka's" becomes "emeka" + "'s" so "'s fault" can be a phrase. */
 export function tokenize(text: string): Token[] {
@@ -19,8 +20,13 @@ export function tokenize(text: string): Token[] {
   // Every sentence of every document is tokenized: plain string tests first, regexes only on the
   // rare tokens that need them.
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const raw = match[0]
+    let raw = match[0]
     const start = match.index
+    // "J.M." keeps its final full stop, so the initials are one word.
+    if (text[start + raw.length] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(raw)) {
+      raw += '.'
+      TOKEN.lastIndex++
+    }
     const lower = raw.toLowerCase()
     const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower
     const stem = norm.length > 2 && norm.endsWith("'s") ? norm.slice(0, -2) : ''

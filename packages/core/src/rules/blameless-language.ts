@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
 import { findBlame, type BlameKind } from '../nlp/blame.js'
-import { knownPeople } from '../nlp/people.js'
+import { knownPeople, knownSystems } from '../nlp/people.js'
 import type { SectionKind } from '../model/types.js'
 
 const options = z
@@ -26,6 +26,8 @@ export default defineRule<z.output<typeof options>>({
     messages: {
       'person-failure':
         '`{{sentence}}` makes {{who}} the subject of a failure ("{{phrase}}"); blame teaches people to hide mistakes instead of reporting them. Describe what the system allowed instead, e.g. "{{suggest}}".',
+      'harmful-step':
+        '`{{sentence}}` pins the damage on {{who}} ("{{phrase}}"); naming who did the harm invites blame and hides why one step could do it. Describe what let the step cause harm instead, e.g. "{{suggest}}".',
       counterfactual:
         '`{{sentence}}` judges what {{who}} should have done ("{{phrase}}"); hindsight about a person teaches nothing about the system. Say what the process or tooling should do instead.',
       character:
@@ -40,6 +42,7 @@ export default defineRule<z.output<typeof options>>({
   },
   check(doc, { options, report }) {
     const people = knownPeople(doc)
+    let systems: ReadonlySet<string> | null = null
     const allow = new Set(options.allow.map((term) => term.toLowerCase()))
     const ignored = new Set(options.ignoreSections.map((name) => name.toLowerCase()))
     for (const sentence of doc.prose) {
@@ -47,7 +50,9 @@ export default defineRule<z.output<typeof options>>({
       const section = sentence.section
       if (section && (ignored.has(section.kind ?? '') || ignored.has(section.title.toLowerCase()))) continue
       const inRootCause = section?.kind ? ROOT_CAUSE_KINDS.has(section.kind) : false
-      const finding = findBlame(sentence.text, { inRootCause, people, allow })
+      const inTimeline = section?.kind === 'timeline'
+      // The document's own system names are read once, and only for a document that needs them.
+      const finding = findBlame(sentence.text, { inRootCause, inTimeline, people, get systems() { return (systems ??= knownSystems(doc)) }, allow })
       if (!finding) continue
       report({
         messageId: finding.kind,

@@ -59,7 +59,7 @@ const blame: [string, string][] = [
   ['counterfactual', 'If Oskar had looked at the error budget, he would have halted the rollout.'],
   ['person-failure', 'Alice, who was on call, ignored the page.'],
   ['person-failure', 'Marek, our on-call engineer, missed the first three pages.'],
-  ['person-failure', 'Dave skipped the canary stage to save time.'],
+  ['harmful-step', 'Dave skipped the canary stage to save time.'],
   ['person-failure', 'Our SRE silenced the pager and went back to sleep.'],
 ]
 
