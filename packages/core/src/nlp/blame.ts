@@ -50,6 +50,10 @@ const character = new PhraseMatcher(modifiers.character)
 const blameNouns = new PhraseMatcher(modifiers['blame-nouns'])
 const counterfactuals = new PhraseMatcher(modifiers.counterfactuals)
 const causal = new PhraseMatcher(modifiers.causal)
+// Risky targets that only say where a step ran: production, live, the primary.
+const PRODUCTION_TARGET = /\b(?:production|prod|live|primary)\b/
+// What a responder runs to repair: its effects are the repair.
+const REMEDIES = new Set(['fix', 'fixes', 'hotfix', 'patch', 'workaround', 'rollback', 'revert', 'repair', 'remediation', 'mitigation', 'backfill'])
 const negations = new PhraseMatcher(modifiers.negations)
 const mitigationIntent = new PhraseMatcher(modifiers['mitigation-intent'])
 const humanCues = new PhraseMatcher(roleData['human-cues'])
@@ -697,7 +701,11 @@ class SentenceAnalysis {
   private riskyStep(match: PhraseMatch): boolean {
     if (this.excused || this.deliberate) return false
     const end = this.clauseEnd(match.end)
-    return riskyTargets.matchAll(this.tokens.slice(match.end, end)).length > 0 || this.objectHas(match.end, new Set(['wrong']))
+    const targets = riskyTargets.matchAll(this.tokens.slice(match.end, end))
+    // A timeline records what responders did where: "installs 6.0 on the live server" at 12:45
+    // is the step, not a charge; the wrong target, a risky time or a skipped way still is.
+    const risky = this.context.inTimeline === true ? targets.filter((target) => !PRODUCTION_TARGET.test(target.phrase)) : targets
+    return risky.length > 0 || this.objectHas(match.end, new Set(['wrong']))
   }
 
   /** "... and broke checkout", "... a rule that sent every request to one pod", "..., filling the disk". */
@@ -724,6 +732,8 @@ class SentenceAnalysis {
         if (this.objectHas(match.end, words.junk)) continue
         agent = this.agentOf(match.start, match.end)
       }
+      // "ran a fix that filled the missing zones": what a remedy does is the repair.
+      if (agent && this.remedyBefore(match.start)) continue
       if (!agent || this.deliberate || this.excused) continue
       // "..., which deleted live sessions because its filter matched them": the sentence goes on to
       // say what in the system did the harm.
@@ -731,6 +741,12 @@ class SentenceAnalysis {
       return this.finding('harmful-step', this.stepSpan(match), this.nameAt(agent.index), match)
     }
     return null
+  }
+
+  /** Whether the outcome at `index` is what a remedy did: "a fix that filled ...", "a patch which ...". */
+  private remedyBefore(index: number): boolean {
+    const relative = /^(?:that|which)$/.test(this.tokens[index - 1]?.norm ?? '')
+    return relative && REMEDIES.has(this.tokens[index - 2]?.norm ?? '')
   }
 
   /** The step as quoted in the message: the verb and its object, or up to a risky target. */

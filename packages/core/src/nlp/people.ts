@@ -228,6 +228,14 @@ export class PersonReferences {
     // name lexicon (but never a system noun: "Server" is in ours), or a name particle ("Le Van Hung").
     const before = this.tokens[index - 1]?.norm ?? ''
     const forcedCapital = index === 0 || /^[:;("“'‘\-–—*•>|]$/.test(before) || (before === '.' && index > 1)
+    // "our server Emberfall crashed": a name right after a system noun names that system, as far
+    // as anything but the document's own people goes; whose name it is does not matter.
+    const previous = this.tokens[index - 1]
+    const afterSystemNoun = previous !== undefined && /^\p{Ll}/u.test(previous.text) && words.systemHeads.has(previous.norm)
+    if (afterSystemNoun && !norms.some((norm) => people.has(norm))) {
+      if (this.#inAgentPosition(index)) this.#add(index, end, 'name', 'weak')
+      return end
+    }
     const known = norms.some((norm) => people.has(norm) || curatedNames.has(norm) || (knownFirstNames.has(norm) && !words.systemHeads.has(norm)))
     const particle = parts.length > 1 && norms.some((norm) => NAME_PARTICLES.has(norm))
     const proper = !forcedCapital && shaped && !norms.every((norm) => FUNCTION_WORDS.has(norm) || words.systemHeads.has(norm) || isContraction(norm))

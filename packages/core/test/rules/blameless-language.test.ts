@@ -218,3 +218,23 @@ describe('blameless-language', () => {
     expect(message?.suggestion).toMatch(/system/)
   })
 })
+
+describe('blameless-language: systems and responders named like people', () => {
+  const names = ['Dmitri', 'Ji-woo', 'Oluwaseun', 'Nguyễn', 'Tariq', 'Ana-María']
+  it.each(['Emberfall', ...names])('a name right after a system noun names the system: "our game server %s crashed twice"', (name) => {
+    expect(flagged(inSection('Summary', `On Saturday our game server ${name} crashed twice after a plugin update.`))).toEqual([])
+  })
+
+  it.each(names)('a responder running a fix is no harm: "%s ran a fix that filled the missing zones"', (name) => {
+    expect(flagged(inSection('Timeline', `- 04:20 UTC ${name} ran a fix that filled the missing time zones from each device's last report.`))).toEqual([])
+  })
+
+  it.each(names)('a timeline step on the live server is the step, not a charge: "%s installs 6.0 on the live server"', (name) => {
+    expect(flagged(inSection('Timeline', `- 12:45 UTC ${name} installs version 6.0 of the land-claims plugin on the live server.`))).toEqual([])
+  })
+
+  it.each(names)('but a risky time or a skipped way still is, for %s as for anyone', (name) => {
+    expect(flagged(inSection('Timeline', `- 12:45 UTC ${name} installs version 6.0 on the live server without testing it first.`)).length).toBeGreaterThan(0)
+    expect(flagged(inSection('Summary', `${name} installed version 6.0 straight to production during the change freeze.`)).length).toBeGreaterThan(0)
+  })
+})
