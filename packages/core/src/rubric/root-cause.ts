@@ -19,15 +19,16 @@ function showsEvidence(node: Nodes): boolean {
 }
 
 /**
- * A root cause that explains how the condition led to the failure ("…, so the live index lacked
- * the edits", "because the pool did not grow"), or takes more than one sentence to do it, shows
- * its reasoning as a five-whys chain does; a one-line label ("Database overload.") does not.
+ * A root cause that explains how the condition led to the failure, step by step ("The pool was
+ * sized for last year's traffic. When the batch job started, connections ran out, so checkout
+ * waited on the pool."), shows its reasoning as a five-whys chain does. One sentence, however
+ * causal ("A bug in a recent deploy caused the crash"), names a cause without backing it.
  */
-const CAUSAL = /\b(?:because|since|so|therefore|thus|hence|as a result|which (?:meant|caused|led)|led to|leading to|caused|causing|resulted in|resulting in|due to)\b/i
+const CAUSAL = /\b(?:because|since|so|therefore|thus|hence|as a result|which (?:meant|caused|led)|led to|leading to|caused|causing|resulted in|resulting in|due to|when|once|until)\b/i
 
 function explainsMechanism(text: string): boolean {
   const sentences = text.split(/(?<=[.!?])\s+(?=\S)/u).filter((sentence) => /\p{L}{2}/u.test(sentence))
-  return sentences.length >= 2 || CAUSAL.test(text)
+  return sentences.length >= 2 && CAUSAL.test(text)
 }
 
 function causeSections(doc: PostmortemDocument): Section[] {
