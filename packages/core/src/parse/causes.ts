@@ -21,6 +21,8 @@ const phraseRegex = (phrases: readonly string[]): RegExp =>
   new RegExp(`(?:^|[^\\p{L}])(?:${[...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu')
 const explicitCause = phraseRegex(causeStatements.explicit)
 const causeConnectives = phraseRegex(causeStatements.connectives)
+const forwardConnectives = new RegExp(phraseRegex(causeStatements['forward-connectives']).source, 'giu')
+const incidentSubject = new RegExp(`^\\s*(?:${causeStatements['incident-subjects'].map((phrase) => phrase.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu')
 const incidentWords = new RegExp(`(?:^|[^\\p{L}])(?:${causeStatements['incident-words'].join('|')})(?![\\p{L}])`, 'iu')
 // Sections whose sentences are never the statement of the incident's cause.
 const NOT_CAUSAL: ReadonlySet<Section['kind']> = new Set(['timeline', 'action-items', 'follow-up', 'appendix', 'what-went-well', 'where-we-got-lucky', 'metadata'])
@@ -34,10 +36,20 @@ function statedCause(prose: Sentence[]): CauseItem | null {
   for (const sentence of prose) {
     if (sentence.context === 'heading' || NOT_CAUSAL.has(nearestKind(sentence.section))) continue
     const explicit = explicitCause.test(sentence.text)
-    if (!explicit && !(causeConnectives.test(sentence.text) && incidentWords.test(sentence.text))) continue
+    const named = incidentWords.test(sentence.text)
+    if (!explicit && !(named && (causeConnectives.test(sentence.text) || causeComesFirst(sentence.text)))) continue
     return { text: sentence.text, span: sentence.span }
   }
   return null
+}
+
+/** "X, causing Y": a forward connective with something other than the incident before it. */
+function causeComesFirst(text: string): boolean {
+  forwardConnectives.lastIndex = 0
+  const match = forwardConnectives.exec(text)
+  if (!match) return false
+  const before = text.slice(0, match.index)
+  return /\p{L}{3}/u.test(before) && !incidentSubject.test(before)
 }
 
 export function extractCauses({ allSections, sourceMap, prose }: CausesInputs): Causes {
