@@ -54,7 +54,7 @@ const expectedScores: Record<string, number> = {
   'informal-indented-code-blocks.md': 66,
   'informal-markdown-fence.md': 93,
   'informal-plain-text-no-blank-lines.md': 63,
-  'informal-question-headings.md': 62,
+  'informal-question-headings.md': 61,
   'informal-uppercase-emoji-headings.md': 69,
 }
 

@@ -126,7 +126,15 @@ export const schemas = {
   'person-roles': z.object({ roles: vocabulary, pronouns: vocabulary, 'human-cues': vocabulary }).strict(),
   'milestone-keywords': z.object({ milestones: vocabulary }).strict(),
   'vague-actions': z
-    .object({ 'vague-verbs': vocabulary, 'vague-modifiers': vocabulary, 'people-directed': vocabulary })
+    .object({
+      'vague-verbs': vocabulary,
+      'generic-deliverables': z.object({ verbs: uniquePhrases, nouns: uniquePhrases, qualifiers: uniquePhrases }).strict(),
+      commitments: uniquePhrases,
+      hedges: uniquePhrases,
+      'empty-purposes': uniquePhrases,
+      'vague-modifiers': vocabulary,
+      'people-directed': vocabulary,
+    })
     .strict(),
   'first-names': z.object({ source: z.string().min(1), exclude: uniquePhrases, names: uniquePhrases }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
