@@ -69,6 +69,13 @@ export default defineRule<z.output<typeof options>>({
     }
     for (const item of items) {
       const label = quote(item.text, 60)
+      const people = peopleDirectedPhrase(item)
+      // A done item is history: it needs no owner, date or sharper wording to get done. Aiming
+      // it at people is still blame.
+      if (item.done) {
+        if (people) report({ messageId: 'people-directed', data: { item: label, phrase: people, example: exampleFor(item.text) }, at: item.textSpan })
+        continue
+      }
       for (const field of options.require) {
         if (actionField(item, field)) continue
         const fieldName = { owner: 'owner', due: 'due date', priority: 'priority', category: 'category', ticket: 'ticket' }[field]
@@ -84,7 +91,6 @@ export default defineRule<z.output<typeof options>>({
           at: item.due.span,
         })
       }
-      const people = peopleDirectedPhrase(item)
       if (people) {
         report({ messageId: 'people-directed', data: { item: label, phrase: people, example: exampleFor(item.text) }, at: item.textSpan })
         continue

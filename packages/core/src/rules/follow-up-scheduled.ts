@@ -88,7 +88,8 @@ export default defineRule<z.output<typeof options>>({
     if (!options.requireTickets || doc.actionItems.length === 0 || linksTracker(doc)) return
     const pattern = ticketPatternOf(options.ticketPattern)
     for (const item of doc.actionItems) {
-      if (isTracked(item, pattern)) continue
+      // A done item needs no ticket to chase it.
+      if (item.done || isTracked(item, pattern)) continue
       report({
         messageId: pattern ? 'untracked-pattern' : 'untracked',
         data: { text: quote(item.text, 60), pattern: options.ticketPattern ?? '' },

@@ -80,6 +80,12 @@ describe('action-specificity', () => {
   for (const text of vague) it(`flags vague: ${text}`, () => expect(ids(owned(text))).toEqual(['vague']))
   for (const text of specific) it(`accepts specific: ${text}`, () => expect(ids(owned(text))).toEqual([]))
   for (const text of people) it(`flags people-directed: ${text}`, () => expect(ids(owned(text))).toEqual(['people-directed']))
+  it('exempts done items from the fields and the wording, not from aiming at people', () => {
+    expect(ids(actions('- [x] Improve monitoring\n- [x] ~~Look into the database~~'))).toEqual([])
+    expect(ids(actions('- [x] Train Bob on the deploy tool'))).toEqual(['people-directed'])
+    expect(ids(actions('- [ ] Improve monitoring'))).toEqual(['missing-field', 'missing-field', 'vague'])
+  })
+
   for (const [form, cases] of Object.entries(vagueByForm)) {
     describe(form, () => {
       it.each(cases.vague)('flags vague: %s', (text) => expect(ids(owned(text))).toEqual(['vague']))

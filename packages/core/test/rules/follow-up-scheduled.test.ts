@@ -93,4 +93,10 @@ describe('follow-up-scheduled: tracked action items', () => {
     const messages = run(markdown, { ticketPattern: '^OPS-\\d+$' })
     expect(messages.map((m) => [m.messageId, m.line])).toEqual([['untracked-pattern', 9]])
   })
+
+  it('asks no ticket of an item the document marks done', () => {
+    const doc = '# Incident\n\n**Date:** 2025-03-01 · **Follow-up review:** 2025-03-20\n\n## Action items\n\n- [x] Rotate the leaked key\n- [ ] Alert on key age above 90 days\n'
+    const messages = run(doc)
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['untracked', 8]])
+  })
 })
