@@ -4,12 +4,15 @@ import { splitSentences } from '../nlp/sentences.js'
 import { flattenInline, type MappedText } from './mapped-text.js'
 import type { SourceMap } from './source-map.js'
 import {
+  dayMonthOrderOf,
   dayNumber,
   findDates,
   findTimeZones,
   looksLikeTimestamp,
   parseTimestamp,
   splitLeadingTimestamp,
+  type DateOptions,
+  type DayMonthOrder,
   type Timestamp,
 } from './time/index.js'
 
@@ -32,6 +35,8 @@ interface TimelineState {
   zone: string | null
   referenceYear: number | undefined
   incident: CalendarDate | null
+  /** How the section's ambiguous numeric dates ("06/04/2023") read, when its dates settle it. */
+  dayMonthOrder: DayMonthOrder | undefined
 }
 
 export interface TimelineInputs {
@@ -60,6 +65,7 @@ export function extractTimeline(inputs: TimelineInputs): Timeline {
     zone: principalZone(statedTimeZones),
     referenceYear: inputs.incidentDate?.year,
     incident: inputs.incidentDate,
+    dayMonthOrder: dayMonthOrderOf(sourceMap.source.slice(section.span.start.offset, section.span.end.offset), inputs.incidentDate?.year),
   }
   const entries: TimelineEntry[] = []
   const shapes = new Set<Timeline['shape']>()
@@ -322,11 +328,12 @@ class EntryBuilder {
     last.span = this.sourceMap.span(last.span.start.offset, Math.max(last.span.end.offset, endOffset))
   }
 
-  private options(): { referenceYear?: number } {
+  private options(): DateOptions {
     // A date written without a year ("Friday 7 March") takes the year of the incident, else that
     // of the last date the timeline stated.
     const year = this.state.referenceYear ?? this.state.date?.year
-    return year === undefined ? {} : { referenceYear: year }
+    const order = this.state.dayMonthOrder
+    return { ...(year === undefined ? {} : { referenceYear: year }), ...(order ? { dayMonthOrder: order } : {}) }
   }
 
   /**

@@ -141,6 +141,25 @@ describe('timeline: tables', () => {
   })
 })
 
+describe('timeline: numeric dates whose day and month could swap', () => {
+  const dates = (items: string[]) => timeline(`# Outage\n\n## Timeline (UTC)\n\n${items.map((item) => `- ${item}`).join('\n')}\n`).entries.map((entry) => entry.date)
+
+  it('reads them the way the timeline settles: one unambiguous date fixes the order for all', () => {
+    expect(dates(['06/04/2023 21:42 - a', '14/04/2023 08:00 - b'])).toEqual([d(2023, 4, 6), d(2023, 4, 14)])
+    expect(dates(['06/04/2023 21:42 - a', '06/14/2023 08:00 - b'])).toEqual([d(2023, 6, 4), d(2023, 6, 14)])
+  })
+
+  it('otherwise the order under which the dates lie days apart, not months', () => {
+    expect(dates(['06/04/2023 21:42 - a', '07/04/2023 01:00 - b', '11/04/2023 08:14 - c'])).toEqual([d(2023, 4, 6), d(2023, 4, 7), d(2023, 4, 11)])
+    expect(dates(['04/06/2023 21:42 - a', '04/07/2023 01:00 - b', '04/11/2023 08:14 - c'])).toEqual([d(2023, 4, 6), d(2023, 4, 7), d(2023, 4, 11)])
+  })
+
+  it('leaves them unread when nothing settles it', () => {
+    expect(dates(['06/04/2023 21:42 - a'])).toEqual([null])
+    expect(dates(['05/04/2023 21:42 - a', '04/05/2023 08:00 - b'])).toEqual([null, null])
+  })
+})
+
 describe('timeline: lists', () => {
   it.each([
     ['- 10:05 — Alert fired', '10:05', 'Alert fired'],

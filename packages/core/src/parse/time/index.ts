@@ -5,6 +5,7 @@
 export {
   addDays,
   compareDates,
+  dayMonthOrderOf,
   dayNumber,
   findDates,
   formatDate,
@@ -13,6 +14,7 @@ export {
   parseCalendarDate,
   type DateMatch,
   type DateOptions,
+  type DayMonthOrder,
 } from './calendar.js'
 export { findClockTime, type ClockMatch } from './clock.js'
 export { parseDurationMinutes, type DurationMatch } from './duration.js'

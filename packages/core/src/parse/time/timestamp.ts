@@ -4,7 +4,7 @@
  * time mentioned later in the event text ("rolled back the 10:05 deploy") is never taken for it.
  */
 import type { CalendarDate, ClockTime } from '../../model/types.js'
-import { isValidDate, matchDateAt, type DateOptions, type DateToken } from './calendar.js'
+import { isValidDate, matchDateAt, resolveDayMonth, type DateOptions, type DateToken } from './calendar.js'
 import { matchClockAt, type ClockMatch } from './clock.js'
 import { matchTimeZoneAt, type ZoneMatch } from './time-zone.js'
 
@@ -154,10 +154,9 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
     const slashed = time ? null : SLASHED_DAY_MONTH.exec(text)
     if (slashed) {
       const [first, second] = [Number(slashed[1]), Number(slashed[2])]
-      // Day-first unless only month-first can be right ("03/14"); both readable: not guessed.
-      const dayMonth = isValidDate(2000, second, first) && first > 12 ? { day: first, month: second } : null
-      const monthDayOrder = isValidDate(2000, first, second) && second > 12 ? { day: second, month: first } : null
-      const order = dayMonth ?? monthDayOrder
+      // Read one way only when only one way can be right ("03/14"), or the document settled it.
+      const resolved = resolveDayMonth(first, second, options.dayMonthOrder)
+      const order = resolved && isValidDate(2000, resolved.month, resolved.day) ? resolved : null
       time = clockAfter(DATE_TIME_GLUE, text, start + slashed[0].length)
       if (time) {
         statesDate = true
