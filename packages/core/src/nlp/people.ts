@@ -218,7 +218,7 @@ export class PersonReferences {
     const isThing =
       norms.some((norm) => excludedNames.has(norm) || isSystemWord(norm) || systems.has(norm) || calendarWords.has(norm)) ||
       // "Orion service", "Payments team": a modifier of a system noun.
-      (next !== undefined && /^\p{Ll}/u.test(next.text) && (words.systemHeads.has(next.norm) || GROUP_HEADS.has(next.norm) || this.#beforeCommonNoun(end - 1)))
+      (next !== undefined && /^\p{Ll}/u.test(next.text) && ((words.systemHeads.has(next.norm) && headsNounPhrase(this.tokens, end)) || GROUP_HEADS.has(next.norm) || this.#beforeCommonNoun(end - 1)))
     if (isThing) return end
     const shaped = parts.every((part) => NAME_SHAPE.test(this.tokens[part]!.text) || /^\p{Lu}$/u.test(this.tokens[part]!.text))
     const unknownWord = norms.some((norm) => norm.length > 1 && !isCommonWord(norm.replace(/['’]/g, '')) && !isCompoundWord(norm) && !FUNCTION_WORDS.has(norm) && !isContraction(norm) && !isHyphenatedWords(norm))
@@ -329,6 +329,17 @@ function isHyphenatedWords(norm: string): boolean {
  * Capitalised words the document itself uses as system names: after "the" ("the Orion API") or
  * before a system noun ("Orion service", "Ledger cluster"). Lower-case.
  */
+/**
+ * Whether the system noun at `index` ends a noun phrase ("the Orion deploys failed") rather than
+ * being a verb with its object ("Bob deploys the config", "Ana builds a new image"): a verb's
+ * object starts with a determiner.
+ */
+function headsNounPhrase(tokens: readonly Token[], index: number): boolean {
+  const after = tokens[index + 1]
+  return after === undefined || !OBJECT_STARTS.has(after.norm)
+}
+const OBJECT_STARTS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'it', 'them', 'every', 'all'])
+
 export function knownSystems(doc: PostmortemDocument): Set<string> {
   const systems = new Set<string>()
   for (const sentence of doc.prose) {
@@ -341,7 +352,7 @@ export function knownSystems(doc: PostmortemDocument): Set<string> {
       if (!/^\p{Lu}\p{Ll}/u.test(token.text)) continue
       const before = tokens[index - 1]!.norm
       const after = tokens[index + 1]
-      if ((THING_DETERMINERS.has(before) && before !== 'our') || (after && /^\p{Ll}/u.test(after.text) && words.systemHeads.has(after.norm))) systems.add(token.norm)
+      if ((THING_DETERMINERS.has(before) && before !== 'our') || (after && /^\p{Ll}/u.test(after.text) && words.systemHeads.has(after.norm) && headsNounPhrase(tokens, index + 1))) systems.add(token.norm)
     }
   }
   // A person is never a system, whatever "the" precedes it in the document.

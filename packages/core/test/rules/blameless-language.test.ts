@@ -157,6 +157,15 @@ describe('blameless-language', () => {
     })
   }
 
+  it('a neutral step in the timeline does not turn its actor into a system: "Bob deploys the config"', () => {
+    for (const name of ['Bob', 'Ji-woo', 'Oluwaseun', 'Tariq']) {
+      const markdown = `# Incident\n\n## Summary\n\n${name} pushed a broken config without review.\n\n## Timeline (UTC)\n\n- 09:50 ${name} deploys the config.\n- 10:15 ${name} builds a new image.\n`
+      expect(flagged(markdown), name).toEqual(['person-failure'])
+    }
+    // "the Orion deploys failed": a system noun after a name still names a system.
+    expect(flagged(inSection('Summary', 'The Orion deploys failed twice before the fix.'))).toEqual([])
+  })
+
   it('does not read code, inline code or block quotes', () => {
     const markdown = [
       '# Incident',
