@@ -1,6 +1,6 @@
 import { basename, dirname, isAbsolute, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { ConfigError, configFileNames, lint, type LintResult, type ResolvedConfig } from '@postmortem-lint/core'
+import { ConfigError, configFileNames, lint, preloadNlp, type LintResult, type ResolvedConfig } from '@postmortem-lint/core'
 import { ConfigResolver, IgnoreFiles, ignoreFileNames, ignoredReason, reasonNotSearched, toFilters } from '@postmortem-lint/core/project'
 import {
   CodeLensRefreshRequest,
@@ -97,6 +97,9 @@ export function startServer(connection: Connection): void {
   const shownMessages = new Set<string>()
 
   const log = (message: string): void => connection.console.log(`[postmortem-lint] ${message}`)
+  // The NLP library, loaded once up front through a dynamic import (a bundled server has no
+  // node_modules to require it from later), while the editor is still starting.
+  const nlpReady = preloadNlp().catch((error: unknown) => log(`could not preload the NLP library: ${describe(error)}`))
 
   function projectFor(path: string | null): Project {
     const root = path === null ? (folders[0] ?? null) : (folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0] ?? null)
@@ -132,6 +135,7 @@ export function startServer(connection: Connection): void {
       throw error
     }
     if (reason !== null) return { kind: 'not-linted', reason }
+    await nlpReady
     // A newer edit arrived while the config was being found: do not spend the lint on old text.
     if (!isCurrent()) return null
     return { kind: 'linted', result: lint(document.getText(), { ...(path === null ? {} : { filePath: path }), config, detect: true }) }

@@ -40,6 +40,9 @@ export interface ScoreParams {
 
 export interface ClientOptions {
   folders: string[]
+  /** The server script to run with node (default: this package's bin). */
+  server?: string
+  cwd?: string
   initializationOptions?: Record<string, unknown>
 }
 
@@ -61,7 +64,7 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions): Promise<{ client: TestClient; initialized: InitializeResult }> {
-    const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [options.server ?? serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) })
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!))
     const client = new TestClient(child, connection)
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()))
