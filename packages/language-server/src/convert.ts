@@ -75,7 +75,10 @@ export function missedCategories(result: LintResult): ScoreNotification['missed'
 /** The line a score lens sits on: the first ATX heading (the title, usually), else the first line. */
 export function titleLine(text: string): number {
   const lines = text.split(/\r\n|\r|\n/, 400)
-  const index = lines.findIndex((line) => /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line))
+  // Not a "# comment" inside YAML or TOML front matter.
+  const fence = lines[0]?.replace(/^\uFEFF/, '').trimEnd()
+  const close = fence === '---' || fence === '+++' ? lines.findIndex((line, index) => index > 0 && line.trimEnd() === fence) : -1
+  const index = lines.findIndex((line, at) => at > close && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(line))
   return index < 0 ? 0 : index
 }
 

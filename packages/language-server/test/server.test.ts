@@ -1,6 +1,6 @@
 // The language server driven over stdio by a real LSP client, as an editor drives it. Build first
 // (`npm run build`): the test spawns bin/postmortem-lint-language-server.js on the compiled dist/.
-import { writeFile } from 'node:fs/promises'
+import { utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol/node'
@@ -194,6 +194,19 @@ describe('language server over stdio', () => {
     })
     expect(byRule(warned, 'blameless-language')[0]!.severity).toBe(DiagnosticSeverity.Warning)
     expect(client.exited).toBeUndefined()
+  })
+
+  it('re-reads an edited JavaScript config (not the module Node cached)', async () => {
+    const root = await makeProject({ 'postmortem-lint.config.mjs': "export default { rules: { 'blameless-language': 'off' } }\n" })
+    const configPath = join(root, 'postmortem-lint.config.mjs')
+    const uri = uriOf(join(root, 'spike.md'))
+    const client = await start([root], { debounceMs: 0 })
+    expect(byRule(await client.nextDiagnostics(uri, () => client.open(uri, postmortem)), 'blameless-language')).toEqual([])
+    await writeFile(configPath, "export default { rules: { 'blameless-language': 'warn' } }\n")
+    const later = new Date(Date.now() + 5000)
+    await utimes(configPath, later, later)
+    const after = await client.nextDiagnostics(uri, () => client.fileChanged(configPath))
+    expect(byRule(after, 'blameless-language').map((diagnostic) => diagnostic.severity)).toEqual([DiagnosticSeverity.Warning])
   })
 
   it('lints what the CLI lints: ignored files, non-postmortems and non-Markdown get no findings', async () => {
