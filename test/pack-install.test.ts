@@ -2,37 +2,17 @@
 // tarballs into an empty project outside the repository with no network, then use them as the
 // README says (the CLI on a fixture, the library from plain ESM and from strict TypeScript).
 // Slow (two packs, an install, tsc): about half a minute.
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { copyFile, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { offlineLockfile, type Lockfile, type Tarball } from './helpers/offline-lockfile.js'
+import { parseNpmJson, run, runOk, type PackedFile, type PackResult, type Packed } from './helpers/pack.js'
 
 const repoRoot = resolve(import.meta.dirname, '..')
 const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc')
 const slow = 240_000
-
-interface PackedFile {
-  path: string
-  size: number
-}
-interface PackResult {
-  name: string
-  version: string
-  filename: string
-  size: number
-  unpackedSize: number
-  integrity: string
-  files: PackedFile[]
-}
-interface Packed {
-  dir: string
-  manifest: Tarball['manifest'] & { exports?: Record<string, unknown>; bin?: Record<string, string>; publishConfig?: Record<string, unknown> }
-  pack: PackResult
-  tarball: string
-}
 
 /** Files each package may ship; anything else (sources, tests, maps, build info) is a stray. */
 const allowed: readonly RegExp[] = [
@@ -72,37 +52,6 @@ function entryPoints(manifest: Packed['manifest']): string[] {
   walk(manifest.exports)
   walk(manifest.bin)
   return [...new Set(targets.map((target) => target.replace(/^\.\//, '')))]
-}
-
-/** The environment minus what an enclosing `npm test` adds that would point npm at the monorepo. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_lifecycle_|npm_package_|npm_command$|npm_config_local_prefix$|INIT_CWD$)/i.test(key)) continue
-    if (/^(CI|NO_COLOR|FORCE_COLOR|GITHUB_ACTIONS)$/.test(key) || key.startsWith('VITEST')) continue
-    env[key] = value
-  }
-  return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extra }
-}
-
-function run(command: string, args: readonly string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, { cwd, env: cleanEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  if (result.error) throw result.error
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-function runOk(command: string, args: readonly string[], cwd: string, env: Record<string, string> = {}) {
-  const result = run(command, args, cwd, env)
-  if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited ${result.code}\n${result.stdout}\n${result.stderr}`)
-  }
-  return result
-}
-
-/** npm prints notices around --json output on some versions; take the JSON value itself. */
-function parseNpmJson<T>(stdout: string): T {
-  const start = stdout.search(/^[[{]/m)
-  return JSON.parse(stdout.slice(start)) as T
 }
 
 let temp: string
