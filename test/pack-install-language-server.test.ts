@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestClient, uriOf } from '../packages/language-server/test/lsp-client.js'
 import { offlineLockfile, type Lockfile } from './helpers/offline-lockfile.js'
-import { parseNpmJson, runOk, type PackResult, type Packed } from './helpers/pack.js'
+import { packPackage, runOk, type Packed } from './helpers/pack.js'
 
 const repoRoot = join(import.meta.dirname, '..')
 const slow = 240_000
@@ -20,12 +20,7 @@ const clients: TestClient[] = []
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'pml-pack-lsp-'))
   project = join(temp, 'project')
-  for (const [key, dir] of [['core', 'packages/core'], ['server', 'packages/language-server']] as const) {
-    const cwd = join(repoRoot, dir)
-    const manifest = JSON.parse(await readFile(join(cwd, 'package.json'), 'utf8')) as Packed['manifest']
-    const [pack] = parseNpmJson<PackResult[]>(runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp], cwd).stdout)
-    packed[key] = { dir: cwd, manifest, pack: pack!, tarball: join(temp, pack!.filename) }
-  }
+  for (const [key, dir] of [['core', 'packages/core'], ['server', 'packages/language-server']] as const) packed[key] = await packPackage(join(repoRoot, dir), temp)
   await mkdir(project)
   const monorepoLock = JSON.parse(await readFile(join(repoRoot, 'package-lock.json'), 'utf8')) as Lockfile
   const lock = offlineLockfile(

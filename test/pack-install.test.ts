@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { offlineLockfile, type Lockfile, type Tarball } from './helpers/offline-lockfile.js'
-import { parseNpmJson, run, runOk, type PackedFile, type PackResult, type Packed } from './helpers/pack.js'
+import { packPackage, parseNpmJson, run, runOk, type PackedFile, type PackResult, type Packed } from './helpers/pack.js'
 
 const repoRoot = resolve(import.meta.dirname, '..')
 const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc')
@@ -62,12 +62,7 @@ const measured: Record<string, string | number> = {}
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'pml-pack-'))
   project = join(temp, 'project')
-  for (const [key, dir] of [['core', 'packages/core'], ['cli', 'packages/cli']] as const) {
-    const cwd = join(repoRoot, dir)
-    const manifest = JSON.parse(await readFile(join(cwd, 'package.json'), 'utf8')) as Packed['manifest']
-    const [pack] = parseNpmJson<PackResult[]>(runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp], cwd).stdout)
-    packed[key] = { dir: cwd, manifest, pack: pack!, tarball: join(temp, pack!.filename) }
-  }
+  for (const [key, dir] of [['core', 'packages/core'], ['cli', 'packages/cli']] as const) packed[key] = await packPackage(join(repoRoot, dir), temp)
 }, slow)
 
 afterAll(async () => {

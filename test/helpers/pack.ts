@@ -1,5 +1,7 @@
 // Packing and installing our packages as users get them (test/pack-install*.test.ts).
 import { spawnSync } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Tarball } from './offline-lockfile.js'
 
 export interface PackedFile {
@@ -53,3 +55,10 @@ export function parseNpmJson<T>(stdout: string): T {
   return JSON.parse(stdout.slice(start)) as T
 }
 
+
+/** `npm pack` the package in `dir` into `destination`, as npm would publish it (no scripts run). */
+export async function packPackage(dir: string, destination: string): Promise<Packed> {
+  const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as Packed['manifest']
+  const [pack] = parseNpmJson<PackResult[]>(runOk('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], dir).stdout)
+  return { dir, manifest, pack: pack!, tarball: join(destination, pack!.filename) }
+}
