@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError, configFileNames, lint, preloadNlp, type LintResult, type ResolvedConfig } from '@postmortem-lint/core'
@@ -17,6 +18,7 @@ import {
 } from 'vscode-languageserver/node'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { codeActionsFor } from './actions.js'
+import { configProblemRange } from './config-range.js'
 import { diagnosticSource, missedCategories, scoreLens, scoreNotification, toDiagnostics, type ScoreNotification } from './convert.js'
 
 /** Settings, from `initializationOptions` and from `workspace/didChangeConfiguration` (`settings.postmortemLint`). */
@@ -150,13 +152,16 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined)
   }
 
-  function reportConfigError(error: ConfigError): void {
+  async function reportConfigError(error: ConfigError): Promise<void> {
     const message = `Invalid postmortem-lint configuration${error.key ? ` at "${error.key}"` : ''}: ${error.problem}`
     if (error.filePath) {
       const uri = pathToFileURL(error.filePath).href
       if (brokenConfigs.get(uri) === message) return
       brokenConfigs.set(uri, message)
-      const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: diagnosticSource, message }
+      const text = await readFile(error.filePath, 'utf8').catch(() => '')
+      const key = error.key && basename(error.filePath) === 'package.json' ? `postmortemLint.${error.key}` : error.key
+      const range = configProblemRange(text, key, error.problem)
+      const diagnostic: Diagnostic = { range, severity: DiagnosticSeverity.Error, source: diagnosticSource, message }
       void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] })
     } else if (!shownMessages.has(message)) {
       shownMessages.add(message)
@@ -184,7 +189,8 @@ export function startServer(connection: Connection): void {
     if (outcome === null || !isCurrent()) return
     const version = document.version
     if (outcome.kind === 'config-error') {
-      reportConfigError(outcome.error)
+      await reportConfigError(outcome.error)
+      if (!isCurrent()) return
       clear(uri)
       sendScore(uri, null, [], 'invalid configuration')
     } else if (outcome.kind === 'not-linted') {

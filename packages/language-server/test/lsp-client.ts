@@ -6,7 +6,9 @@ import {
   CodeActionRequest,
   CodeLensRequest,
   DidChangeTextDocumentNotification,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -57,6 +59,7 @@ export class TestClient {
   private waiters: (() => void)[] = []
   private versions = new Map<string, number>()
   exited: number | null | undefined = undefined
+  folders: string[] = []
 
   private constructor(
     readonly child: ChildProcess,
@@ -89,6 +92,8 @@ export class TestClient {
       return null
     })
     connection.onRequest('workspace/codeLens/refresh', () => null)
+    client.folders = [...options.folders]
+    connection.onRequest('workspace/workspaceFolders', () => client.folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })))
     connection.listen()
     const initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -153,6 +158,18 @@ export class TestClient {
 
   fileChanged(path: string, type: FileChangeType = FileChangeType.Changed): Promise<void> {
     return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(path), type }] })
+  }
+
+  /** Add a workspace folder, as an editor does when one is added to the workspace. */
+  addFolder(folder: string): Promise<void> {
+    this.folders.push(folder)
+    return this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: uriOf(folder), name: `folder${this.folders.length - 1}` }], removed: [] },
+    })
+  }
+
+  settings(postmortemLint: Record<string, unknown>): Promise<void> {
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { postmortemLint } })
   }
 
   codeActions(uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {

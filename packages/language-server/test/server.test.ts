@@ -168,11 +168,16 @@ describe('language server over stdio', () => {
     const configDiagnostics = await client.nextDiagnostics(uriOf(configPath), () => client.fileChanged(configPath), (diagnostics) => diagnostics.length > 0)
     expect(configDiagnostics).toHaveLength(1)
     expect(configDiagnostics[0]!.message).toMatch(/^Invalid postmortem-lint configuration: invalid JSON/)
+    // Where the parser stopped: the end of the one-line file.
+    expect(configDiagnostics[0]!.range.start.line).toBe(0)
+    expect(configDiagnostics[0]!.range.start.character).toBeGreaterThan(30)
     await client.until('the document cleared', () => client.published.filter((params) => params.uri === uri).at(-1)?.diagnostics.length === 0 || undefined)
 
-    await writeFile(configPath, JSON.stringify({ rules: { 'blameless-language': 'loud' } }))
+    await writeFile(configPath, JSON.stringify({ extends: 'recommended', rules: { 'blameless-language': 'loud' } }, null, 2))
     const invalid = await client.nextDiagnostics(uriOf(configPath), () => client.fileChanged(configPath), (diagnostics) => diagnostics.length > 0)
     expect(invalid[0]!.message).toMatch(/at "rules.blameless-language"/)
+    // On the key itself: line 4 is `    "blameless-language": "loud"`.
+    expect(invalid[0]!.range).toEqual({ start: { line: 3, character: 4 }, end: { line: 3, character: 24 } })
 
     await writeFile(configPath, JSON.stringify({ rules: { 'blameless-language': 'warn' } }))
     const cleared = await client.nextDiagnostics(uriOf(configPath), () => client.fileChanged(configPath))
@@ -231,6 +236,33 @@ describe('language server over stdio', () => {
     expect(byRule(inPlain, 'action-specificity')).toHaveLength(1)
     const closed = await client.nextDiagnostics(b, () => client.close(b))
     expect(closed).toEqual([])
+  })
+
+  it('a folder added to the workspace takes over its files (its include globs apply)', async () => {
+    const first = await makeProject({})
+    const second = await makeProject({ 'postmortem-lint.config.json': JSON.stringify({ include: ['docs/**'] }) })
+    const client = await start([first], { debounceMs: 0 })
+    const uri = uriOf(join(second, 'notes.md'))
+    // Outside every folder: linted as a file named on the command line (include does not apply).
+    expect(byRule(await client.nextDiagnostics(uri, () => client.open(uri, postmortem)), 'blameless-language')).toHaveLength(1)
+    // In a folder whose config includes only docs/**: a directory search would not lint it.
+    expect(await client.nextDiagnostics(uri, () => client.addFolder(second))).toEqual([])
+    const score = await client.until('a score with a reason', () => client.scores.filter((params) => params.uri === uri).at(-1)?.reason?.includes('include') || undefined)
+    expect(score).toBe(true)
+  })
+
+  it('enable: false clears every diagnostic; true lints again', async () => {
+    const root = await makeProject({})
+    const client = await start([root], { debounceMs: 0 })
+    const uri = uriOf(join(root, 'spike.md'))
+    await client.nextDiagnostics(uri, () => client.open(uri, postmortem))
+    expect(await client.nextDiagnostics(uri, () => client.settings({ enable: false }))).toEqual([])
+    const from = client.published.length
+    await client.change(uri, `${postmortem}\nMore text.\n`)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(client.published.slice(from)).toEqual([])
+    const again = await client.nextDiagnostics(uri, () => client.settings({ enable: true }))
+    expect(byRule(again, 'blameless-language')).toHaveLength(1)
   })
 
   it('a hostile document (deep nesting, huge lines, control characters) leaves the server running', async () => {
