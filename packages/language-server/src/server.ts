@@ -276,10 +276,16 @@ export function startServer(connection: Connection): void {
     }
   })
 
-  documents.onDidOpen(({ document }) => schedule(document.uri, 0))
+  // TextDocuments fires a content change right after each open: the open's run (at once, not
+  // debounced) is already scheduled by then.
+  const justOpened = new Set<string>()
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri)
+    schedule(document.uri, 0)
+  })
   documents.onDidChangeContent(({ document }) => {
-    // didOpen also fires a content change: the open's run is already scheduled.
-    if (settings.run === 'onType' && (generations.get(document.uri) ?? 0) > 0) schedule(document.uri, settings.debounceMs)
+    if (justOpened.delete(document.uri)) return
+    if (settings.run === 'onType') schedule(document.uri, settings.debounceMs)
   })
   documents.onDidSave(({ document }) => {
     if (isWatchedFile(document.uri)) relintAll()
@@ -288,7 +294,8 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri))
     timers.delete(document.uri)
-    generations.delete(document.uri)
+    // Not deleted: a run still finding its config must not match a reopened document's first run.
+    generations.set(document.uri, (generations.get(document.uri) ?? 0) + 1)
     clear(document.uri)
     sendScore(document.uri, null, [], 'closed')
   })

@@ -123,6 +123,21 @@ describe('language server over stdio', () => {
     expect(after.map((params) => params.version)).toEqual([last])
   })
 
+  it('lints a document at once when it is opened; only edits wait for the debounce', async () => {
+    const root = await makeProject({})
+    const client = await start([root], { debounceMs: 20_000 })
+    const uri = uriOf(join(root, 'spike.md'))
+    const from = client.published.length
+    await client.open(uri, postmortem)
+    // Well under the 20 s debounce, even on a loaded machine.
+    const opened = await client.until('diagnostics on open', () => client.published.slice(from).find((params) => params.uri === uri), 12_000)
+    expect(opened.version).toBe(1)
+    const after = client.published.length
+    await client.change(uri, `${postmortem}\nMore.\n`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(client.published.slice(after)).toEqual([])
+  })
+
   it("applying a code action's edit removes the finding (line in prose, line in a table row, whole file)", async () => {
     const root = await makeProject({})
     const uri = uriOf(join(root, 'spike.md'))
