@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ConfigError, configFileNames, lint, preloadNlp, type LintResult, type ResolvedConfig } from '@postmortem-lint/core'
-import { ConfigResolver, IgnoreFiles, ignoreFileNames, ignoredReason, reasonNotSearched, toFilters } from '@postmortem-lint/core/project'
+import { ConfigResolver, IgnoreFiles, ignoreFileNames, ignoredReason, isMarkdownFile, reasonNotSearched, toFilters } from '@postmortem-lint/core/project'
 import {
   CodeLensRefreshRequest,
   DiagnosticSeverity,
@@ -125,12 +125,13 @@ export function startServer(connection: Connection): void {
       config = found.config
       if (path !== null) {
         const filters = toFilters(found)
+        // Outside every workspace folder: as if named on the command line from its own directory.
         reason =
-          project.root === null
-            ? /\.(?:md|markdown)$/i.test(path)
+          project.root !== null
+            ? await reasonNotSearched(path, project.root, filters, project.ignoreFiles)
+            : isMarkdownFile(path)
               ? await ignoredReason(path, dirname(path), filters, project.ignoreFiles)
               : 'not a Markdown file (*.md, *.markdown)'
-            : await reasonNotSearched(path, project.root, filters, project.ignoreFiles)
       }
     } catch (error) {
       if (error instanceof ConfigError) return { kind: 'config-error', error }

@@ -266,6 +266,15 @@ describe('language server over stdio', () => {
     expect(score).toBe(true)
   })
 
+  it('with no workspace folder, a file is linted as if named on the command line from its directory', async () => {
+    const dir = await makeProject({ '.postmortemlintignore': 'skip.md\n', 'postmortem-lint.config.json': JSON.stringify({ include: ['nothing/**'] }) })
+    const client = await start([], { debounceMs: 0 })
+    const kept = uriOf(join(dir, 'kept.md'))
+    const skipped = uriOf(join(dir, 'skip.md'))
+    expect(byRule(await client.nextDiagnostics(kept, () => client.open(kept, postmortem)), 'blameless-language')).toHaveLength(1)
+    expect(await client.nextDiagnostics(skipped, () => client.open(skipped, postmortem))).toEqual([])
+  })
+
   it('enable: false clears every diagnostic; true lints again', async () => {
     const root = await makeProject({})
     const client = await start([root], { debounceMs: 0 })
