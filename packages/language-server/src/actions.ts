@@ -5,7 +5,8 @@ import { diagnosticSource } from './convert.js'
 
 /**
  * Quick fixes for a finding: switch its rule off with an inline directive (rules/README.md,
- * "Inline configuration"), for the finding's line or for the whole file.
+ * "Inline configuration"), for the finding's line or for the whole file; for an unused directive
+ * (`reportUnusedDisableDirectives`), remove it or the ids in it that silenced nothing.
  *
  * The rules' suggestions are advice in words ("Rewrite with the system as the subject: ..."),
  * not replacement text for the reported range, so none is offered as an edit.
@@ -16,8 +17,12 @@ export function codeActionsFor(document: TextDocument, diagnostics: readonly Dia
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') continue
     const ruleId = diagnostic.code
-    // An unused-directive report is about a comment: the fix is deleting it, not another directive.
-    if (ruleId === UNUSED_DIRECTIVE_RULE_ID) continue
+    // An unused-directive report is about a comment: the fix is removing it (or the unused ids).
+    if (ruleId === UNUSED_DIRECTIVE_RULE_ID) {
+      const edit = removeUnusedEdit(document, diagnostic)
+      if (edit) actions.push({ title: edit.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [document.uri]: [edit.edit] } } })
+      continue
+    }
     actions.push({
       title: `Disable ${ruleId} for this line`,
       kind: CodeActionKind.QuickFix,
@@ -79,4 +84,39 @@ function frontMatterEnd(text: string): number {
   if (fence !== '---' && fence !== '+++') return 0
   const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === fence)
   return close < 0 ? 0 : close + 1
+}
+
+/**
+ * The edit for an unused-directive report, whose range is the comment itself. The core's message
+ * names the unused ids ("... directive for a, b: nothing it covers was reported"); without ids,
+ * or when every id in the comment is unused, the comment goes (with its line, when nothing else
+ * is on it); otherwise only the unused ids go, the reason after " -- " stays.
+ */
+export function removeUnusedEdit(document: TextDocument, diagnostic: Diagnostic): { title: string; edit: TextEdit } | null {
+  const comment = document.getText(diagnostic.range)
+  if (!comment.startsWith('<!--') || !comment.endsWith('-->')) return null
+  const inner = comment.slice(4, -3)
+  const kind = /^\s*postmortem-lint-[a-z-]+/.exec(inner)?.[0]
+  if (kind === undefined) return null
+  const rest = inner.slice(kind.length)
+  const reasonAt = rest.search(/\s--\s/)
+  const body = reasonAt < 0 ? rest : rest.slice(0, reasonAt)
+  const tail = reasonAt < 0 ? rest.slice(rest.trimEnd().length) : rest.slice(reasonAt)
+  const ids = body.split(/[\s,]+/).filter(Boolean)
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+  const named = / directive for (.+?): nothing it covers/.exec(message)?.[1]?.split(', ') ?? []
+  const kept = ids.filter((id) => !named.includes(id))
+  if (ids.length > 0 && named.length > 0 && kept.length > 0) {
+    return { title: `Remove ${named.join(', ')} from the unused directive`, edit: { range: diagnostic.range, newText: `<!--${kind} ${kept.join(', ')}${tail}-->` } }
+  }
+  const { start, end } = diagnostic.range
+  const before = document.getText({ start: { line: start.line, character: 0 }, end: start })
+  const after = document.getText({ start: end, end: { line: end.line + 1, character: 0 } })
+  if (before.trim() === '' && after.trim() === '') {
+    // The comment is the whole line: remove the line, line break included.
+    return { title: 'Remove the unused directive', edit: { range: { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }, newText: '' } }
+  }
+  // Inline (a table row, the end of a sentence): the comment and the space before it.
+  const spaces = before.length - before.trimEnd().length
+  return { title: 'Remove the unused directive', edit: { range: { start: { line: start.line, character: start.character - spaces }, end }, newText: '' } }
 }

@@ -166,6 +166,30 @@ describe('language server over stdio', () => {
     expect(byRule(after, 'action-specificity')).toHaveLength(1)
   })
 
+  it('an unused directive is removed by its quick fix, whole or only its unused ids', async () => {
+    const root = await makeProject({ 'postmortem-lint.config.json': JSON.stringify({ reportUnusedDisableDirectives: true }) })
+    const client = await start([root], { debounceMs: 0 })
+    const uri = uriOf(join(root, 'spike.md'))
+    const unused = (diagnostics: Diagnostic[]) => byRule(diagnostics, 'unused-disable-directive')
+    let text = postmortem
+      .replace('## Summary\n', '## Summary\n<!-- postmortem-lint-disable-next-line timeline-order -->\n')
+      .replace(blamed, `${blamed} <!-- postmortem-lint-disable-line blameless-language, metadata -- quoted from the chat -->`)
+    const before = await client.nextDiagnostics(uri, () => client.open(uri, text))
+    expect(unused(before)).toHaveLength(2)
+    expect(byRule(before, 'blameless-language')).toEqual([])
+    for (const diagnostic of unused(before).reverse()) {
+      const actions = await client.codeActions(uri, [diagnostic])
+      expect(actions).toHaveLength(1)
+      text = apply(text, actions[0]!.edit!.changes![uri]!)
+    }
+    expect(text).toContain('## Summary\n\nSearch responses')
+    expect(text).toContain(`${blamed} <!-- postmortem-lint-disable-line blameless-language -- quoted from the chat -->`)
+    const current = text
+    const after = await client.nextDiagnostics(uri, async () => void (await client.change(uri, current)))
+    expect(unused(after)).toEqual([])
+    expect(byRule(after, 'blameless-language')).toEqual([])
+  })
+
   it('re-lints open documents when a config file changes; a broken config is one diagnostic on it, and the server goes on', async () => {
     const root = await makeProject({})
     const uri = uriOf(join(root, 'spike.md'))
