@@ -97,6 +97,12 @@ export function startServer(connection: Connection): void {
   /** Config files currently carrying an "invalid configuration" diagnostic. */
   const brokenConfigs = new Map<string, string>()
   const shownMessages = new Set<string>()
+  /**
+   * Whether the client reports changes to config and ignore files (it accepted the watcher
+   * registration, or has sent such events). Until then configs are found afresh for every run,
+   * so an edited config applies from a document's next lint even in editors that watch nothing.
+   */
+  let fileEvents = false
 
   const log = (message: string): void => connection.console.log(`[postmortem-lint] ${message}`)
   // The NLP library, loaded once up front through a dynamic import (a bundled server has no
@@ -110,7 +116,8 @@ export function startServer(connection: Connection): void {
     if (!project) {
       const cwd = root ?? (path === null ? process.cwd() : dirname(path))
       project = { root, configs: new ConfigResolver({ cwd }), ignoreFiles: new IgnoreFiles(cwd) }
-      projects.set(key, project)
+      // Without file events nothing would tell a cached config that it changed: read afresh each run.
+      if (fileEvents) projects.set(key, project)
     }
     return project
   }
@@ -250,9 +257,12 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/{${watchedFileNames.join(',')}}` }],
-      })
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/{${watchedFileNames.join(',')}}` }] })
+        .then(
+          () => void (fileEvents = true),
+          (error: unknown) => log(`the client refused the file watcher: ${describe(error)}`),
+        )
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -302,6 +312,7 @@ export function startServer(connection: Connection): void {
   })
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    fileEvents = true
     if (changes.some((change) => isWatchedFile(change.uri))) relintAll()
   })
 

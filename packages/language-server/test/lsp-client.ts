@@ -100,7 +100,7 @@ export class TestClient {
       rootUri: null,
       workspaceFolders: options.folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })),
       capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: true }, workspaceFolders: true },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles ?? true }, codeLens: { refreshSupport: true }, workspaceFolders: true },
         textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true } },
       },
       initializationOptions: options.initializationOptions ?? null,

@@ -242,6 +242,18 @@ describe('language server over stdio', () => {
     expect(byRule(after, 'blameless-language').map((diagnostic) => diagnostic.severity)).toEqual([DiagnosticSeverity.Warning])
   })
 
+  it('in an editor that reports no file changes, an edited config applies from the next lint', async () => {
+    const root = await makeProject({})
+    const { client } = await TestClient.start({ folders: [root], watchesFiles: false, initializationOptions: { debounceMs: 0 } })
+    clients.push(client)
+    const uri = uriOf(join(root, 'spike.md'))
+    expect(byRule(await client.nextDiagnostics(uri, () => client.open(uri, postmortem)), 'blameless-language')).toHaveLength(1)
+    expect(client.registrations).toEqual([])
+    await writeFile(join(root, '.postmortemlintrc.json'), JSON.stringify({ rules: { 'blameless-language': 'off' } }))
+    const after = await client.nextDiagnostics(uri, async () => void (await client.change(uri, `${postmortem}\nMore.\n`)))
+    expect(byRule(after, 'blameless-language')).toEqual([])
+  })
+
   it('lints what the CLI lints: ignored files, non-postmortems and non-Markdown get no findings', async () => {
     const root = await makeProject({
       '.postmortemlintignore': 'drafts/\n',
