@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs'
 import { chmod, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { makeProject, readsIgnorePermissions, removeProjects, runCli } from './helpers/cli.js'
+import { makeProject, readsIgnorePermissions, removeProjects, repoRoot, runCli } from './helpers/cli.js'
 import { requiredSectionsOnly } from './helpers/config.js'
 import { completeP4, incompleteP2, noSeverity, readme } from './helpers/postmortems.js'
 
@@ -344,7 +345,11 @@ describe('postmortem-lint: --print-config and --init', () => {
     expect(first.code).toBe(0)
     const { readFile } = await import('node:fs/promises')
     const written = await readFile(join(root, CONFIG), 'utf8')
-    expect(JSON.parse(written)).toEqual({ extends: 'recommended', rules: {} })
+    const { configSchemaUrl } = await import('@postmortem-lint/core')
+    expect(JSON.parse(written)).toEqual({ $schema: configSchemaUrl(), extends: 'recommended', rules: {} })
+    // The schema $schema names is the one the core publishes (schema/ in its package).
+    expect(configSchemaUrl()).toMatch(/\/@postmortem-lint\/core@\d+\.\d+\.\d+[^/]*\/schema\/config\.schema\.json$/)
+    expect(existsSync(join(repoRoot, 'packages/core', configSchemaUrl().replace(/^.*\/@postmortem-lint\/core@[^/]+\//, '')))).toBe(true)
     expect(await readdir(root)).toEqual([CONFIG])
 
     const second = runCli(['--init'], { cwd: root })

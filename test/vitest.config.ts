@@ -10,6 +10,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Cross-package tests import the core from source, so they never see a stale build.
     alias: {
+      '@postmortem-lint/core/project': fileURLToPath(new URL('../packages/core/src/project/index.ts', import.meta.url)),
       '@postmortem-lint/core/remark': fileURLToPath(new URL('../packages/core/src/remark-plugin.ts', import.meta.url)),
       '@postmortem-lint/core': fileURLToPath(new URL('../packages/core/src/index.ts', import.meta.url)),
     },

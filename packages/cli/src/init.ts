@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { configSchemaUrl } from '@postmortem-lint/core'
 import { FileExistsError, writeFileAtomic } from './atomic-write.js'
 import type { CliContext } from './context.js'
 import { CliError } from './errors.js'
@@ -8,8 +9,11 @@ import { describeWriteError } from './write-error.js'
 
 export const initFileName = 'postmortem-lint.config.json'
 
-/** The file `--init` writes: the recommended preset and an empty rules object to fill in. */
-export const initialConfig = `${JSON.stringify({ extends: 'recommended', rules: {} }, null, 2)}\n`
+/**
+ * The file `--init` writes: the recommended preset and an empty rules object to fill in, with
+ * `$schema` pointing at the installed core's JSON Schema so editors check and complete it.
+ */
+export const initialConfig = `${JSON.stringify({ $schema: configSchemaUrl(), extends: 'recommended', rules: {} }, null, 2)}\n`
 
 /** Config files the core would find in a directory before or instead of the new one. */
 const otherConfigFiles = ['.postmortemlintrc', '.postmortemlintrc.json', 'postmortem-lint.config.js', 'postmortem-lint.config.mjs']

@@ -3,7 +3,7 @@ import type { LintResult, ResolvedConfig, RuleSetting } from '@postmortem-lint/c
 import type { LintArgs } from './args.js'
 import { LintCache, cacheKey, resolveCacheLocation } from './cache.js'
 import { shouldUseColor } from './color.js'
-import type { ConfigForFile, ConfigResolver, Core } from './config.js'
+import { toFilters, type ConfigResolver, type Core } from './config.js'
 import type { CliContext } from './context.js'
 import { CliError } from './errors.js'
 import { IgnoreFiles, findFiles, ignoredReason, type FileFilters } from './files.js'
@@ -203,10 +203,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
   return Buffer.concat(chunks)
-}
-
-function toFilters({ config, baseDir }: ConfigForFile): FileFilters {
-  return { include: config.include, ignore: config.ignore, baseDir, configFile: config.filePath }
 }
 
 /** `--quiet`: errors only, in the output and in the counts. */

@@ -8,7 +8,7 @@ export { readDocument, decodeDocument, type ReadOutcome } from './engine/read-do
 export { skippedResult, fatalResult } from './engine/results.js'
 export { reasonToSkip } from './engine/detect.js'
 export { defineRule } from './engine/define-rule.js'
-export { docsUrlFor, ruleDocsUrl, repositoryUrl } from './engine/docs-url.js'
+export { docsUrlFor, ruleDocsUrl, repositoryUrl, configSchemaUrl } from './engine/docs-url.js'
 export { parsePostmortem, type ParseOptions } from './parse/parse-postmortem.js'
 export { DocumentTooComplexError, NESTING_LIMIT, INLINE_MARKER_LIMIT, type ComplexityProblem } from './parse/complexity.js'
 export { loadConfig, configFileNames, type LoadConfigOptions, type LoadedConfig } from './config/load-config.js'

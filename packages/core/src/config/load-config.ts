@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, parse as parsePath, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -50,6 +50,28 @@ const jsonLoader: Loader = (filepath, content) => {
   }
 }
 
+/** The mtime each JavaScript config had when this process first imported it. */
+const importedAt = new Map<string, number>()
+
+/**
+ * The URL to import a JavaScript config from. Node caches a module by URL for the life of the
+ * process, so a long-running caller (the language server) would never see an edited config: once
+ * the file has changed since its first import, the URL carries its mtime. The first import uses
+ * the plain file URL, so stack traces name the file as it is.
+ */
+function moduleUrl(filepath: string): string {
+  const href = pathToFileURL(filepath).href
+  let mtime: number
+  try {
+    mtime = statSync(filepath).mtimeMs
+  } catch {
+    return href
+  }
+  const first = importedAt.get(filepath)
+  if (first === undefined) importedAt.set(filepath, mtime)
+  return first === undefined || first === mtime ? href : `${href}?mtime=${mtime}`
+}
+
 function jsLoader(allowJavaScript: boolean): Loader {
   return async (filepath) => {
     if (!allowJavaScript) {
@@ -61,7 +83,7 @@ function jsLoader(allowJavaScript: boolean): Loader {
     }
     let module: { default?: unknown }
     try {
-      module = (await import(pathToFileURL(filepath).href)) as { default?: unknown }
+      module = (await import(moduleUrl(filepath))) as { default?: unknown }
     } catch (error) {
       const problem = `the config file threw while loading: ${error instanceof Error ? error.message : String(error)}`
       throw new ConfigError(filepath, null, problem, { cause: error })

@@ -13,3 +13,12 @@ export function docsUrlFor(page: string): string {
 export function ruleDocsUrl(ruleId: string): string {
   return docsUrlFor(`${ruleId}.md`)
 }
+
+/**
+ * The config file's JSON Schema as the published core serves it (its schema/ folder, generated at
+ * build time by scripts/generate-schema.mjs), at the installed version: `--init` writes it as
+ * `$schema`, so editors check and complete the config.
+ */
+export function configSchemaUrl(at: string = version): string {
+  return `https://unpkg.com/@postmortem-lint/core@${at}/schema/config.schema.json`
+}

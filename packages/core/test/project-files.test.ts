@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findFiles, ignoredReason, looksLikeGlob, withoutUnescapedTrailingSpace, type FileFilters } from '../src/files.js'
+import { findFiles, ignoredReason, looksLikeGlob, withoutUnescapedTrailingSpace, type FileFilters } from '../src/project/files.js'
 import { makeProject, removeProjects } from '../../../test/helpers/cli.js'
 
 afterAll(removeProjects)
