@@ -62,6 +62,18 @@ describe('postmortem-lint report', () => {
     expect(validate(JSON.parse(await readFile(join(root, 'postmortem-report.json'), 'utf8')))).toBe(true)
   })
 
+  it('writes HTML by default, to postmortem-report.html; links lead from the page to the files', async () => {
+    const run = runCli(['report', 'postmortems', '--as-of', '2025-06-30'], { cwd: root })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^Wrote postmortem-report\.html: 4 postmortems/)
+    const html = await readFile(join(root, 'postmortem-report.html'), 'utf8')
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    expect(html).toContain('href="./postmortems/2025-01-14-api-gateway-certificate.md"')
+    const nested = runCli(['report', 'postmortems', '--as-of', '2025-06-30', '-o', 'out/site/report.html'], { cwd: root })
+    expect(nested.code).toBe(0)
+    expect(await readFile(join(root, 'out/site/report.html'), 'utf8')).toContain('href="../../postmortems/2025-01-14-api-gateway-certificate.md"')
+  })
+
   it('rejects a bad --as-of and an unknown format with exit code 2', () => {
     const bad = runCli(['report', 'postmortems', '--as-of', '2025-02-30'], { cwd: root })
     expect(bad.code).toBe(2)

@@ -44,7 +44,7 @@ export interface NewArgs {
   help: boolean
 }
 
-export const reportFormatNames = ['json'] as const
+export const reportFormatNames = ['html', 'json'] as const
 export type ReportFormatName = (typeof reportFormatNames)[number]
 
 export interface ReportArgs {
@@ -211,7 +211,7 @@ function parseNewArgs(argv: readonly string[]): NewArgs {
 
 function parseReportArgs(argv: readonly string[]): ReportArgs {
   const { values, positionals } = parse(argv, reportOptions)
-  const format = values.format ?? 'json'
+  const format = values.format ?? 'html'
   if (!(reportFormatNames as readonly string[]).includes(format)) throw new UsageError(messages.unknownFormat(format, reportFormatNames))
   const args: ReportArgs = {
     command: 'report',

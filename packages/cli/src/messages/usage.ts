@@ -70,14 +70,14 @@ export function reportHelpText(version: string): string {
 
 Usage: postmortem-lint report [options] <file|dir|glob>...
 
-Lints every postmortem once and writes the report as JSON:
+Lints every postmortem once and writes one self-contained HTML page (or the same data as JSON):
 the postmortems with their scores, every action item with its owner, due date, ticket and state
 (done, open, overdue), the follow-up reviews, recurring causes, and the most frequent findings.
 
 Options:
-  -o, --output-file <path>      Where to write it (default: postmortem-report.json; - for
-                                standard output)
-  -f, --format <name>           json (schema: @postmortem-lint/core/schema/report.schema.json)
+  -o, --output-file <path>      Where to write it (default: postmortem-report.html, or
+                                postmortem-report.json with -f json; - for standard output)
+  -f, --format <name>           html (default) or json (schema: @postmortem-lint/core/schema/report.schema.json)
   --as-of <YYYY-MM-DD>          The day overdue is measured against (default: today, UTC)
   -c, --config <file>           Use this config file instead of searching for one
   --rule <id: severity>         Set a rule's severity (repeatable), as for linting

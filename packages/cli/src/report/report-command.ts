@@ -68,7 +68,8 @@ export async function runReport(args: ReportArgs, context: CliContext): Promise<
   })
   const toStdout = args.outputFile === '-'
   const outputPath = resolve(cwd, args.outputFile)
-  const output = core.renderReportJson(report)
+  const output =
+    args.format === 'json' ? core.renderReportJson(report) : core.renderReportHtml(report, { linkBase: toStdout ? '' : linkBase(cwd, outputPath) })
   if (toStdout) {
     context.stdout.write(output)
   } else {

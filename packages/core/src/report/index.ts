@@ -4,3 +4,4 @@ export { findRecurringCauses, matchClass, systemsIn, minRecurrence, minEscalatio
 export { renderReportJson, reportSchemaUrl } from './json.js'
 export { reportSchemaVersion } from './types.js'
 export type * from './types.js'
+export { renderReportHtml, escapeHtml, fileHref, type HtmlReportOptions } from './html.js'
