@@ -4,13 +4,13 @@
  * and the REST API served by a loopback stub.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startGitHubApiStub, type GitHubApiStub, type GitHubApiStubOptions, type StubComment } from './helpers/github-api-stub.js'
+import { startGitHubApiStub, type GitHubApiStub, type GitHubApiStubOptions, type StubComment, type StubIssue } from './helpers/github-api-stub.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 const committedBundle = join(repoRoot, 'packages/action/dist/index.js')
@@ -565,5 +565,92 @@ describe('the bundled action with report-file (workflow_run)', () => {
     expect(body).toContain('@\u200deveryone')
     expect(run.outputs).toMatchObject({ errors: '1', score: '83', 'mean-score': '83', files: '1' })
     expect(body).toContain('1 file skipped')
+  })
+})
+
+describe('the bundled action on schedule (the follow-through report)', () => {
+  const trackingMarker = '<!-- postmortem-lint:tracking -->'
+  const fixtureDir = join(repoRoot, 'fixtures/report')
+  const reportFixtures = (): Record<string, string> =>
+    Object.fromEntries(readdirSync(fixtureDir).map((file) => [`docs/postmortems/${file}`, readFileSync(join(fixtureDir, file), 'utf8')]))
+  const schedulePayload = { schedule: '0 6 * * 1', repository: { full_name: `${owner}/${repo}` } }
+  const inputs = (extra: Record<string, string>) => ({ paths: 'docs/postmortems/**/*.md', 'github-token': 'ghs_token', ...extra })
+
+  it('writes the overdue items to the summary, then creates the tracking issue and updates it in place', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    // A pull request and someone's issue that carry the marker are not the tracking issue.
+    const decoys: StubIssue[] = [
+      { number: 5, title: 'Bump deps', body: `${trackingMarker}\nnot an issue`, state: 'open', user: { login: 'github-actions[bot]', type: 'Bot' }, pull_request: { url: 'x' } },
+      { number: 6, title: 'Question', body: `Why does the bot write ${trackingMarker}?`, state: 'open', user: { login: 'mallory', type: 'User' } },
+    ]
+    const server = await api({ issues: decoys })
+    const first = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-06-30' }), api: server })
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.outputs).toMatchObject({ 'overdue-actions': '4', 'overdue-reviews': '1', files: '4' })
+    expect(first.summary).toContain('## Postmortem follow-through, as of 2025-06-30')
+    expect(first.summary).toContain('### Overdue action items (4)')
+    expect(first.summary).toContain('### Overdue follow-up reviews (1)')
+    expect(first.summary).toContain('@\u200dplatform-team')
+    expect(first.summary).toContain(`https://github.com/${owner}/${repo}/blob/${headSha}/docs/postmortems/2025-03-02-payments-proxy-certificate.md#L4`)
+    expect(first.summary).toContain('### Recurring causes to escalate')
+    expect(first.summary).not.toContain(trackingMarker)
+    const html = await readFile(first.outputs['report-html'] ?? '', 'utf8')
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    const json = JSON.parse(await readFile(first.outputs['report-json'] ?? '', 'utf8')) as { asOf: string; summary: { actions: { overdue: number } } }
+    expect(json).toMatchObject({ asOf: '2025-06-30', summary: { actions: { overdue: 4 } } })
+    const posts = server.requests.filter((request) => request.method === 'POST')
+    expect(posts.map((request) => request.path)).toEqual([`/repos/${owner}/${repo}/issues`])
+    const tracking = server.issues.filter((issue) => issue.body.startsWith(trackingMarker) && issue.pull_request === undefined)
+    expect(tracking).toHaveLength(1)
+    expect(tracking[0]!.title).toBe('Overdue postmortem follow-through')
+    expect(tracking[0]!.body).toContain('### Overdue action items (4)')
+    expect(first.stdout).toContain(`Tracking issue #${tracking[0]!.number} created`)
+
+    // Three weeks later the search review is overdue too: the same issue is updated.
+    const later = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-07-20' }), api: server })
+    expect(later.code).toBe(0)
+    expect(later.outputs['overdue-reviews']).toBe('2')
+    expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(1)
+    expect(server.requests.filter((request) => request.method === 'PATCH').map((request) => request.path)).toEqual([`/repos/${owner}/${repo}/issues/${tracking[0]!.number}`])
+    expect(server.issues.find((issue) => issue.number === tracking[0]!.number)!.body).toContain('### Overdue follow-up reviews (2)')
+    expect(server.issues.find((issue) => issue.number === 5)!.body).toBe(`${trackingMarker}\nnot an issue`)
+
+    // Nothing changed: no write at all.
+    const again = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-07-20' }), api: server })
+    expect(again.code).toBe(0)
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1)
+    expect(again.stdout).toContain('unchanged')
+  })
+
+  it('a read-only token: the tracking issue is skipped with a notice, the summary is still written, the step passes', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    const server = await api({ readOnlyTokens: ['ghs_readonly'] })
+    const run = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-06-30', 'github-token': 'ghs_readonly' }), api: server })
+    expect(run.code).toBe(0)
+    expect(annotations(run.stdout, 'notice').join('\n')).toMatch(/may not create or update issues \(403.*the tracking issue is skipped/)
+    expect(annotations(run.stdout, 'error')).toEqual([])
+    expect(server.requests.filter((request) => request.method === 'POST').map((request) => request.status)).toEqual([403])
+    expect(run.summary).toContain('### Overdue action items (4)')
+  })
+
+  it('on workflow_dispatch without tracking-issue it calls no API; mode: lint lints as before', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    const server = await api({})
+    const run = await runAction({ workspace, event: 'workflow_dispatch', payload: { inputs: {} }, inputs: inputs({ 'as-of': '2025-06-30' }), api: server })
+    expect(run.code).toBe(0)
+    expect(server.requests).toHaveLength(0)
+    expect(run.summary).toContain('### Overdue action items (4)')
+    const lintRun = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ mode: 'lint', 'fail-on': 'never' }), api: server })
+    expect(lintRun.code).toBe(0)
+    expect(lintRun.summary).not.toContain('Postmortem follow-through')
+    expect(lintRun.outputs['overdue-actions']).toBeUndefined()
+  })
+
+  it('rejects an as-of that is not a date', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    const run = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'as-of': '30/06/2025' }), api: await api({}) })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Input "as-of" must be a calendar date written YYYY-MM-DD; got "30/06/2025"')
   })
 })

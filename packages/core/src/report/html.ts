@@ -211,7 +211,7 @@ function categoryChart(postmortems: readonly ReportPostmortem[]): string {
     .map((row, index) => {
       const yTop = 4 + index * rowHeight
       const barWidth = row.mean === null ? 0 : ((width - label - 50) * row.mean) / 100
-      return `<text x="${label - 8}" y="${yTop + 19}" text-anchor="end">${escapeHtml(categoryTitle(row.id))}</text>` +
+      return `<text x="${label - 8}" y="${yTop + 19}" text-anchor="end">${escapeHtml(shortTitle[row.id])}</text>` +
         `<rect class="grid" x="${label}" y="${yTop + 6}" width="${width - label - 50}" height="18" fill="none"/>` +
         `<rect class="barfill" x="${label}" y="${yTop + 6}" width="${barWidth.toFixed(1)}" height="18"><title>${escapeHtml(`${categoryTitle(row.id)}: mean ${row.mean ?? 'n/a'}`)}</title></rect>` +
         `<text x="${label + barWidth + 6}" y="${yTop + 19}">${row.mean ?? 'n/a'}</text>`
