@@ -59,6 +59,7 @@ a{color:var(--accent)}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.nowrap{white-space:nowrap}
 th button{all:unset;cursor:pointer;font-weight:600;display:inline-flex;gap:4px;align-items:center}
 th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px;border-radius:3px}
 th button::after{content:"\\2195";color:var(--muted);font-size:.8em}
@@ -121,7 +122,8 @@ interface Column<Row> {
   label: string
   type: 'text' | 'number'
   cell(row: Row): { html: string; sort?: string | number | null }
-  numeric?: boolean
+  /** Keep on one line (dates). */
+  nowrap?: boolean
 }
 
 let tableCount = 0
@@ -140,7 +142,8 @@ function sortableTable<Row>(caption: string, columns: Column<Row>[], rows: reado
       const cells = columns.map((column) => {
         const { html, sort } = column.cell(row)
         const attr = sort === undefined ? '' : ` data-sort="${escapeHtml(sort ?? '')}"`
-        return `<td${column.type === 'number' ? ' class="num"' : ''}${attr}>${html}</td>`
+        const classes = [column.type === 'number' ? 'num' : '', column.nowrap ? 'nowrap' : ''].filter(Boolean).join(' ')
+        return `<td${classes ? ` class="${classes}"` : ''}${attr}>${html}</td>`
       })
       return `<tr>${cells.join('')}</tr>`
     })
@@ -230,7 +233,7 @@ function categoryChart(postmortems: readonly ReportPostmortem[]): string {
 function postmortemTable(report: Report, linkBase: string): string {
   const columns: Column<ReportPostmortem>[] = [
     { label: 'Postmortem', type: 'text', cell: (row) => ({ html: `<a href="${escapeHtml(fileHref(row.path, linkBase))}">${escapeHtml(row.title)}</a><br><span class="muted">${escapeHtml(row.path)}</span>`, sort: row.title.toLowerCase() }) },
-    { label: 'Incident date', type: 'text', cell: (row) => ({ html: escapeHtml(row.incidentDate ?? '—'), sort: row.incidentDate }) },
+    { label: 'Incident date', type: 'text', nowrap: true, cell: (row) => ({ html: escapeHtml(row.incidentDate ?? '—'), sort: row.incidentDate }) },
     { label: 'Severity', type: 'number', cell: (row) => ({ html: escapeHtml(row.severity ?? '—'), sort: row.severityLevel }) },
     { label: 'Status', type: 'text', cell: (row) => ({ html: escapeHtml(row.status ?? '—'), sort: row.status?.toLowerCase() ?? null }) },
     { label: 'Score', type: 'number', cell: (row) => ({ html: `<b class="${scoreClass(row.score)}">${escapeHtml(row.score ?? '—')}</b>`, sort: row.score }) },
@@ -251,7 +254,7 @@ function actionTable(caption: string, actions: readonly ReportAction[], report: 
     { label: 'Action', type: 'text', cell: (row) => ({ html: escapeHtml(row.text), sort: row.text.toLowerCase() }) },
     { label: 'Postmortem', type: 'text', cell: (row) => ({ html: `<a href="${escapeHtml(fileHref(row.path, linkBase))}">${escapeHtml(report.postmortems[row.postmortem]?.title ?? row.path)}</a> <span class="muted">line ${row.line}</span>`, sort: row.path }) },
     { label: 'Owner', type: 'text', cell: (row) => ({ html: row.owner === null ? '<span class="warn">no owner</span>' : escapeHtml(row.owner), sort: row.owner?.toLowerCase() ?? null }) },
-    { label: 'Due', type: 'text', cell: (row) => ({ html: row.due === null ? '<span class="warn">no date</span>' : escapeHtml(row.due), sort: row.dueDate }) },
+    { label: 'Due', type: 'text', nowrap: true, cell: (row) => ({ html: row.due === null ? '<span class="warn">no date</span>' : escapeHtml(row.due), sort: row.dueDate }) },
     { label: 'Ticket', type: 'text', cell: (row) => ({ html: escapeHtml(row.ticket ?? '—'), sort: row.ticket }) },
     {
       label: 'State',
