@@ -78,7 +78,7 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Pa
 }
 
 const columnTexts = (page: Page, column: number): Promise<string[]> =>
-  page.$$eval(`#postmortems table[data-sortable] tbody tr`, (rows, index) => rows.map((row) => (row as HTMLTableRowElement).cells[index]!.textContent!.trim()), column)
+  page.$$eval(`#postmortems table[data-sortable] tbody tr`, (rows, index) => rows.map((row) => (row as unknown as { cells: { textContent: string | null }[] }).cells[index]!.textContent!.trim()), column)
 
 describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
   it('loads with no console error and no request leaving the page; hostile text stays text', async () => {
@@ -134,7 +134,8 @@ describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
   it('follows the colour scheme: dark and light backgrounds differ', async () => {
     const background = async (scheme: 'light' | 'dark') => {
       const { page } = await open(scheme)
-      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+      // A string: the test is compiled without the DOM types.
+      const color = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')
       await page.context().close()
       return color
     }

@@ -34,9 +34,11 @@ export async function runScheduledReport(inputs: Inputs, context: Context, works
   for (const path of selected.refused) core.warning(`Not reading ${path}: the path leads outside the workspace`)
   core.info(`${selected.files.length} files match ${inputs.paths.join(', ')}`)
   const absolute = selected.files.map((path) => resolve(workspace, path))
+  // As when linting: under pull_request_target (mode: report) the checkout may be a fork's head, whose JavaScript config must not run.
+  const allowJavaScript = context.eventName !== 'pull_request_target'
   const entries = inputs.config !== undefined
-    ? await lintFilesForReport(absolute, { config: (await loadConfig({ configFile: resolve(workspace, inputs.config) })).config, detect: true })
-    : await lintFilesForReport(absolute, { configSearch: { stopDir: workspace }, detect: true })
+    ? await lintFilesForReport(absolute, { config: (await loadConfig({ configFile: resolve(workspace, inputs.config), allowJavaScript })).config, detect: true })
+    : await lintFilesForReport(absolute, { configSearch: { allowJavaScript, stopDir: workspace }, detect: true })
   const report = buildReport(entries, {
     ...(inputs.asOf === undefined ? {} : { asOf: inputs.asOf }),
     displayPath: (filePath) => toPosix(filePath === null ? '<stdin>' : relative(workspace, filePath) || filePath),
