@@ -43,6 +43,8 @@ const allowed: readonly RegExp[] = [
   // compiled into dist/data by scripts/generate-data.mjs, so data/*.yml is not shipped.
   /^dist\/(?:[\w.-]+\/)*[\w.-]+(?<!\.d)\.js$/,
   /^dist\/(?:[\w.-]+\/)*[\w.-]+\.d\.ts$/,
+  // The core publishes the JSON Schema of `postmortem-lint report -f json`.
+  /^schema\/report\.schema\.json$/,
 ]
 // The command runs from a rollup bundle (bundle/*.js, no types); the library exports from dist/.
 const allowedCli: readonly RegExp[] = [...allowed, /^bin\/postmortem-lint\.js$/, /^bundle\/(?:[\w.-]+\/)*[\w.-]+\.js$/]
