@@ -45,4 +45,11 @@ describe('HTML report', () => {
     expect(html).toContain('Certificate expiry')
     expect(html).toContain('escalate to an architecture or SLO review')
   })
+
+  it('renders an empty repository without failing', () => {
+    const empty = renderReportHtml(buildReport([], { asOf: '2025-06-30' }))
+    expect(empty).toContain('No postmortem was read.')
+    expect(empty).toContain('No postmortem has both an incident date and a score.')
+    expect(empty).toContain('No recurring cause found.')
+  })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { buildReport, lint, lintForReport, matchClass, renderReportJson, systemsIn, type Report } from '@postmortem-lint/core'
+import { buildReport, fatalResult, lint, lintForReport, matchClass, renderReportJson, systemsIn, type Report } from '@postmortem-lint/core'
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
 const fixtureDir = join(repoRoot, 'fixtures/report')
@@ -26,6 +26,19 @@ describe('report: JSON against its schema', () => {
     const ok = validate(parsed)
     expect(validate.errors ?? []).toEqual([])
     expect(ok).toBe(true)
+  })
+
+  it('a file that could not be read is listed as unreadable, not as a postmortem', () => {
+    const r = buildReport([...entries, { result: fatalResult('fixtures/report/broken.md', 'not UTF-8 text'), facts: null }], { asOf: '2025-06-30' })
+    expect(r.unreadable).toEqual([{ path: 'fixtures/report/broken.md', problem: 'not UTF-8 text' }])
+    expect(r.summary).toMatchObject({ files: 6, postmortems: 4, unreadable: 1 })
+    expect(validate(JSON.parse(renderReportJson(r)))).toBe(true)
+  })
+
+  it('an empty report validates too', () => {
+    const empty = JSON.parse(renderReportJson(buildReport([], { asOf: '2025-06-30' }))) as Report
+    expect(validate(empty)).toBe(true)
+    expect(empty.summary.meanScore).toBeNull()
   })
 
   it('the schema rejects what the report never writes (an unknown state, a missing key)', () => {
