@@ -34,7 +34,8 @@ const vocabularyEntry = z
     excusedByPurpose: z.boolean().optional(),
   })
   .strict()
-const vocabulary = z.array(vocabularyEntry).superRefine((entries, ctx) => {
+/** Ids and phrases are unique across the entries of one vocabulary. */
+function uniqueEntries(entries, ctx) {
   const ids = new Set()
   const phrases = new Map()
   for (const [index, entry] of entries.entries()) {
@@ -47,7 +48,8 @@ const vocabulary = z.array(vocabularyEntry).superRefine((entries, ctx) => {
       phrases.set(p, entry.id)
     }
   }
-})
+}
+const vocabulary = z.array(vocabularyEntry).superRefine(uniqueEntries)
 
 export const schemas = {
   'section-synonyms': z
@@ -128,8 +130,16 @@ export const schemas = {
     .strict(),
   'first-names': z.object({ source: z.string().min(1), exclude: uniquePhrases, names: uniquePhrases }).strict(),
   abbreviations: z.object({ abbreviations: uniquePhrases, 'sentence-final': uniquePhrases }).strict(),
-  'vague-quantities': z.object({ vague: vocabulary }).strict(),
-  'cause-statements': z.object({ explicit: uniquePhrases, connectives: uniquePhrases, 'incident-words': uniquePhrases }).strict(),
+  'vague-quantities': z
+    .object({
+      // What number each phrase stands in for: who was affected, for how long, or how much.
+      vague: z.array(vocabularyEntry.extend({ measures: z.enum(['reach', 'duration', 'magnitude']) }).strict()).superRefine(uniqueEntries),
+      'affected-things': uniquePhrases,
+    })
+    .strict(),
+  'cause-statements': z
+    .object({ explicit: uniquePhrases, connectives: uniquePhrases, 'forward-connectives': uniquePhrases, 'incident-words': uniquePhrases, 'incident-subjects': uniquePhrases })
+    .strict(),
   'document-genres': z
     .object({
       'incident-words': uniquePhrases,

@@ -50,7 +50,14 @@ export function listsFactors(causes: Causes): boolean {
  * other causes of a merged list that labels its root cause. Several causes side by side with no
  * label are not distinguished.
  */
-export function distinguishedFactors(causes: Causes): number {
+export function distinguishedFactors(causes: Causes, minWhys = DEFAULT_MIN_WHYS): number {
   if (causes.contributingFactors.length > 0) return causes.contributingFactors.length
-  return mergedCausesLabelled(causes) ? Math.max(0, causes.mergedItems.length - 1) : 0
+  if (mergedCausesLabelled(causes)) return Math.max(0, causes.mergedItems.length - 1)
+  // A five-whys chain deep enough, beside a root cause stated on its own, lays out the conditions
+  // that led to it level by level: the factors stand apart from the cause the chain ends on.
+  const chain = Math.max(0, ...causes.fiveWhys.map((whys) => whys.steps.length))
+  return chain >= minWhys && rootCauseWordCount(causes) >= MIN_ROOT_CAUSE_WORDS ? chain - 1 : 0
 }
+
+/** Levels a five-whys chain must reach to count as an analysis (rootcause-vs-contributing's `minWhys`). */
+export const DEFAULT_MIN_WHYS = 3

@@ -21,6 +21,8 @@ const phraseRegex = (phrases: readonly string[]): RegExp =>
   new RegExp(`(?:^|[^\\p{L}])(?:${[...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu')
 const explicitCause = phraseRegex(causeStatements.explicit)
 const causeConnectives = phraseRegex(causeStatements.connectives)
+const forwardConnectives = new RegExp(phraseRegex(causeStatements['forward-connectives']).source, 'giu')
+const incidentSubject = new RegExp(`^\\s*(?:${causeStatements['incident-subjects'].map((phrase) => phrase.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu')
 const incidentWords = new RegExp(`(?:^|[^\\p{L}])(?:${causeStatements['incident-words'].join('|')})(?![\\p{L}])`, 'iu')
 // Sections whose sentences are never the statement of the incident's cause.
 const NOT_CAUSAL: ReadonlySet<Section['kind']> = new Set(['timeline', 'action-items', 'follow-up', 'appendix', 'what-went-well', 'where-we-got-lucky', 'metadata'])
@@ -34,10 +36,20 @@ function statedCause(prose: Sentence[]): CauseItem | null {
   for (const sentence of prose) {
     if (sentence.context === 'heading' || NOT_CAUSAL.has(nearestKind(sentence.section))) continue
     const explicit = explicitCause.test(sentence.text)
-    if (!explicit && !(causeConnectives.test(sentence.text) && incidentWords.test(sentence.text))) continue
+    const named = incidentWords.test(sentence.text)
+    if (!explicit && !(named && (causeConnectives.test(sentence.text) || causeComesFirst(sentence.text)))) continue
     return { text: sentence.text, span: sentence.span }
   }
   return null
+}
+
+/** "X, causing Y": a forward connective with something other than the incident before it. */
+function causeComesFirst(text: string): boolean {
+  forwardConnectives.lastIndex = 0
+  const match = forwardConnectives.exec(text)
+  if (!match) return false
+  const before = text.slice(0, match.index)
+  return /\p{L}{3}/u.test(before) && !incidentSubject.test(before)
 }
 
 export function extractCauses({ allSections, sourceMap, prose }: CausesInputs): Causes {
@@ -63,7 +75,7 @@ export function extractCauses({ allSections, sourceMap, prose }: CausesInputs): 
   let rootCause: CauseItem | null = null
   let rootCauseSource: Causes['rootCauseSource'] = null
   if (rootCauseSection) {
-    const blocks = sectionBlocks(rootCauseSection)
+    const blocks = ownBlocks(rootCauseSection)
     const labelAt = blocks.findIndex((node) => node.type === 'paragraph' && CONTRIBUTING_LABEL.test(itemOf(node).text))
     const own = (labelAt >= 0 ? blocks.slice(0, labelAt) : blocks).filter((node) => node.type === 'paragraph' || node.type === 'list')
     const text = own.map((node) => itemOf(node).text).join(' ').trim()
@@ -114,12 +126,21 @@ export function extractCauses({ allSections, sourceMap, prose }: CausesInputs): 
   const whyLists = (section: Section | null): List[] =>
     section ? sectionBlocks(section).filter((node): node is List => node.type === 'list') : []
   // A "### Five whys" inside "## Root cause" is reached from both sections: each list counts once.
-  for (const list of new Set([...whyLists(fiveWhysSection), ...whyLists(rootCauseSection), ...whyLists(mergedSection)])) {
+  const chainLists = new Set([...whyLists(fiveWhysSection), ...whyLists(rootCauseSection), ...whyLists(mergedSection)])
+  for (const list of chainLists) {
     const steps = list.children.map(itemOf)
-    const isChain = list === whyLists(fiveWhysSection)[0] || steps.filter((step) => WHY_STEP.test(step.text)).length >= 2
-    if (isChain && steps.length > 0) {
-      fiveWhys.push({ span: sourceMap.span(list.position?.start.offset ?? 0, list.position?.end.offset ?? 0), steps })
-    }
+    const questions = whyQuestions([list], itemOf)
+    const isChain = list === whyLists(fiveWhysSection)[0] || steps.filter((step) => WHY_STEP.test(step.text)).length >= 2 || questions.length >= 2
+    if (!isChain || steps.length === 0) continue
+    // A chain written as nested bullets under "**Why …?**" questions is as deep as its questions.
+    fiveWhys.push({ span: sourceMap.span(list.position?.start.offset ?? 0, list.position?.end.offset ?? 0), steps: questions.length > steps.length ? questions : steps })
+  }
+  // A chain written as paragraphs ("**Why?** The node could not mount its volume."), one per level.
+  for (const section of new Set([fiveWhysSection, rootCauseSection, mergedSection])) {
+    if (!section) continue
+    const paragraphs = sectionBlocks(section).filter((node) => node.type === 'paragraph')
+    const steps = whyQuestions(paragraphs, itemOf)
+    if (steps.length >= 2) fiveWhys.push({ span: spanOfBlocks(paragraphs)!, steps })
   }
 
   if (!rootCause && mergedItems.length === 0 && prose) {
@@ -130,6 +151,36 @@ export function extractCauses({ allSections, sourceMap, prose }: CausesInputs): 
     }
   }
   return { rootCauseSection, rootCause, rootCauseSource, contributingSection, contributingFactors, mergedSection, mergedItems, fiveWhys }
+}
+
+/**
+ * A section's blocks without its subsections of another kind: the "### Contributing factors" or
+ * "### Five whys" under "## Root cause analysis" are not part of the root cause's own text.
+ */
+function ownBlocks(section: Section): RootContent[] {
+  const blocks: RootContent[] = [...section.nodes]
+  for (const sub of section.subsections) {
+    if (sub.kind === null || sub.kind === section.kind) blocks.push(sub.headingNode, ...ownBlocks(sub))
+  }
+  return blocks
+}
+
+/**
+ * The "why" steps among blocks, at any depth of list nesting: paragraphs that ask or answer a why
+ * ("**Why was the pull request not reviewed?**", "Why? Because …", "2. Why did it run twice?").
+ */
+function whyQuestions(blocks: RootContent[], itemOf: (node: RootContent) => CauseItem): CauseItem[] {
+  const steps: CauseItem[] = []
+  const visit = (node: RootContent): void => {
+    if (node.type === 'paragraph') {
+      const item = itemOf(node)
+      if (WHY_STEP.test(item.text)) steps.push(item)
+    } else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
+      node.children.forEach(visit)
+    }
+  }
+  blocks.forEach(visit)
+  return steps
 }
 
 /** The text of a block; the blocks inside a list or list item are joined with spaces, not glued. */

@@ -179,7 +179,12 @@ export const checklist: readonly ChecklistItem[] = [
     points: 35,
     rules: ['rootcause-vs-contributing', 'required-sections'],
     expectedUpTo: 4,
-    covers: ['required-sections/missing-core@root-cause', 'rootcause-vs-contributing/empty-root-cause'],
+    covers: [
+      'required-sections/missing-core@root-cause',
+      'rootcause-vs-contributing/empty-root-cause',
+      'rootcause-vs-contributing/no-root-cause',
+      'rootcause-vs-contributing/factors-without-root-cause',
+    ],
   },
   {
     id: 'root-cause-system',

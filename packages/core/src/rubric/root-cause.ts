@@ -54,7 +54,7 @@ export const rootCauseEvidence: CategoryEvidence = ({ doc, option, findings }) =
     explainsMechanism(causes.rootCause?.text ?? '') ||
     sections.some((section) => sectionBlocks(section).some((block) => showsEvidence(block as Nodes))) ||
     sections.some((section) => sectionQuantities(doc, section).length > 0)
-  const factors = distinguishedFactors(causes)
+  const factors = distinguishedFactors(causes, minWhys)
   const minFactors = Math.max(1, option('rootcause-vs-contributing', 'minFactors', 2))
   const sideBySide = factors === 0 && causes.mergedItems.length > 1
   return {

@@ -9,7 +9,10 @@ const requirementList = z.array(z.enum(requirementIds))
 
 const options = z
   .strictObject({
-    /** Required sections by severity level (P1..P4). */
+    /**
+     * Required sections by severity level (P1..P4). The root cause is not in the defaults:
+     * rootcause-vs-contributing reports a document that states none, wherever it would be stated.
+     */
     bySeverity: z
       .strictObject({
         P1: requirementList,
@@ -18,20 +21,20 @@ const options = z
         P4: requirementList,
       })
       .default({
-        P1: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
-        P2: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
-        P3: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
-        P4: ['summary', 'root-cause', 'action-items'],
+        P1: ['summary', 'impact', 'timeline', 'action-items', 'lessons'],
+        P2: ['summary', 'impact', 'timeline', 'action-items', 'lessons'],
+        P3: ['summary', 'impact', 'timeline', 'action-items'],
+        P4: ['summary', 'action-items'],
       }),
     /** The level assumed when the document states no severity. */
     assumeSeverity: z.enum(['P1', 'P2', 'P3', 'P4']).default('P3'),
   })
   .default({
     bySeverity: {
-      P1: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
-      P2: ['summary', 'impact', 'timeline', 'root-cause', 'action-items', 'lessons'],
-      P3: ['summary', 'impact', 'timeline', 'root-cause', 'action-items'],
-      P4: ['summary', 'root-cause', 'action-items'],
+      P1: ['summary', 'impact', 'timeline', 'action-items', 'lessons'],
+      P2: ['summary', 'impact', 'timeline', 'action-items', 'lessons'],
+      P3: ['summary', 'impact', 'timeline', 'action-items'],
+      P4: ['summary', 'action-items'],
     },
     assumeSeverity: 'P3',
   })

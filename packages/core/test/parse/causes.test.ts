@@ -251,6 +251,15 @@ describe('causes: stated in prose', () => {
     expect(causes(source).rootCause).toBeNull()
   })
 
+  it('reads a cause stated before its effect ("…, causing the evictions"), not an effect of the incident', () => {
+    const forward = causes('# Outage\n\n## Summary\n\nNo node pool was reserved for the hub, so students filled its memory. This starved the proxy of memory, causing issues for every user.\n')
+    expect(forward.rootCause?.text).toBe('This starved the proxy of memory, causing issues for every user.')
+    expect(forward.rootCauseSource).toBe('sentence')
+    // The incident as the subject: what follows is its effect, not its cause.
+    expect(causes('# Outage\n\n## Summary\n\nThe outage led to 4,000 failed payments and a flood of tickets.\n').rootCause).toBeNull()
+    expect(causes('# Outage\n\n## Summary\n\nWe moved the retro, which led to a longer meeting.\n').rootCause).toBeNull()
+  })
+
   it('prefers a root-cause section to any sentence', () => {
     const result = causes('# Outage\n\nThe deploy failed because of a typo.\n\n## Root cause\n\nThe config schema accepted an unknown key.\n')
     expect(result.rootCause?.text).toBe('The config schema accepted an unknown key.')

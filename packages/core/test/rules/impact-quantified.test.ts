@@ -48,11 +48,44 @@ describe('impact-quantified: rule', () => {
     const messages = run(
       '## Summary\n\nSome users saw errors.\n\n## Impact\n\nA number of requests failed during 47 minutes. Several customers complained.\n',
     )
-    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([
-      ['vague', 3, 1],
-      ['vague', 7, 48],
-    ])
-    expect(messages[0]?.message).toContain('`Some users saw errors.`')
+    // The impact section gives a duration, so the summary's digest is not faulted; it gives no
+    // reach, so "Several customers" still stands in for a missing number.
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['vague', 7, 48]])
+    const summaryOnly = run('## Summary\n\nSome users saw errors.\n')
+    expect(summaryOnly.map((m) => [m.messageId, m.line, m.column])).toEqual([['vague', 3, 1]])
+    expect(summaryOnly[0]?.message).toContain('`Some users saw errors.`')
+  })
+
+  it('leaves a vague phrase alone when the impact section states the number it stands for', () => {
+    expect(run('## Impact\n\n1,900 merchants (12%) received webhooks late. Some merchants retried by hand.\n')).toEqual([])
+    expect(run('## Summary\n\nSome merchants saw late webhooks.\n\n## Impact\n\n1,900 merchants for 41 minutes.\n')).toEqual([])
+    // A duration does not answer "how many", nor a count "how long".
+    expect(run('## Impact\n\nCheckout failed for 41 minutes. Many customers gave up.\n').map((m) => m.messageId)).toEqual(['vague'])
+    expect(run('## Impact\n\n4,200 users saw errors. The slowdown lasted for a while.\n').map((m) => m.messageId)).toEqual(['vague'])
+  })
+
+  it('flags "several", "significant" and the like only when they size something that was affected', () => {
+    expect(run('## Impact\n\nSeveral customers could not log in.\n').map((m) => m.messageId)).toEqual(['no-quantity', 'vague'])
+    expect(run('## Summary\n\nMultiple recovery attempts through rescue mode failed.\n\n## Impact\n\nAll users lost access for 3 hours.\n')).toEqual([])
+    expect(run('## Summary\n\nRecovery was significantly delayed by hard-coded settings; the site was down for 2 hours.\n')).toEqual([])
+  })
+
+  it('reports a document that states its impact in numbers nowhere, once, at its title', () => {
+    const messages = run('# Checkout errors\n\n## Summary\n\nCheckout failed and customers were unhappy.\n\n## Root cause\n\nA bad config.\n')
+    expect(messages.map((m) => [m.messageId, m.line])).toEqual([['not-quantified', 1]])
+  })
+
+  it('reads the impact from the summary, the opening paragraphs or the header when there is no impact section', () => {
+    expect(run('# Outage\n\n## Summary\n\nAbout 18% of checkout requests failed.\n')).toEqual([])
+    expect(run('# Outage\n\nOn 4 June the blog was down for just under 7 hours.\n\n## What happened\n\nThe database would not start.\n')).toEqual([])
+    expect(run('# Outage\n\nDuration: 16h 45m\n\n## Summary\n\nBuilds failed.\n')).toEqual([])
+  })
+
+  it('does not take load figures or "one of our nodes" for impact', () => {
+    expect(run('# Hug\n\n## Summary\n\nTraffic peaked with 600 running pods.\n').map((m) => m.messageId)).toEqual(['not-quantified'])
+    expect(run('# Watches\n\n## Summary\n\nOne of our nodes ran out of file watches.\n').map((m) => m.messageId)).toEqual(['not-quantified'])
+    expect(run('# Watches\n\n## Summary\n\nTwo of our three nodes ran out of file watches.\n')).toEqual([])
+    expect(run('## Impact\n\nEvery user was logged out.\n')).toEqual([])
   })
 
   it('does not flag a vague phrase when the sentence has a number', () => {
@@ -69,8 +102,8 @@ describe('impact-quantified: rule', () => {
     expect(run('## Customer impact\n\nNo customer impact; the fault was caught on staging.\n')).toEqual([])
   })
 
-  it('says nothing without an impact section, and ignores vague words elsewhere', () => {
-    expect(run('## Root cause\n\nSeveral hosts ran out of memory.\n')).toEqual([])
+  it('ignores vague words outside the impact and the summary', () => {
+    expect(run('## Impact\n\n4,200 users for 47 minutes.\n\n## Root cause\n\nSeveral hosts ran out of memory.\n')).toEqual([])
   })
 
   it('honours minQuantities', () => {
