@@ -131,6 +131,20 @@ describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
     await page.context().close()
   })
 
+  it('unfolds the folded lists for printing, and folds them again after', async () => {
+    const { page, problems } = await open()
+    const closed = await page.locator('details:not([open])').count()
+    expect(closed).toBeGreaterThan(0)
+    await page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    expect(await page.locator('details:not([open])').count()).toBe(0)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('#actions details table').first().isVisible()).toBe(true)
+    await page.evaluate("dispatchEvent(new Event('afterprint'))")
+    expect(await page.locator('details:not([open])').count()).toBe(closed)
+    expect(problems).toEqual([])
+    await page.context().close()
+  })
+
   it('follows the colour scheme: dark and light backgrounds differ', async () => {
     const background = async (scheme: 'light' | 'dark') => {
       const { page } = await open(scheme)

@@ -85,11 +85,14 @@ main{max-width:none;padding:0}
 th button::after{content:""}
 section{break-inside:auto}h2,h3{break-after:avoid}tr,figure,.recurring{break-inside:avoid}
 a{text-decoration:none}
-details>*{display:block}
+summary{list-style:none}
 }
 `
 
-/** Table sorting: a button in each sortable header; aria-sort says the order; a live region announces it. */
+/**
+ * Table sorting: a button in each sortable header; aria-sort says the order; a live region
+ * announces it. And for printing, the folded lists are unfolded.
+ */
 const SCRIPT = `
 (function(){
   var live=document.getElementById('sort-status');
@@ -113,6 +116,10 @@ const SCRIPT = `
       });
     });
   });
+  // Printed, every folded list (done items, chart data, held reviews) is shown; folded again after.
+  var folded=[];
+  window.addEventListener('beforeprint',function(){folded=[];document.querySelectorAll('details:not([open])').forEach(function(d){folded.push(d);d.open=true})});
+  window.addEventListener('afterprint',function(){folded.forEach(function(d){d.open=false});folded=[]});
 })();
 `
 
