@@ -168,7 +168,7 @@ export function findRecurringCauses(inputs: readonly RecurringInput[]): Recurrin
         'failure-class',
         entry.id,
         entry.label,
-        `Each postmortem's root cause or a contributing factor names ${entry.note}: the words listed under "matched" appear in one of its sentences (data/failure-classes.yml, class "${entry.id}").`,
+        `In each postmortem the root cause or a contributing factor is of the class "${entry.label}" (${entry.note}): the words listed as matched stand in one of its sentences (data/failure-classes.yml, class "${entry.id}").`,
         items,
         entry.escalate,
       ),
