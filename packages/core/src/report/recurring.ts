@@ -36,12 +36,43 @@ const compiled = classes.map((entry) => ({
   together: (entry.together ?? []).map((groups) => groups.map((group) => group.map((phrase) => ({ phrase, tokens: tokenize(phrase) })))),
 }))
 
-function indexOfRun(tokens: readonly string[], run: readonly string[]): number {
+/** The `together` words must stand this close: at most this many tokens from the first to the last. */
+export const togetherWindow = 6
+
+function indexesOfRun(tokens: readonly string[], run: readonly string[]): number[] {
+  const found: number[] = []
   outer: for (let start = 0; start + run.length <= tokens.length; start++) {
     for (let offset = 0; offset < run.length; offset++) if (tokens[start + offset] !== run[offset]) continue outer
-    return start
+    found.push(start)
   }
-  return -1
+  return found
+}
+
+const indexOfRun = (tokens: readonly string[], run: readonly string[]): number => indexesOfRun(tokens, run)[0] ?? -1
+
+type Term = { phrase: string; tokens: string[] }
+
+/**
+ * A word of every group, all within `togetherWindow` tokens ("the certificate of the gateway
+ * expired"), or null: words far apart in a long sentence ("no configuration to do so, and nobody
+ * noticed the change") are not one statement.
+ */
+function matchTogether(tokens: readonly string[], groups: readonly (readonly Term[])[]): string[] | null {
+  const hits = groups.map((group) => group.flatMap((term) => indexesOfRun(tokens, term.tokens).map((start) => ({ phrase: term.phrase, start, end: start + term.tokens.length - 1 }))))
+  if (hits.some((list) => list.length === 0)) return null
+  const pick = (index: number, chosen: { phrase: string; start: number; end: number }[]): string[] | null => {
+    if (index === hits.length) {
+      const from = Math.min(...chosen.map((hit) => hit.start))
+      const to = Math.max(...chosen.map((hit) => hit.end))
+      return to - from <= togetherWindow ? chosen.map((hit) => hit.phrase) : null
+    }
+    for (const hit of hits[index]!) {
+      const found = pick(index + 1, [...chosen, hit])
+      if (found) return found
+    }
+    return null
+  }
+  return pick(0, [])
 }
 
 /** A cause's sentences: matching words must sit in one sentence. */
@@ -49,7 +80,7 @@ function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?;])\s+|\n+/u).filter((part) => part.trim() !== '')
 }
 
-/** The class's words found in a text, or null: a phrase, or a word of every group of one `together` entry. */
+/** The class's words found in a text, or null: a phrase, or close together a word of every group of one `together` entry. */
 export function matchClass(text: string, classId: string): string[] | null {
   const found = compiled.find((item) => item.entry.id === classId)
   if (!found) return null
@@ -57,13 +88,8 @@ export function matchClass(text: string, classId: string): string[] | null {
     const tokens = tokenize(sentence)
     for (const { phrase, tokens: run } of found.phrases) if (run.length && indexOfRun(tokens, run) >= 0) return [phrase]
     for (const groups of found.together) {
-      const words: string[] = []
-      for (const group of groups) {
-        const hit = group.find(({ tokens: run }) => run.length && indexOfRun(tokens, run) >= 0)
-        if (!hit) break
-        words.push(hit.phrase)
-      }
-      if (words.length === groups.length) return words
+      const words = matchTogether(tokens, groups)
+      if (words) return words
     }
   }
   return null
@@ -144,7 +170,9 @@ function group(kind: RecurringCause['kind'], id: string, label: string, explanat
     escalate,
     suggestion: escalate
       ? `${items.length} postmortems; ${minEscalation} or more within a year: escalate to an architecture or SLO review (${suggest}).`
-      : `${items.length} postmortems: watch for a third; consider: ${suggest}.`,
+      : items.length < minEscalation
+        ? `${items.length} postmortems: a third within a year would call for an architecture or SLO review; consider: ${suggest}.`
+        : `${items.length} postmortems, fewer than ${minEscalation} within any year; consider: ${suggest}.`,
   }
 }
 

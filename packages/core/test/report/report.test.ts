@@ -166,6 +166,11 @@ describe('report: recurring causes', () => {
     expect(matchClass('A discount code expired.', 'certificate-expiry')).toBeNull()
     expect(matchClass('Our DNS resolvers returned NXDOMAIN.', 'dns')).toEqual(['dns'])
     expect(matchClass('The adnsx host failed.', 'dns')).toBeNull()
+    // Words of a together entry must stand close: far apart in a long sentence they are two statements.
+    expect(matchClass('The pod was not replaced due to lack of any configuration to do so, and nobody noticed the lack of functional change.', 'config-change')).toBeNull()
+    expect(matchClass('A configuration change reached production unreviewed.', 'config-change')).toEqual(['configuration change'])
+    expect(matchClass('The config was changed by hand.', 'config-change')).toEqual(['config', 'changed'])
+    expect(matchClass('The TLS certificate of the API gateway expired.', 'certificate-expiry')).toEqual(['certificate', 'expired'])
   })
 
   it('two escalate only at three within a year; two of a class are listed without escalation', () => {
@@ -175,8 +180,8 @@ describe('report: recurring causes', () => {
         dates.map((date, index) => lintForReport(doc(date, 'The primary volume was full, so the database stopped accepting writes.'), { filePath: `pm-${index}.md` })),
         { asOf: '2025-06-30' },
       ).recurring.find((group) => group.id === 'disk-full')
-    expect(make(['2024-01-01', '2025-03-01'])).toMatchObject({ escalate: false })
-    expect(make(['2022-01-01', '2023-06-01', '2025-03-01'])).toMatchObject({ escalate: false })
+    expect(make(['2024-01-01', '2025-03-01'])).toMatchObject({ escalate: false, suggestion: expect.stringMatching(/^2 postmortems: a third within a year/) })
+    expect(make(['2022-01-01', '2023-06-01', '2025-03-01'])).toMatchObject({ escalate: false, suggestion: expect.stringMatching(/^3 postmortems, fewer than 3 within any year/) })
     expect(make(['2024-06-01', '2024-09-01', '2025-03-01'])).toMatchObject({ escalate: true })
     expect(make(['2025-03-01'])).toBeUndefined()
   })
@@ -185,6 +190,7 @@ describe('report: recurring causes', () => {
     expect([...systemsIn('The Kafka broker ran out of file handles.').keys()]).toEqual(['kafka'])
     expect([...systemsIn('A deploy of the Orion service removed a header.').values()]).toEqual(['Orion'])
     expect([...systemsIn('The alert went to a Slack channel nobody read.').keys()]).toEqual([])
+    expect([...systemsIn('We were upgrading Kubernetes when the pod moved.').keys()]).toEqual([])
     expect([...systemsIn('The main database ran out of connections.').keys()]).toEqual([])
     expect([...systemsIn('The Main database ran out of connections.').keys()]).toEqual([])
     expect([...systemsIn('A bug in the payments proxy dropped requests.').keys()]).toEqual([])
