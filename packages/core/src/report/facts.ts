@@ -5,10 +5,10 @@ import type { FactCause, ReportFacts } from './types.js'
 
 /**
  * A status that says the follow-up review was held or the postmortem is closed: "Reviewed",
- * "Review held", "Closed", "Complete(d)", "Done", "Final". "Draft", "In review", "Resolved" (the
- * incident, not the review) and "Published" do not.
+ * "Review held", "Closed", "Complete(d)", "Done". "Draft", "In review", "Resolved" (the incident,
+ * not the review), "Final" and "Published" (the document, not its follow-through) do not.
  */
-const REVIEWED_STATUS = /^(?:reviewed\b|review (?:held|done|complete(?:d)?)\b|closed\b|complete(?:d)?\b|done\b|final\b|follow-?up (?:held|done|complete(?:d)?)\b)/iu
+const REVIEWED_STATUS = /^(?:reviewed\b|review (?:held|done|complete(?:d)?)\b|closed\b|complete(?:d)?\b|done\b|follow-?up (?:held|done|complete(?:d)?)\b)/iu
 
 /** A window wide enough to keep every dated review the document writes, however late. */
 const ANY_WINDOW_DAYS = 100_000

@@ -137,6 +137,13 @@ describe('report: follow-up reviews', () => {
     })
     expect(report('2025-03-15').reviews.find((review) => review.path.includes('payments'))!.state).toBe('scheduled')
   })
+
+  it('only a status about the follow-through marks it reviewed, not one about the incident or the document', () => {
+    const stateWith = (status: string) =>
+      buildReport([lintForReport(`# Outage\n\n**Date:** 2025-01-10 · **Status:** ${status}\n**Follow-up review:** 2025-02-10\n\n## Root cause\n\nA disk filled up.\n`, { filePath: 'x.md' })], { asOf: '2025-06-30' }).reviews[0]!.state
+    for (const status of ['Reviewed', 'Review held', 'Closed', 'Complete', 'Done', 'Follow-up done']) expect(stateWith(status), status).toBe('held')
+    for (const status of ['Draft', 'In review', 'Resolved', 'Final', 'Published']) expect(stateWith(status), status).toBe('overdue')
+  })
 })
 
 describe('report: recurring causes', () => {
