@@ -74,6 +74,15 @@ describe('postmortem-lint report', () => {
     expect(await readFile(join(root, 'out/site/report.html'), 'utf8')).toContain('href="../../postmortems/2025-01-14-api-gateway-certificate.md"')
   })
 
+  it('lints with the same rule settings as linting (--rule)', () => {
+    const args = ['report', 'postmortems', '-f', 'json', '-o', '-', '--as-of', '2025-06-30']
+    const all = reportOf(runCli(args, { cwd: root }).stdout)
+    expect(all.findings.map((rule) => rule.ruleId)).toContain('follow-up-scheduled')
+    const off = reportOf(runCli([...args, '--rule', 'follow-up-scheduled: off'], { cwd: root }).stdout)
+    expect(off.findings.map((rule) => rule.ruleId)).not.toContain('follow-up-scheduled')
+    expect(off.postmortems[0]!.categories['follow-up']).toBeDefined()
+  })
+
   it('rejects a bad --as-of and an unknown format with exit code 2', () => {
     const bad = runCli(['report', 'postmortems', '--as-of', '2025-02-30'], { cwd: root })
     expect(bad.code).toBe(2)
