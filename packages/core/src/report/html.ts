@@ -133,10 +133,7 @@ interface Column<Row> {
   nowrap?: boolean
 }
 
-let tableCount = 0
-
 function sortableTable<Row>(caption: string, columns: Column<Row>[], rows: readonly Row[], initial?: { column: number; order: 'ascending' | 'descending' }): string {
-  const id = `t${++tableCount}`
   const head = columns
     .map((column, index) => {
       const sort = initial?.column === index ? ` aria-sort="${initial.order}"` : ''
@@ -155,7 +152,7 @@ function sortableTable<Row>(caption: string, columns: Column<Row>[], rows: reado
       return `<tr>${cells.join('')}</tr>`
     })
     .join('\n')
-  return `<table data-sortable id="${id}"><caption class="visually-hidden">${escapeHtml(caption)} (select a column header to sort)</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+  return `<table data-sortable><caption class="visually-hidden">${escapeHtml(caption)} (select a column header to sort)</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
 }
 
 function plainTable(caption: string, headers: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string {
@@ -310,7 +307,6 @@ function recurringSection(report: Report, linkBase: string): string {
 
 /** Render the report as one HTML page. */
 export function renderReportHtml(report: Report, options: HtmlReportOptions = {}): string {
-  tableCount = 0
   const linkBase = options.linkBase ?? ''
   const { summary } = report
   const open = report.actions.filter((item) => item.state !== 'done')
