@@ -22,11 +22,13 @@ describe('the action bundle', () => {
     }
     expect(action.runs).toEqual({ using: 'node24', main: 'packages/action/dist/index.js' })
     expect(Object.keys(action.inputs).sort()).toEqual(
-      ['annotations', 'comment', 'config', 'fail-on', 'github-token', 'min-score', 'paths', 'report-file'].sort(),
+      ['annotations', 'as-of', 'comment', 'config', 'fail-on', 'github-token', 'min-score', 'mode', 'paths', 'report-file', 'tracking-issue'].sort(),
     )
     for (const input of Object.values(action.inputs)) expect(input.description.length).toBeGreaterThan(20)
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}')
-    expect(Object.keys(action.outputs).sort()).toEqual(['errors', 'files', 'mean-score', 'report', 'score', 'warnings'])
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      ['errors', 'files', 'mean-score', 'overdue-actions', 'overdue-reviews', 'report', 'report-html', 'report-json', 'score', 'warnings'].sort(),
+    )
   })
 
   it('imports nothing but Node built-ins (the e2e tests run a copy outside the repository)', () => {

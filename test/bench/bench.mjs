@@ -7,7 +7,7 @@
 // Environment (see test/bench/README.md):
 //   BENCH_ONLY=corpus,synthetic,huge,startup,startup-nlp,pathological   corpora to run (default: all;
 //                        pathological = the five pathological-* documents)
-//   BENCH_TOOLS=ours,ours-cache,markdownlint-cli2,remark-lint,alex,floor-read,floor-parse
+//   BENCH_TOOLS=ours,ours-cache,ours-report,markdownlint-cli2,remark-lint,alex,floor-read,floor-parse
 //   BENCH_RUNS=n          runs per tool (default 3 for the 1,000-file corpora, 5 for the others)
 //   BENCH_QUICK=1         smoke test: 100 files, a 200 KB huge document, 1 run
 //   BENCH_CORPUS_DIR      real postmortems (default ../shared/corpus from the repository root)
@@ -282,6 +282,12 @@ for (const corpus of results) {
     lines.push(`| ${s.label}${flag} | ${fmt(s.wallMedian)} | ${fmt(s.wallMin)}–${fmt(s.wallMax)} | ${fmt(s.cpuMedian)} | ${fmt(s.peakRssMB, 0)} | ${rate(s.filesPerSecond)} | ${fmt(s.mbPerSecond, 2)} | ${ratio(s.oursOverThisWall)} | ${ratio(s.oursOverThisCpu)} |`)
   }
   lines.push('')
+  // Issue 18: the report over a corpus costs at most 1.2× a plain lint of it.
+  const reportRow = corpus.tools.find((s) => s.id === 'ours-report' && s.status === 'ok')
+  const lintRow = corpus.tools.find((s) => s.id === 'ours' && s.status === 'ok')
+  if (reportRow?.wallMedian && lintRow?.wallMedian) {
+    lines.push(`\`report\` ÷ lint: ${ratio(reportRow.wallMedian / lintRow.wallMedian)} wall, ${ratio(reportRow.cpuMedian && lintRow.cpuMedian ? reportRow.cpuMedian / lintRow.cpuMedian : null)} CPU (target: at most 1.20×).`, '')
+  }
 }
 // Linear means a big or hostile document costs per MB what an ordinary corpus does.
 const perMB = (corpus, id) => {

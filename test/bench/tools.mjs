@@ -67,6 +67,16 @@ export function toolPlans({ repoRoot, benchDir, workDir }) {
       count: ({ stdout }) => jsonFileCount(stdout),
     },
     {
+      // `postmortem-lint report` over the same files: lint plus the report; issue 18 asks for at most 1.2× the plain lint.
+      id: 'ours-report',
+      label: `postmortem-lint report -f json`,
+      skip: existsSync(join(repoRoot, 'packages/cli/dist/index.js')) ? null : 'not built: run npm run build',
+      argv: (corpus) => [node, cliBin, 'report', '-f', 'json', '-o', '-', '--no-detect', '--as-of', '2025-06-30', corpus.dir],
+      show: 'postmortem-lint report -f json -o - --no-detect --as-of 2025-06-30 <dir> > out.json',
+      okExit: [0],
+      count: ({ stdout }) => JSON.parse(stdout).summary.files,
+    },
+    {
       id: 'markdownlint-cli2',
       label: markdownlint ? `markdownlint-cli2 ${markdownlint.version}` : 'markdownlint-cli2',
       skip: markdownlint ? null : missing('markdownlint-cli2'),

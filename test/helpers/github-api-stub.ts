@@ -19,6 +19,16 @@ export interface StubComment {
   user: { login: string; type: 'User' | 'Bot' }
 }
 
+export interface StubIssue {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  user: { login: string; type: 'User' | 'Bot' }
+  /** Set on pull requests, which the issues list also returns. */
+  pull_request?: { url: string }
+}
+
 export interface StubPull {
   number: number
   head: { ref: string; sha: string; repo: { full_name: string } }
@@ -31,6 +41,8 @@ export interface GitHubApiStubOptions {
   pullFiles?: Record<number, { filename: string; status: string }[]>
   /** Comments of each issue / pull request by number. */
   comments?: Record<number, StubComment[]>
+  /** Issues of the repository (for `issues.listForRepo`, `issues.create`, `issues.update`). */
+  issues?: StubIssue[]
   /** Open pull requests (for `pulls.list` with `head=owner:branch`). */
   pulls?: StubPull[]
   /** Tokens that may read but not write (a fork's token): 403 on POST and PATCH. */
@@ -49,6 +61,7 @@ export interface GitHubApiStub {
   url: string
   requests: RecordedRequest[]
   comments: Record<number, StubComment[]>
+  issues: StubIssue[]
   close(): Promise<void>
 }
 
@@ -62,6 +75,7 @@ const forbidden = { message: 'Resource not accessible by integration', documenta
 export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise<GitHubApiStub> {
   const requests: RecordedRequest[] = []
   const comments: Record<number, StubComment[]> = structuredClone(options.comments ?? {})
+  const issues: StubIssue[] = structuredClone(options.issues ?? [])
   const failures = new Map(Object.entries(options.transientFailures ?? {}))
   const hangs = new Map(Object.entries(options.hangs ?? {}))
   const limits = new Map(Object.entries(options.rateLimits ?? {}).map(([key, limit]) => [key, { ...limit }]))
@@ -146,6 +160,24 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
       }
       comment.body = (record.body as { body?: string } | undefined)?.body ?? ''
       send(200, comment)
+    } else if (record.method === 'GET' && record.path === `${repoPrefix}/issues`) {
+      const state = url.searchParams.get('state') ?? 'open'
+      paginate(url, issues.filter((issue) => state === 'all' || issue.state === state), send)
+    } else if (record.method === 'POST' && record.path === `${repoPrefix}/issues`) {
+      const body = (record.body ?? {}) as { title?: string; body?: string }
+      const issue: StubIssue = { number: Math.max(100, ...issues.map((item) => item.number)) + 1, title: body.title ?? '', body: body.body ?? '', state: 'open', user: { login: 'github-actions[bot]', type: 'Bot' } }
+      issues.push(issue)
+      send(201, issue)
+    } else if (record.method === 'PATCH' && (match = new RegExp(`^${repoPrefix}/issues/(\\d+)$`).exec(record.path))) {
+      const issue = issues.find((item) => item.number === Number(match?.[1]))
+      if (!issue) {
+        send(404, { message: 'Not Found' })
+        return
+      }
+      const body = (record.body ?? {}) as { title?: string; body?: string }
+      if (body.title !== undefined) issue.title = body.title
+      if (body.body !== undefined) issue.body = body.body
+      send(200, issue)
     } else if (record.method === 'GET' && record.path === `${repoPrefix}/pulls`) {
       const head = url.searchParams.get('head')
       const pulls = (options.pulls ?? []).filter((pull) => head === null || `${pull.head.repo.full_name.split('/')[0]}:${pull.head.ref}` === head)
@@ -180,6 +212,7 @@ export async function startGitHubApiStub(options: GitHubApiStubOptions): Promise
     url: `http://127.0.0.1:${port}`,
     requests,
     comments,
+    issues,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections()

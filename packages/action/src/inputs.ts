@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 
 export type FailOn = 'error' | 'warning' | 'never'
 export type CommentMode = 'always' | 'on-findings' | 'never'
+export type Mode = 'auto' | 'lint' | 'report'
 
 export interface Inputs {
   /** Glob patterns (picomatch syntax, relative to the workspace); `!pattern` excludes. */
@@ -16,6 +17,12 @@ export interface Inputs {
   githubToken: string
   /** Post from this JSON report (the CLI's `--format json`) instead of linting. */
   reportFile: string | undefined
+  /** `auto`: the follow-through report on schedule and workflow_dispatch, linting otherwise. */
+  mode: Mode
+  /** In report mode, keep one issue listing what is overdue. */
+  trackingIssue: boolean
+  /** In report mode, the day overdue is measured against (YYYY-MM-DD); undefined: today (UTC). */
+  asOf: string | undefined
 }
 
 export const defaultPaths = ['**/postmortems/**/*.md', '**/postmortems/**/*.markdown']
@@ -76,5 +83,17 @@ export function readInputs(): Inputs {
     annotations: booleanInput('annotations', true),
     githubToken,
     reportFile: optional('report-file'),
+    mode: oneOf('mode', ['auto', 'lint', 'report'] as const, 'auto'),
+    trackingIssue: booleanInput('tracking-issue', false),
+    asOf: parseAsOf(optional('as-of')),
   }
+}
+
+export function parseAsOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const date = new Date(`${value}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InputError(`Input "as-of" must be a calendar date written YYYY-MM-DD; got "${value}"`)
+  }
+  return value
 }

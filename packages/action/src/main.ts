@@ -13,6 +13,7 @@ import { upsertStickyComment } from './comment/sticky.js'
 import { readInputs, type Inputs } from './inputs.js'
 import { apiOptionsFromEnv, createOctokit, statusOf, type Octokit } from './octokit.js'
 import { readReportFile } from './report-file.js'
+import { isReportRun, runScheduledReport } from './scheduled/scheduled.js'
 import { computeTotals, computeVerdict, toFileReports, type Totals } from './report.js'
 import { writeJobSummary } from './summary.js'
 
@@ -36,6 +37,11 @@ export async function run(): Promise<void> {
     const workspace = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd())
     const context = github.context
     const octokit = inputs.githubToken ? createOctokit(inputs.githubToken, apiOptionsFromEnv(process.env)) : undefined
+
+    if (isReportRun(inputs, context.eventName) && inputs.reportFile === undefined) {
+      await runScheduledReport(inputs, context, workspace, octokit)
+      return
+    }
 
     let results: LintResult[]
     let reportPath: string

@@ -44,7 +44,27 @@ export interface NewArgs {
   help: boolean
 }
 
-export type CliArgs = LintArgs | NewArgs
+export const reportFormatNames = ['html', 'json'] as const
+export type ReportFormatName = (typeof reportFormatNames)[number]
+
+export interface ReportArgs {
+  command: 'report'
+  patterns: string[]
+  detect: boolean
+  errorOnUnmatchedPattern: boolean
+  config?: string
+  rules: string[]
+  format: ReportFormatName
+  /** `-o`; `-` writes to standard output. Default: postmortem-report.html (or .json). */
+  outputFile: string
+  /** `--as-of YYYY-MM-DD`; undefined: today in UTC. */
+  asOf?: string
+  concurrency?: number
+  debug: boolean
+  help: boolean
+}
+
+export type CliArgs = LintArgs | NewArgs | ReportArgs
 
 const lintOptions = {
   stdin: { type: 'boolean' },
@@ -78,6 +98,19 @@ const newOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
+const reportOptions = {
+  'no-detect': { type: 'boolean' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  'as-of': { type: 'string' },
+  concurrency: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options']
+
 /**
  * Parse the command line with Node's util.parseArgs. `--no-color` and friends are declared as
  * options of their own (parseArgs' `allowNegative` needs Node 22.4), and `--color` against
@@ -85,6 +118,7 @@ const newOptions = {
  */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (argv[0] === 'new') return parseNewArgs(argv.slice(1))
+  if (argv[0] === 'report') return parseReportArgs(argv.slice(1))
   const parsed = parse(argv, lintOptions)
   const { values } = parsed
 
@@ -173,6 +207,40 @@ function parseNewArgs(argv: readonly string[]): NewArgs {
     args.date = date
   }
   return args
+}
+
+function parseReportArgs(argv: readonly string[]): ReportArgs {
+  const { values, positionals } = parse(argv, reportOptions)
+  const format = values.format ?? 'html'
+  if (!(reportFormatNames as readonly string[]).includes(format)) throw new UsageError(messages.unknownFormat(format, reportFormatNames))
+  const args: ReportArgs = {
+    command: 'report',
+    patterns: positionals,
+    detect: !values['no-detect'],
+    errorOnUnmatchedPattern: !values['no-error-on-unmatched-pattern'],
+    rules: values.rule ?? [],
+    format: format as ReportFormatName,
+    outputFile: values['output-file'] ?? `postmortem-report.${format}`,
+    debug: values.debug ?? false,
+    help: values.help ?? false,
+  }
+  if (values.config !== undefined) args.config = values.config
+  const concurrency = values.concurrency
+  if (concurrency !== undefined) {
+    if (!/^\d+$/.test(concurrency.trim()) || Number(concurrency) < 1) throw new UsageError(messages.badConcurrency(concurrency))
+    args.concurrency = Number(concurrency)
+  }
+  const asOf = values['as-of']
+  if (asOf !== undefined) {
+    if (!isIsoDate(asOf.trim())) throw new UsageError(messages.badAsOf(asOf))
+    args.asOf = asOf.trim()
+  }
+  return args
+}
+
+function isIsoDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date
 }
 
 /** Options whose value may be a negative number, which parseArgs would take for an option. */

@@ -20,13 +20,13 @@ const inFlightPerWorker = 2
  */
 const workerYoungGenerationMb = 64
 
-const workerUrl = new URL('./lint-worker.js', import.meta.url)
+const defaultWorkerUrl = new URL('./lint-worker.js', import.meta.url)
 
 /**
  * How many workers to lint `files` files with: 0 (main thread only) for `--concurrency 1`, for
  * fewer than 64 files, on one core, or when the compiled worker is not there (running from source).
  */
-export function workerCount(files: number, concurrency: number | undefined): number {
+export function workerCount(files: number, concurrency: number | undefined, workerUrl: URL = defaultWorkerUrl): number {
   const wanted = concurrency ?? Math.min(availableParallelism(), maxDefaultWorkers)
   if (wanted < 2 || files < minFilesForWorkers) return 0
   if (!existsSync(fileURLToPath(workerUrl))) return 0
@@ -38,13 +38,15 @@ export function workerCount(files: number, concurrency: number | undefined): num
  * A file whose worker failed on it, or died with it in hand, goes to `fallback` (the main thread)
  * instead, so no file is lost; when every worker has died, the rest go there too.
  */
-export async function lintInWorkers(
+export async function lintInWorkers<Result = LintResult>(
   files: readonly string[],
   count: number,
   inputs: LintFileInputs,
-  onResult: (index: number, result: LintResult) => void,
+  onResult: (index: number, result: Result) => void,
   fallback: (index: number) => Promise<void>,
   debug?: (message: string) => void,
+  /** Another worker with lint-worker's protocol (the report's, which also sends the document's facts). */
+  workerUrl: URL = defaultWorkerUrl,
 ): Promise<void> {
   let next = 0
   const failed: number[] = []
@@ -98,7 +100,7 @@ export async function lintInWorkers(
           debug?.(`lint worker could not lint ${files[response.id]}: ${response.error}; retrying on the main thread`)
           failed.push(response.id)
         } else {
-          onResult(response.id, response.result as LintResult)
+          onResult(response.id, response.result as Result)
         }
         feed()
       })

@@ -3,7 +3,7 @@ import { parseCliArgs } from './args.js'
 import type { CliContext } from './context.js'
 import { CliError, UsageError } from './errors.js'
 import { messages } from './messages/errors.js'
-import { helpText, usageLine } from './messages/usage.js'
+import { helpText, reportHelpText, usageLine } from './messages/usage.js'
 import { cliVersion } from './version.js'
 
 export type { CliContext } from './context.js'
@@ -27,9 +27,17 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
   const debug = argv.includes('--debug')
   try {
     const args = parseCliArgs(argv)
-    if (args.help) {
+    if (args.help && args.command !== 'report') {
       ctx.stdout.write(helpText(cliVersion()))
       return 0
+    }
+    if (args.command === 'report') {
+      if (args.help) {
+        ctx.stdout.write(reportHelpText(cliVersion()))
+        return 0
+      }
+      const { runReport } = await import('./report/report-command.js')
+      return await runReport(args, ctx)
     }
     if (args.command === 'new') {
       const { runNew } = await import('./new-postmortem.js')

@@ -181,6 +181,34 @@ export const schemas = {
     })
     .strict(),
   'system-names': z.object({ products: uniquePhrases, acronyms: uniquePhrases }).strict(),
+  // Recurring causes in `postmortem-lint report` (src/report/recurring.ts).
+  'failure-classes': z
+    .object({
+      classes: z
+        .array(
+          z
+            .object({
+              id: kebabId,
+              label: z.string().min(1),
+              note: z.string().min(1),
+              escalate: z.string().min(1),
+              phrases: uniquePhrases.optional(),
+              together: z.array(z.array(uniquePhrases).min(2)).optional(),
+            })
+            .strict()
+            .refine((entry) => entry.phrases !== undefined || entry.together !== undefined, 'a class needs phrases or together'),
+        )
+        .min(1)
+        .superRefine((entries, ctx) => {
+          const ids = new Set()
+          for (const [index, entry] of entries.entries()) {
+            if (ids.has(entry.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${entry.id}"` })
+            ids.add(entry.id)
+          }
+        }),
+      'systems-ignored': uniquePhrases,
+    })
+    .strict(),
   'blame-actions': z
     .object({
       // A verb may sit in two classes ("drop" destroys data and is also an outcome), so phrases

@@ -20,6 +20,7 @@ export const messages = {
   printConfigWithStdin: () => `--print-config is not available for standard input; give a file name.`,
   newNeedsTitle: () => `'new' needs a title: postmortem-lint new "Checkout outage on 12 May".`,
   badSeverity: (value: string) => `--severity must be one of P1, P2, P3, P4 (or SEV1-SEV4), got '${value}'.`,
+  badAsOf: (value: string) => `--as-of must be a calendar date written YYYY-MM-DD, got '${value}'.`,
   badDate: (value: string) => `--date must be a calendar date written YYYY-MM-DD, got '${value}'.`,
 
   noFilesMatching: (pattern: string) =>

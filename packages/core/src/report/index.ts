@@ -1,0 +1,7 @@
+export { buildReport, lintForReport, lintFilesForReport, isoDayNumber, type BuildReportOptions, type ReportEntry } from './build.js'
+export { reportFacts } from './facts.js'
+export { findRecurringCauses, matchClass, systemsIn, minRecurrence, minEscalation, escalationWindowDays } from './recurring.js'
+export { renderReportJson, reportSchemaUrl } from './json.js'
+export { reportSchemaVersion } from './types.js'
+export type * from './types.js'
+export { renderReportHtml, escapeHtml, fileHref, type HtmlReportOptions } from './html.js'
