@@ -104,7 +104,8 @@ export function removeUnusedEdit(document: TextDocument, diagnostic: Diagnostic)
   const tail = reasonAt < 0 ? rest.slice(rest.trimEnd().length) : rest.slice(reasonAt)
   const ids = body.split(/[\s,]+/).filter(Boolean)
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
-  const named = / directive for (.+?): nothing it covers/.exec(message)?.[1]?.split(', ') ?? []
+  // Rule ids only, so the match is linear however long the message (the ReDoS check holds it to that).
+  const named = / directive for ([a-z0-9-]+(?:, [a-z0-9-]+)*): nothing it covers/.exec(message)?.[1]?.split(', ') ?? []
   const kept = ids.filter((id) => !named.includes(id))
   if (ids.length > 0 && named.length > 0 && kept.length > 0) {
     return { title: `Remove ${named.join(', ')} from the unused directive`, edit: { range: diagnostic.range, newText: `<!--${kind} ${kept.join(', ')}${tail}-->` } }
