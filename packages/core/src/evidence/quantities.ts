@@ -4,6 +4,7 @@
  */
 import type { PostmortemDocument, Section, Sentence } from '../model/types.js'
 import { nearestKind } from '../parse/sections.js'
+import { perDocument } from './per-document.js'
 import { findDates, parseDurationMinutes } from '../parse/time/index.js'
 
 // Text that carries digits but is not a quantity: it is blanked out before numbers are counted.
@@ -156,7 +157,7 @@ export function impactSections(doc: PostmortemDocument): Section[] {
 
 /** The sentences of a section (its subsections included), its heading excepted. */
 export function sectionSentences(doc: PostmortemDocument, section: Section): Sentence[] {
-  return doc.prose.filter((sentence) => inside(sentence, section) && sentence.span.start.offset !== section.headingSpan.start.offset)
+  return perDocument(section, 'sentences', () => doc.prose.filter((sentence) => inside(sentence, section) && sentence.span.start.offset !== section.headingSpan.start.offset))
 }
 
 /** The quantities stated in a section's prose, its heading excepted. */
@@ -188,6 +189,10 @@ export interface ImpactStatement {
  * summary stands in only when there is none.
  */
 export function impactStatement(doc: PostmortemDocument): ImpactStatement {
+  return perDocument(doc, 'impact-statement', () => readImpactStatement(doc))
+}
+
+function readImpactStatement(doc: PostmortemDocument): ImpactStatement {
   const sections = impactSections(doc)
   const duration = doc.metadata.durationMinutes
   const withinImpact = (offset: number): boolean => sections.some((section) => offset >= section.span.start.offset && offset < section.span.end.offset)

@@ -66,6 +66,8 @@ const praise = forms.get('praise')!
 const externalActors = forms.get('external-actor')!
 const harmClasses: readonly ActionKind[] = ['destructive', 'disable', 'leave', 'outcome', 'inaction']
 const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals, despite, forewarned, bypass, sarcasm, riskyTargets, ...harmClasses.map((kind) => actionMatchers.get(kind)!)]
+// Most sentences start no blame phrase at all: one pass over their tokens says so for every matcher.
+const candidateFirstWords: ReadonlySet<string> = new Set(candidates.flatMap((matcher) => [...matcher.firstWords()]))
 const omission: PhraseEntry = verbs.ambiguous.find((entry) => entry.id === 'wrong-target')!
 
 // Words the subject walk steps over: auxiliaries, negation and adverbs between subject and verb.
@@ -92,7 +94,9 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
   const tokens = tokenize(text)
   // Causal phrases ("because of", "due to") are everywhere; they only matter next to a person.
   // Match the vocabularies once: the pre-filter and the negation check share the result.
-  const blameStarts = candidates.flatMap((matcher) => (matcher.mayMatch(tokens) ? matcher.matchAll(tokens).map((match) => match.start) : []))
+  const blameStarts = tokens.some((token) => candidateFirstWords.has(token.norm))
+    ? candidates.flatMap((matcher) => (matcher.mayMatch(tokens) ? matcher.matchAll(tokens).map((match) => match.start) : []))
+    : []
   const suspicious =
     blameStarts.length > 0 ||
     hasOmission(tokens) ||

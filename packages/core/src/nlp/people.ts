@@ -6,6 +6,7 @@ import type { PostmortemDocument } from '../model/types.js'
 import type { TaggedTerm } from './compromise.js'
 import { PhraseMatcher } from './phrase-matcher.js'
 import { actionVerbForms, isAcronym, isCommonWord, isCompoundWord, isSystemWord, words } from './lexicon.js'
+import { perDocument } from '../evidence/per-document.js'
 import { tokenize, type Token } from './tokens.js'
 
 /**
@@ -54,6 +55,10 @@ const weakPronouns = new Set(['they', 'them', 'themselves'])
 
 /** Names of the people a document mentions in its metadata and action owners, lower-case. */
 export function knownPeople(doc: PostmortemDocument): Set<string> {
+  return perDocument(doc, 'known-people', () => readKnownPeople(doc))
+}
+
+function readKnownPeople(doc: PostmortemDocument): Set<string> {
   const names = new Set<string>()
   const add = (raw: string): void => {
     for (const part of raw.split(/,|;|&|\band\b|\//)) {
@@ -341,6 +346,10 @@ function headsNounPhrase(tokens: readonly Token[], index: number): boolean {
 const OBJECT_STARTS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'it', 'them', 'every', 'all'])
 
 export function knownSystems(doc: PostmortemDocument): Set<string> {
+  return perDocument(doc, 'known-systems', () => readKnownSystems(doc))
+}
+
+function readKnownSystems(doc: PostmortemDocument): Set<string> {
   const systems = new Set<string>()
   for (const sentence of doc.prose) {
     const text = sentence.text

@@ -49,6 +49,11 @@ export class PhraseMatcher {
     for (const list of this.#byFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length)
   }
 
+  /** The words a phrase of this matcher can start with. */
+  firstWords(): Iterable<string> {
+    return this.#byFirst.keys()
+  }
+
   /** Whether any phrase could start in these tokens: the cheap pre-filter. */
   mayMatch(tokens: readonly Token[]): boolean {
     return tokens.some((token) => this.#byFirst.has(token.norm))
