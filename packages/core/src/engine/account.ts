@@ -22,7 +22,11 @@ export interface GenreEvidence {
   otherGenreHeadings: number
 }
 
-const incidentPhrases = genres['incident-words'].map((word) => new RegExp(`(?:^|[^\\p{L}])${escape(word)}(?![\\p{L}])`, 'iu'))
+// One alternation for the whole list, longest first: each sentence is scanned once, not once per word.
+const incidentPhrase = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[...genres['incident-words']].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`,
+  'iu',
+)
 const irregularPast = new Set<string>(genres['irregular-past'])
 const notPast = new Set<string>(genres['not-past'])
 const secondPerson = new Set<string>(genres['second-person'])
@@ -52,7 +56,7 @@ export function genreEvidence(doc: PostmortemDocument): GenreEvidence {
     const tokens = words(sentence.text)
     if (tokens.length === 0) continue
     const past = tokens.some(isPastTense)
-    if (past && (incidentPhrases.some((phrase) => phrase.test(sentence.text)) || CLOCK.test(sentence.text))) accountSentences++
+    if (past && (incidentPhrase.test(sentence.text) || CLOCK.test(sentence.text))) accountSentences++
     if (past && tokens.some((token) => FIRST_PERSON.has(token))) narrativeSentences++
     const opensWithInstruction = instructionOpeners.some((opener) => opener.every((word, index) => tokens[index] === word))
     if (opensWithInstruction || tokens.some((token) => secondPerson.has(token))) instructionSentences++

@@ -73,21 +73,29 @@ interface KeywordRule {
 
 const exact = new Map<string, SectionKind>()
 const keywordRules: KeywordRule[] = []
+const keywordPhrases: string[] = []
 for (const entry of synonyms.sections) {
   const kind = entry.kind as SectionKind
   for (const heading of entry.headings) if (!exact.has(heading)) exact.set(heading, kind)
   for (const keyword of entry.keywords) {
-    const phrases = (typeof keyword === 'string' ? [keyword] : [...keyword]).map(wholeWords)
-    keywordRules.push({ kind, phrases })
+    const words = typeof keyword === 'string' ? [keyword] : [...keyword]
+    keywordPhrases.push(...words)
+    keywordRules.push({ kind, phrases: words.map(wholeWords) })
   }
 }
+// Most lines a recovery pass asks about hold no keyword at all: one scan says so for every rule.
+const anyKeyword = new RegExp(`(?:^|[^\\p{L}])(?:${[...new Set(keywordPhrases)].map(phraseSource).join('|')})(?![\\p{L}])`, 'u')
 
-function wholeWords(phrase: string): RegExp {
+function phraseSource(phrase: string): string {
   // "prevent*" is a stem: "prevention", "preventive", "preventing".
   const stem = phrase.endsWith('*')
   const escaped = (stem ? phrase.slice(0, -1) : phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+')
   // "cause" should also match "causes", hence the optional plural.
-  return new RegExp(`(?:^|[^\\p{L}])${escaped}${stem ? '\\p{L}*' : '(?:s|es)?'}(?![\\p{L}])`, 'u')
+  return `${escaped}${stem ? '\\p{L}*' : '(?:s|es)?'}`
+}
+
+function wholeWords(phrase: string): RegExp {
+  return new RegExp(`(?:^|[^\\p{L}])${phraseSource(phrase)}(?![\\p{L}])`, 'u')
 }
 
 // Every word of the vocabulary, for reading a misspelt heading ("Moving Foward").
@@ -128,6 +136,7 @@ function classifyKey(key: string): SectionKind | null {
   if (key === '') return null
   const direct = exactKind(key)
   if (direct) return direct
+  if (!anyKeyword.test(key)) return null
   for (const rule of keywordRules) {
     if (rule.phrases.every((phrase) => phrase.test(key))) return rule.kind
   }
