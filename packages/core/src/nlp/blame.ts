@@ -133,6 +133,9 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
   )
 }
 
+// Prepositions whose object is a person spoken about, not an agent ("reach out to", "hold of").
+const OBJECT_PREPOSITIONS = new Set(['of', 'for', 'to', 'with', 'from', 'about', 'on', 'at', 'toward', 'towards', 'among'])
+
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'we', 'our', 'in', 'on', 'at', 'when', 'after', 'before', 'because', 'during', 'while', 'as', 'if', 'once', 'since', 'there', 'each', 'every', 'all', 'no', 'some', 'one', 'two', 'both', 'for', 'with', 'to', 'from', 'by', 'however', 'then', 'also', 'only', 'most', 'many'])
 
 /**
@@ -355,6 +358,7 @@ class SentenceAnalysis {
       const direct = this.agentSubject(match.start)
       // "caught the misconfigured flag": a failure word used as an adjective has no subject.
       const subject = direct.person || direct.personClause || !this.verbLike(match.start) ? direct : this.clauseSubject(match.start)
+      if (this.spokenAbout(subject)) continue
       if (subject.person && !this.isExternalAt(subject.person.index)) return this.finding('person-failure', match, this.who(subject, subject.person), match)
       if (subject.personClause) return this.finding('person-failure', match, this.who(subject, subject.person), match)
     }
@@ -502,6 +506,16 @@ class SentenceAnalysis {
     return null
   }
 
+  /**
+   * "a channel for getting hold of team members in a hurry": the person found is the object of
+   * a preposition, someone the clause is about, not the one who acted.
+   */
+  private spokenAbout(subject: Subject): boolean {
+    if (!subject.person || subject.personClause) return false
+    const start = this.people.mentionAt(subject.person.index)?.start ?? subject.person.index
+    return OBJECT_PREPOSITIONS.has(this.tokens[start - 1]?.norm ?? '')
+  }
+
   carelessAdverbs(): BlameFinding | null {
     for (const match of this.usable(adverbs.matchAll(this.tokens))) {
       // "the tag was accidentally attached" is a passive fact about the system.
@@ -511,6 +525,9 @@ class SentenceAnalysis {
       const direct = this.subjectBefore(match.start)
       const subject = direct.person ? direct : this.clauseSubject(match.start)
       if (subject.person && this.isExternalAt(subject.person.index)) continue
+      // "a channel for getting hold of team members in a hurry": people after a preposition are
+      // what the clause is about, not who did it hastily.
+      if (this.spokenAbout(subject)) continue
       if (subject.person?.strength === 'strong' || subject.personClause || (subject.person && this.hasHumanCue)) {
         return this.finding('person-failure', match, this.who(subject, subject.person), match)
       }
@@ -523,6 +540,9 @@ class SentenceAnalysis {
       const anywhere = this.people.strongestIn(0, this.tokens.length)
       if (!anywhere) continue
       if (match.entry.id === 'habit') {
+        // "Prow is once again merging at its usual rate", "the site is once again up": a state
+        // said again, in the present, is a status report, not a person's habit.
+        if (/^(?:is|are|'s|'re)$/.test(this.tokens[match.start - 1]?.norm ?? '')) continue
         const failure = humanOnly.matchAll(this.tokens).length > 0 || ambiguous.matchAll(this.tokens).length > 0
         if (anywhere.strength === 'strong' || failure) return this.finding('character', match, this.nameAt(anywhere.index), match)
         continue

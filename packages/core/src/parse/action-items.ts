@@ -25,14 +25,30 @@ const NARRATION =
 // A recommendation or commitment: "X should ...", "we need to ...", "it would be useful to ...".
 const MODAL = /\b(?:will|shall|should|must|need(?:s|ed)? to|would|'ll|plans? to|going to|intends? to|ought to)\b/i
 
+// A statement of what caused what: "The OOM killer caused locale-gen to fail".
+const CAUSED = /\b(?:caused|causing|led to|resulted in|triggered|was the cause|were the cause|meant that)\b/i
+
+/**
+ * A list item that narrates a cause ("The lack of a valid locale caused PostgreSQL to fail") is
+ * the chain of events a "Moving forward" section retells, not an action: it opens like narration,
+ * commits to nothing and says what caused what.
+ */
+function narratesCause(text: string): boolean {
+  return NARRATION.test(text) && CAUSED.test(text) && !MODAL.test(text) && !COMMITMENT.test(text)
+}
+
 /**
  * Outside a list, an action reads as one: "Add ...", "Rotate ...", "We will ...", "The alert
  * should page the DBA". A sentence about something ("The vendor ships the fix", "We meet again
  * on ...") is not one.
  */
 function isActionSentence(text: string): boolean {
-  return COMMITMENT.test(text) || MODAL.test(text) || !NARRATION.test(text)
+  return COMMITMENT.test(text) || HEDGED_COMMITMENT.test(text) || MODAL.test(text) || !NARRATION.test(text)
 }
+
+// "In the future, I might redeploy Prometheus": an action, if a hedged one (action-specificity
+// says so); "we might have missed it" is narration.
+const HEDGED_COMMITMENT = /^(?:(?:going forward|moving forward|in future|in the future|next|from now on),?\s+)?(?:we|the team|our team|i)\s+(?:might|may|could)\s+(?!have\b|be\b|not\b|never\b)\p{L}/iu
 
 // Who an item is signed with: "— Halima Yusuf", "- Dmitri", "(Sione", "– me", "— the SRE team".
 const SELF_OWNER = /^(?:me|myself|i|us|we)$/i
@@ -287,6 +303,7 @@ class ActionReader {
       return
     }
     HANDLE.lastIndex = 0
+    if (narratesCause(firstText)) return
     const inline = this.linkTicket(this.inlineFields(mapped), first, mapped)
     const found = inline.fields
     // Fields written on their own lines below the item: "Owner: ... Due: ... Ticket: ...".

@@ -102,6 +102,18 @@ describe('action items: tables', () => {
   })
 })
 
+describe('action items: what is not an action', () => {
+  it('skips list items that retell what caused what, keeps actions that mention a cause', () => {
+    const source = '# Outage\n\n## Moving forward\n\n1. The OOM killer caused the locale step to fail.\n2. The lack of a locale caused the database to stop.\n3. Fix the job that caused the spike.\n4. We will alert when a package upgrade led to a restart.\n'
+    expect(actions(source).map((item) => item.text)).toEqual(['Fix the job that caused the spike.', 'We will alert when a package upgrade led to a restart.'])
+  })
+
+  it('reads a hedged commitment in prose as an action, not a hedged guess', () => {
+    const source = '# Outage\n\n## Next steps\n\nIn the future, I might redeploy the metrics stack.\n\nWe might have missed it anyway.\n'
+    expect(actions(source).map((item) => item.text)).toEqual(['In the future, I might redeploy the metrics stack.'])
+  })
+})
+
 describe('action items: lists', () => {
   it('reads a task list, checked or not', () => {
     const source = '## Action items\n\n- [ ] Add a canary stage to the deploy pipeline\n- [x] Roll back the bad config\n'

@@ -166,6 +166,17 @@ describe('blameless-language', () => {
     expect(flagged(inSection('Summary', 'The Orion deploys failed twice before the fix.'))).toEqual([])
   })
 
+  it('does not take people a clause is about for the ones who acted, nor a status said again for a habit', () => {
+    for (const name of ['team members', 'Dave', 'Ji-woo', '@priya']) {
+      expect(flagged(inSection('Lessons learned', `It would be useful to have a channel for getting hold of ${name} in a hurry.`)), name).toEqual([])
+    }
+    expect(flagged(inSection('Timeline', '- 07:00 Prow is once again merging at its usual rate.'))).toEqual([])
+    expect(flagged(inSection('Summary', 'The site is once again up and serving traffic.'))).toEqual([])
+    // Still blame: the person acts in a hurry; the habit is a person's.
+    expect(flagged(inSection('Summary', 'Dave pushed the release in a hurry.'))).toEqual(['person-failure'])
+    expect(flagged(inSection('Summary', 'Once again, Hector deployed straight to production.'))).toEqual(['character'])
+  })
+
   it('does not read code, inline code or block quotes', () => {
     const markdown = [
       '# Incident',
