@@ -121,6 +121,7 @@ export const schemas = {
       causal: vocabulary,
       negations: vocabulary,
       'mitigation-intent': vocabulary,
+      'faults-by': vocabulary,
     })
     .strict(),
   'person-roles': z.object({ roles: vocabulary, pronouns: vocabulary, 'human-cues': vocabulary }).strict(),

@@ -56,6 +56,10 @@ const PRODUCTION_TARGET = /\b(?:production|prod|live|primary)\b/
 const REMEDIES = new Set(['fix', 'fixes', 'hotfix', 'patch', 'workaround', 'rollback', 'revert', 'repair', 'remediation', 'mitigation', 'backfill'])
 const negations = new PhraseMatcher(modifiers.negations)
 const mitigationIntent = new PhraseMatcher(modifiers['mitigation-intent'])
+const faultsBy = new PhraseMatcher(modifiers['faults-by'].filter((entry) => entry.id === 'fault-by-agent'))
+const responderVerbs = new PhraseMatcher(modifiers['faults-by'].filter((entry) => entry.id === 'responder-verb'))
+const authoringVerbs: ReadonlySet<string> = new Set<string>(modifiers['faults-by'].filter((entry) => entry.id === 'authoring-verb').flatMap((entry) => entry.phrases))
+const IRREGULAR_PARTICIPLES = new Set(['made', 'written', 'shown', 'seen', 'done', 'set', 'put', 'run', 'sent', 'taken', 'given', 'found', 'caught', 'undone', 'chosen', 'held', 'kept', 'left', 'built', 'brought', 'known', 'read'])
 const humanCues = new PhraseMatcher(roleData['human-cues'])
 const despite = forms.get('despite-warned')!
 const forewarned = forms.get('forewarned')!
@@ -65,7 +69,7 @@ const sarcasm = forms.get('sarcasm')!
 const praise = forms.get('praise')!
 const externalActors = forms.get('external-actor')!
 const harmClasses: readonly ActionKind[] = ['destructive', 'disable', 'leave', 'outcome', 'inaction']
-const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals, despite, forewarned, bypass, sarcasm, riskyTargets, ...harmClasses.map((kind) => actionMatchers.get(kind)!)]
+const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals, despite, forewarned, bypass, sarcasm, riskyTargets, faultsBy, ...harmClasses.map((kind) => actionMatchers.get(kind)!)]
 // Most sentences start no blame phrase at all: one pass over their tokens says so for every matcher.
 const candidateFirstWords: ReadonlySet<string> = new Set(candidates.flatMap((matcher) => [...matcher.firstWords()]))
 const omission: PhraseEntry = verbs.ambiguous.find((entry) => entry.id === 'wrong-target')!
@@ -125,6 +129,7 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     analysis.processBypass() ??
     // In a root cause, "puts a person in the root cause" says more than "makes X the subject".
     (context.inRootCause ? analysis.personInRootCause() : null) ??
+    analysis.faultByAgent() ??
     analysis.possessiveHarm() ??
     analysis.harmfulSteps() ??
     analysis.negatedSteps() ??
@@ -514,6 +519,28 @@ class SentenceAnalysis {
     if (!subject.person || subject.personClause) return false
     const start = this.people.mentionAt(subject.person.index)?.start ?? subject.person.index
     return OBJECT_PREPOSITIONS.has(this.tokens[start - 1]?.norm ?? '')
+  }
+
+  /**
+   * "The outage was due to improper configuration of the haproxy files by an engineer": a fault
+   * written as a noun phrase whose agent follows "by". A responder's verb between the two ("the
+   * typo was spotted by Ana") makes the person the one who found it.
+   */
+  faultByAgent(): BlameFinding | null {
+    for (const match of this.usable(faultsBy.matchAll(this.tokens))) {
+      const agent = this.passiveAgent(match.start, match.end, true)
+      if (!agent || this.isExternalAt(agent.index)) continue
+      const by = this.tokens.findIndex((token, index) => index >= match.end && token.norm === 'by')
+      const between = this.tokens.slice(match.end, by)
+      if (by < 0 || responderVerbs.matchAll(between).length > 0) continue
+      // "the faulty disk was replaced by Ola": a verb between names what the person did to it;
+      // only an authoring verb ("an incorrect change pushed by Dave") makes them its author.
+      const participle = between.find((token) => (token.norm.length > 3 && token.norm.endsWith('ed')) || IRREGULAR_PARTICIPLES.has(token.norm))
+      if (participle && !authoringVerbs.has(participle.norm)) continue
+      const span = { entry: match.entry, phrase: this.text.slice(this.tokens[match.start]!.start, this.tokens[by]!.end), start: match.start, end: by + 1 }
+      return this.finding('person-failure', span, this.nameAt(agent.index), match)
+    }
+    return null
   }
 
   carelessAdverbs(): BlameFinding | null {

@@ -166,6 +166,18 @@ describe('blameless-language', () => {
     expect(flagged(inSection('Summary', 'The Orion deploys failed twice before the fix.'))).toEqual([])
   })
 
+  it('finds a fault written as a noun with a person as its agent, not who found or fixed it', () => {
+    for (const name of ['an engineer', 'Dave', 'Ji-woo', 'Oluwaseun', '@sam', 'PK', 'the contractor']) {
+      expect(flagged(inSection('Root cause', `The outage was due to improper configuration of the proxy files by ${name}.`)), name).toEqual(['person-failure'])
+      expect(flagged(inSection('Root cause', `An incorrect change pushed by ${name} took checkout down.`)), name).toEqual(['person-failure'])
+      expect(flagged(inSection('Summary', `The typo was spotted by ${name} during review.`)), name).toEqual([])
+      expect(flagged(inSection('Summary', `The faulty disk was replaced by ${name} at 10:05.`)), name).toEqual([])
+      expect(flagged(inSection('Summary', `The bad config was rolled back by ${name}.`)), name).toEqual([])
+    }
+    expect(flagged(inSection('Root cause', 'The wrong certificate was installed by the renewal job.'))).toEqual([])
+    expect(flagged(inSection('Root cause', 'Bad data sent by a customer crashed the parser.'))).toEqual([])
+  })
+
   it('does not take people a clause is about for the ones who acted, nor a status said again for a habit', () => {
     for (const name of ['team members', 'Dave', 'Ji-woo', '@priya']) {
       expect(flagged(inSection('Lessons learned', `It would be useful to have a channel for getting hold of ${name} in a hurry.`)), name).toEqual([])
