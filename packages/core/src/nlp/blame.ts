@@ -69,7 +69,7 @@ const sarcasm = forms.get('sarcasm')!
 const praise = forms.get('praise')!
 const externalActors = forms.get('external-actor')!
 const harmClasses: readonly ActionKind[] = ['destructive', 'disable', 'leave', 'outcome', 'inaction']
-const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals, despite, forewarned, bypass, sarcasm, riskyTargets, faultsBy, ...harmClasses.map((kind) => actionMatchers.get(kind)!)]
+const candidates = [humanOnly, ambiguous, adverbs, character, blameNouns, counterfactuals, despite, forewarned, bypass, sarcasm, riskyTargets, ...harmClasses.map((kind) => actionMatchers.get(kind)!)]
 // Most sentences start no blame phrase at all: one pass over their tokens says so for every matcher.
 const candidateFirstWords: ReadonlySet<string> = new Set(candidates.flatMap((matcher) => [...matcher.firstWords()]))
 const omission: PhraseEntry = verbs.ambiguous.find((entry) => entry.id === 'wrong-target')!
@@ -107,6 +107,8 @@ export function findBlame(text: string, context: BlameContext): BlameFinding | n
     hasNegatedStep(tokens) ||
     startsWithLabel(tokens) ||
     tokens.some((token) => words.harmful.has(token.norm) || SECRETS.has(token.norm)) ||
+    // "improper configuration ... by an engineer": a fault word and an agent's "by".
+    (faultsBy.mayMatch(tokens) && tokens.some((token) => token.norm === 'by')) ||
     (causal.mayMatch(tokens) && causal.matchAll(tokens).length > 0 && mayNameSomeone(tokens, mayBeName))
   if (!suspicious && !(context.inRootCause && mayNameSomeoneInRootCause(tokens, context.people))) return null
   if (deniesBlame(tokens, blameStarts)) return null
