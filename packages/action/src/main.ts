@@ -15,6 +15,7 @@ import { apiOptionsFromEnv, createOctokit, statusOf, type Octokit } from './octo
 import { readReportFile } from './report-file.js'
 import { isReportRun, runScheduledReport } from './scheduled/scheduled.js'
 import { computeTotals, computeVerdict, toFileReports, type Totals } from './report.js'
+import { setLintOutputs } from './outputs.js'
 import { writeJobSummary } from './summary.js'
 
 type Context = typeof github.context
@@ -60,7 +61,7 @@ export async function run(): Promise<void> {
     const files = toFileReports(results, workspace)
     const totals = computeTotals(results)
     const verdict = computeVerdict(totals, inputs)
-    setOutputs(totals, reportPath)
+    setLintOutputs(totals, reportPath)
 
     if (inputs.annotations) annotate(files, core)
 
@@ -115,15 +116,6 @@ async function lintSelected(paths: readonly string[], inputs: Inputs, context: C
     return lintFiles(absolute, { config })
   }
   return lintFiles(absolute, { configSearch: { allowJavaScript, stopDir: workspace } })
-}
-
-function setOutputs(totals: Totals, reportPath: string): void {
-  core.setOutput('score', totals.lowestScore ?? '')
-  core.setOutput('mean-score', totals.meanScore ?? '')
-  core.setOutput('errors', totals.errors)
-  core.setOutput('warnings', totals.warnings)
-  core.setOutput('files', totals.linted)
-  core.setOutput('report', reportPath)
 }
 
 function runUrl(context: Context): string | undefined {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { LintResult } from '@postmortem-lint/core'
 import type { LintFileInputs } from './lint-file.js'
-import type { WorkerResponse } from './lint-worker.js'
+import type { WorkerResponse } from './worker-protocol.js'
 
 /** Fewer files than this are linted on the main thread: starting workers would cost more. */
 export const minFilesForWorkers = 64

@@ -1,4 +1,5 @@
 import type { Octokit } from '../octokit.js'
+import { firstOfOurs } from './ours.js'
 import { marker } from './render.js'
 
 export interface StickyTarget {
@@ -32,18 +33,7 @@ export async function findStickyComment(octokit: Octokit, target: StickyTarget):
     issue_number: target.issueNumber,
     per_page: 100,
   })
-  // Our comments start with the marker; one that only quotes it somewhere is someone else's.
-  const marked = comments.filter((comment) => comment.body?.startsWith(marker) === true && comment.user !== null)
-  const byBot = marked.find((comment) => comment.user?.type === 'Bot')
-  if (byBot || !marked.length) return byBot
-  let login: string | undefined
-  try {
-    login = (await octokit.rest.users.getAuthenticated()).data.login
-  } catch {
-    // An installation token (GITHUB_TOKEN) cannot ask who it is; its comments are by a bot.
-    return undefined
-  }
-  return marked.find((comment) => comment.user?.login === login)
+  return firstOfOurs(octokit, comments, marker)
 }
 
 /**

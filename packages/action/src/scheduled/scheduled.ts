@@ -9,6 +9,7 @@ import { globWorkspace } from '../changed-files.js'
 import { commentLimit } from '../comment/trim.js'
 import type { Inputs } from '../inputs.js'
 import { statusOf, type Octokit } from '../octokit.js'
+import { setLintOutputs } from '../outputs.js'
 import { computeTotals } from '../report.js'
 import { writeJobSummary } from '../summary.js'
 import { renderOverdue, trackingTitle, type OverdueContext } from './render.js'
@@ -54,12 +55,7 @@ export async function runScheduledReport(inputs: Inputs, context: Context, works
   const results = entries.map((entry) => entry.result)
   await writeFile(lintPath, formatters.json(results, { cwd: workspace, color: false }))
   const totals = computeTotals(results)
-  core.setOutput('score', totals.lowestScore ?? '')
-  core.setOutput('mean-score', totals.meanScore ?? '')
-  core.setOutput('errors', totals.errors)
-  core.setOutput('warnings', totals.warnings)
-  core.setOutput('files', totals.linted)
-  core.setOutput('report', lintPath)
+  setLintOutputs(totals, lintPath)
   core.setOutput('report-html', htmlPath)
   core.setOutput('report-json', jsonPath)
   core.setOutput('overdue-actions', report.summary.actions.overdue)

@@ -1,4 +1,5 @@
 import type { Octokit } from '../octokit.js'
+import { firstOfOurs } from '../comment/ours.js'
 import { trackingMarker } from './render.js'
 
 export interface TrackingTarget {
@@ -25,16 +26,7 @@ interface ListedIssue {
  */
 export async function findTrackingIssue(octokit: Octokit, target: TrackingTarget): Promise<ListedIssue | undefined> {
   const issues: ListedIssue[] = await octokit.paginate(octokit.rest.issues.listForRepo, { owner: target.owner, repo: target.repo, state: 'open', per_page: 100 })
-  const marked = issues.filter((issue) => issue.pull_request === undefined && issue.body?.startsWith(trackingMarker) === true && issue.user !== null)
-  const byBot = marked.find((issue) => issue.user?.type === 'Bot')
-  if (byBot || !marked.length) return byBot
-  let login: string | undefined
-  try {
-    login = (await octokit.rest.users.getAuthenticated()).data.login
-  } catch {
-    return undefined
-  }
-  return marked.find((issue) => issue.user?.login === login)
+  return firstOfOurs(octokit, issues.filter((issue) => issue.pull_request === undefined), trackingMarker)
 }
 
 /**

@@ -1,10 +1,6 @@
-import { dirname, resolve } from 'node:path'
-import { loadConfig } from '../config/load-config.js'
-import type { ResolvedConfig } from '../config/resolve-config.js'
 import { version } from '../data/version.generated.js'
-import type { LintFilesOptions } from '../engine/lint-files.js'
+import { forEachFile, type LintFilesOptions } from '../engine/lint-files.js'
 import { lint, lintDocument, type LintOptions } from '../engine/lint.js'
-import { readDocument } from '../engine/read-document.js'
 import { fatalResult } from '../engine/results.js'
 import type { LintResult } from '../engine/types.js'
 import type { PostmortemDocument } from '../model/types.js'
@@ -49,28 +45,7 @@ export function lintForReport(markdown: string, options: LintOptions = {}): Repo
 
 /** lintFiles for a report: the same config search per directory, each file read and parsed once. */
 export async function lintFilesForReport(paths: readonly string[], options: LintFilesOptions = {}): Promise<ReportEntry[]> {
-  const configs = new Map<string, Promise<ResolvedConfig>>()
-  const configFor = (path: string): Promise<ResolvedConfig> => {
-    if (options.config) return Promise.resolve(options.config)
-    const directory = dirname(resolve(path))
-    let found = configs.get(directory)
-    if (!found) {
-      found = loadConfig({ ...options.configSearch, searchFrom: directory }).then((loaded) => loaded.config)
-      configs.set(directory, found)
-    }
-    return found
-  }
-  const entries: ReportEntry[] = []
-  for (const path of paths) {
-    const read = await readDocument(path)
-    if (!read.ok) {
-      entries.push({ result: fatalResult(path, read.problem), facts: null })
-      continue
-    }
-    const config = await configFor(path)
-    entries.push(lintForReport(read.text, { filePath: path, config, ...(options.detect === undefined ? {} : { detect: options.detect }) }))
-  }
-  return entries
+  return forEachFile(paths, options, (text, lintOptions) => lintForReport(text, lintOptions), (path, problem) => ({ result: fatalResult(path, problem), facts: null }))
 }
 
 export interface BuildReportOptions {
