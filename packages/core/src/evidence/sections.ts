@@ -3,7 +3,7 @@
  * and the rubric both read it from here, so a section the rule accepts is a section the score
  * counts.
  */
-import type { PostmortemDocument, SectionKind } from '../model/types.js'
+import type { PostmortemDocument, SectionKind, Span } from '../model/types.js'
 import type { CategoryId } from '../rubric/categories.js'
 
 /** A requirement and the section kinds that satisfy it. */
@@ -24,4 +24,13 @@ export function hasRequiredSection(doc: PostmortemDocument, id: SectionRequireme
   const kinds: readonly SectionKind[] = sectionRequirements[id].kinds
   if (doc.allSections.some((section) => section.kind !== null && kinds.includes(section.kind))) return true
   return id === 'action-items' && doc.actionItemsSection !== null
+}
+
+/**
+ * Where a finding about the whole document goes: its title (or first heading), on one line, so
+ * an editor or a PR annotation marks the title and not everything under it.
+ */
+export function documentAnchor(doc: PostmortemDocument): Span {
+  const at = doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span
+  return { start: at.start, end: at.start.line === at.end.line ? at.end : at.start }
 }

@@ -3,6 +3,7 @@ import VagueQuantities from '../data/vague-quantities.generated.js'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
 import { countQuantities, impactQuantitiesOf, impactSections, impactStatement, referenceYearOf, statesMeasure, type ImpactMeasure } from '../evidence/quantities.js'
+import { documentAnchor } from '../evidence/sections.js'
 import { wordAlternation } from '../parse/time/patterns.js'
 
 const options = z
@@ -115,8 +116,7 @@ export default defineRule<z.output<typeof options>>({
     }
     // A vague phrase already points at the sentence that should carry the number.
     if (statement.where !== 'impact' && statement.quantities.length === 0 && !statement.headerDuration && !vagueReported) {
-      const at = doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span
-      report({ messageId: 'not-quantified', at: { start: at.start, end: at.start.line === at.end.line ? at.end : at.start } })
+      report({ messageId: 'not-quantified', at: documentAnchor(doc) })
     }
   },
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRule } from '../engine/define-rule.js'
-import { hasRequiredSection, sectionRequirements } from '../evidence/sections.js'
+import { documentAnchor, hasRequiredSection, sectionRequirements } from '../evidence/sections.js'
 
 const requirements = sectionRequirements
 type Requirement = keyof typeof requirements
@@ -56,7 +56,7 @@ export default defineRule<z.output<typeof options>>({
   check(doc, { options, report }) {
     const stated = doc.metadata.severity
     const level = stated ? (`P${stated.level}` as const) : options.assumeSeverity
-    const at = doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span
+    const at = documentAnchor(doc)
     for (const id of options.bySeverity[level]) {
       const requirement = requirements[id]
       if (hasRequiredSection(doc, id)) continue
@@ -68,7 +68,7 @@ export default defineRule<z.output<typeof options>>({
           why: requirement.why,
           heading: requirement.heading,
         },
-        at: { start: at.start, end: at.start.line === at.end.line ? at.end : at.start },
+        at,
         category: requirement.category,
       })
     }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineRule } from '../engine/define-rule.js'
 import { quote } from '../engine/render-message.js'
 import { distinguishedFactors, humanErrorPhrase, mergedCausesLabelled, MIN_ROOT_CAUSE_WORDS, rootCauseWordCount, statesRootCause } from '../evidence/causes.js'
+import { documentAnchor } from '../evidence/sections.js'
 import { tokenize } from '../nlp/tokens.js'
 
 const options = z
@@ -84,22 +85,23 @@ export default defineRule<z.output<typeof options>>({
     }
 
     // One cause in a "Causes" section is the root cause; the question only arises with several.
-    if (causes.mergedSection && !causes.rootCauseSection && causes.mergedItems.length > 1) {
-      if (!mergedCausesLabelled(causes)) report({ messageId: 'merged-causes', data: { heading: causes.mergedSection.title }, at: causes.mergedSection.headingSpan })
+    const merged = causes.rootCauseSection ? null : causes.mergedSection
+    const sideBySide = merged !== null && causes.mergedItems.length > 1
+    if (merged && sideBySide) {
+      if (!mergedCausesLabelled(causes)) report({ messageId: 'merged-causes', data: { heading: merged.title }, at: merged.headingSpan })
     }
 
     const stated = statesRootCause(causes)
     const factors = distinguishedFactors(causes, options.minWhys)
     const factorsExpected = level <= Number(options.factorsUpTo.slice(1))
-    const titleAt = doc.title?.span ?? doc.sections[0]?.headingSpan ?? doc.span
-    const atTitle = { start: titleAt.start, end: titleAt.start.line === titleAt.end.line ? titleAt.end : titleAt.start }
+    const atTitle = documentAnchor(doc)
     if (!stated && !causes.rootCauseSection && !causes.mergedSection) {
       if (causes.contributingFactors.length > 0) {
         report({ messageId: 'factors-without-root-cause', at: causes.contributingSection?.headingSpan ?? causes.contributingFactors[0]!.span })
       } else {
         report({ messageId: 'no-root-cause', at: atTitle })
       }
-    } else if (stated && factors === 0 && factorsExpected && !(causes.mergedSection && !causes.rootCauseSection && causes.mergedItems.length > 1)) {
+    } else if (stated && factors === 0 && factorsExpected && !sideBySide) {
       const at = causes.rootCauseSection?.headingSpan ?? causes.mergedSection?.headingSpan ?? causes.rootCause?.span ?? atTitle
       report({ messageId: 'no-contributing', data: { incident: severity ? `a P${severity.level} incident` : 'an incident' }, at })
     } else if (level <= 2 && causes.contributingFactors.length > 0 && causes.contributingFactors.length < options.minFactors) {
